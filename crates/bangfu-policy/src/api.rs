@@ -1,0 +1,168 @@
+//! The JSON interface (api.md v1): one request/response format for the CLI, the JS
+//! `evaluate` and the widgets, so a figure is the same wherever it is asked for.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::calc;
+use crate::error::{ErrorCode, FieldError};
+use crate::explain::{Step, Warning};
+use crate::input::Errors;
+use crate::params::RuleSet;
+use crate::Outcome;
+
+/// Requests larger than this are refused before parsing (a county batch line is ~1 KB).
+pub const MAX_REQUEST_BYTES: usize = 1 << 20;
+
+/// A response: `ok` with result, explanation and warnings, or not `ok` with errors.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub ok: bool,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_set: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<Value>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub explanation: Vec<Step>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<Warning>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldError>,
+}
+
+impl Response {
+    fn failure(errors: Vec<FieldError>) -> Response {
+        Response {
+            ok: false,
+            rule_set: None,
+            result: None,
+            explanation: Vec::new(),
+            warnings: Vec::new(),
+            errors,
+        }
+    }
+
+    fn one_error(field: &str, code: ErrorCode, message: &str) -> Response {
+        Response::failure(vec![FieldError::new(field, code, message)])
+    }
+
+    /// The response as a JSON value; on success `explanation` and `warnings` are always
+    /// present (possibly empty), on failure `errors` is.
+    pub fn to_value(&self) -> Value {
+        let mut map = Map::new();
+        map.insert("ok".into(), Value::Bool(self.ok));
+        if self.ok {
+            if let Some(rs) = &self.rule_set {
+                map.insert("rule_set".into(), Value::String(rs.clone()));
+            }
+            map.insert("result".into(), self.result.clone().unwrap_or(Value::Null));
+            map.insert(
+                "explanation".into(),
+                serde_json::to_value(&self.explanation).unwrap_or_default(),
+            );
+            map.insert(
+                "warnings".into(),
+                serde_json::to_value(&self.warnings).unwrap_or_default(),
+            );
+        } else {
+            map.insert(
+                "errors".into(),
+                serde_json::to_value(&self.errors).unwrap_or_default(),
+            );
+        }
+        Value::Object(map)
+    }
+
+    /// One line of JSON.
+    pub fn to_json(&self) -> String {
+        self.to_value().to_string()
+    }
+
+    /// The error recorded against `field`, if any (widgets show it next to that field).
+    pub fn error_for(&self, field: &str) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == field)
+    }
+}
+
+/// The calculators of api.md, including those not yet built.
+const CALCULATORS: [&str; 5] = [
+    "income",
+    "eligibility",
+    "deadlines",
+    "subsidy",
+    "working_days",
+];
+
+/// Evaluates a request given as JSON text. Never panics; bad text is an `invalid_json` error.
+pub fn evaluate_str(text: &str) -> Response {
+    if text.len() > MAX_REQUEST_BYTES {
+        return Response::one_error("", ErrorCode::TooLarge, "请求内容过大（超过 1 MB）");
+    }
+    match serde_json::from_str::<Value>(text) {
+        Ok(v) => evaluate(&v),
+        Err(_) => Response::one_error("", ErrorCode::InvalidJson, "请求不是有效的 JSON"),
+    }
+}
+
+/// Evaluates a request (api.md envelope). Never panics.
+pub fn evaluate(request: &Value) -> Response {
+    let Value::Object(envelope) = request else {
+        return Response::one_error("", ErrorCode::NotAnObject, "请求应为 JSON 对象");
+    };
+    let calculator = match envelope.get("calculator") {
+        Some(Value::String(s)) => s.trim(),
+        None | Some(Value::Null) => {
+            return Response::one_error(
+                "calculator",
+                ErrorCode::Required,
+                "请指明计算器：income、eligibility、deadlines、subsidy 或 working_days",
+            )
+        }
+        Some(_) => {
+            return Response::one_error("calculator", ErrorCode::WrongType, "calculator 应为文字")
+        }
+    };
+    if !CALCULATORS.contains(&calculator) {
+        return Response::one_error(
+            "calculator",
+            ErrorCode::UnknownCalculator,
+            "没有这个计算器；可用：income、eligibility、deadlines、subsidy、working_days",
+        );
+    }
+    let rules = match RuleSet::from_request(envelope.get("rule_set"), envelope.get("overrides")) {
+        Ok(r) => r,
+        Err(errors) => return Response::failure(errors),
+    };
+    let input = match envelope.get("input") {
+        Some(v) if !v.is_null() => v,
+        _ => {
+            return Response::one_error(
+                "input",
+                ErrorCode::Required,
+                "请求缺少 input（计算所需的数据）",
+            );
+        }
+    };
+    let outcome: Result<Outcome, Errors> = match calculator {
+        "income" => calc::income::evaluate(input, &rules),
+        "working_days" => calc::working_days::evaluate(input),
+        _ => {
+            return Response::one_error(
+                "calculator",
+                ErrorCode::CalculatorNotAvailable,
+                "该计算器尚未开放（正在建设中）",
+            )
+        }
+    };
+    match outcome {
+        Ok(o) => Response {
+            ok: true,
+            rule_set: Some(rules.id().to_string()),
+            result: Some(o.result),
+            explanation: o.explanation,
+            warnings: o.warnings,
+            errors: Vec::new(),
+        },
+        Err(e) => Response::failure(e.0),
+    }
+}

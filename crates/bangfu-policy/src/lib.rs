@@ -1,0 +1,39 @@
+//! # bangfu-policy
+//!
+//! The policy engine of Bangfu: Minqin County's 2024 plan for preventing households from
+//! falling back into poverty (民农领发〔2024〕9号), read as `../shared/spec/rules.md` says.
+//!
+//! Invariants (see `docs/ARCHITECTURE.md`):
+//! - pure: no I/O, no clock ("today" is an input), no wasm or DOM;
+//! - total: every public function returns a value or a `Result`, never panics, whatever the
+//!   request holds (property-tested in `tests/no_panic.rs`);
+//! - money is exact (`rust_decimal`), rounded only for display and comparison (四舍五入);
+//! - parameters are data with source and confidence; a value not known is "未配置", never
+//!   a guess.
+//!
+//! Doors: [`evaluate`] / [`evaluate_str`] (api.md), shared by the CLI, the JS API and the
+//! widgets.
+
+pub mod api;
+pub mod calc;
+pub mod calendar;
+mod data;
+pub mod error;
+pub mod explain;
+pub mod input;
+pub mod money;
+pub mod params;
+pub mod sources;
+pub mod text;
+
+pub use api::{evaluate, evaluate_str, Response};
+pub use error::{ErrorCode, FieldError};
+pub use explain::{ParamUse, Step, Warning};
+
+/// What a calculator produces on success.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    pub result: serde_json::Value,
+    pub explanation: Vec<Step>,
+    pub warnings: Vec<Warning>,
+}

@@ -1,0 +1,317 @@
+//! Reading numbers and dates the way people type them: full-width digits (１２３), thousands
+//! separators (36,000), units (3.6万, 8千元), a currency sign (￥), Chinese date forms
+//! (2024年5月1日, 2024/5/1). Every widget and the JSON API share these functions, so a value
+//! typed anywhere means the same thing everywhere.
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// Why text is not an acceptable number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NumberError {
+    Empty,
+    NotANumber,
+    Negative,
+    TooManyDecimals,
+    TooLarge,
+    NotWhole,
+}
+
+/// Why text is not an acceptable date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    Empty,
+    Malformed,
+    /// The parts are numbers but name no real day (2024-02-30, 2023-13-01).
+    NoSuchDay {
+        year: i32,
+        month: u32,
+        day: u32,
+    },
+}
+
+/// Full-width ASCII variants (U+FF01–U+FF5E) to ASCII, ideographic and other spaces to ' ',
+/// the ideographic full stop to '.', and the minus sign (U+2212) to '-'.
+pub fn to_half_width(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\t' => ' ',
+            '。' => '.',
+            '\u{2212}' | '\u{2013}' | '\u{2014}' => '-',
+            _ => c,
+        })
+        .collect()
+}
+
+/// Largest number of integer digits accepted before any unit is applied.
+const MAX_INT_DIGITS: usize = 15;
+
+/// Parses a non-negative decimal as typed by a person.
+///
+/// Accepts: `7800`, `7,800.5`, `7 800`, `１２３`, `3.6万`, `3.6万元`, `8千`, `￥120`, `120元`,
+/// `+5`. Refuses: negatives, exponents (`1e9`), several dots, misplaced commas, letters.
+/// The result is exact (no floating point) and normalised (no trailing zeros).
+pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
+    let half = to_half_width(text);
+    let mut s = half.trim();
+    if s.is_empty() {
+        return Err(NumberError::Empty);
+    }
+    for prefix in ["￥", "¥", "RMB", "rmb"] {
+        if let Some(rest) = s.strip_prefix(prefix) {
+            s = rest.trim_start();
+        }
+    }
+    if let Some(rest) = s.strip_suffix('元') {
+        s = rest.trim_end();
+    }
+    let mut multiplier = Decimal::ONE;
+    if let Some(rest) = s.strip_suffix('万') {
+        s = rest.trim_end();
+        multiplier = Decimal::from(10_000u32);
+    } else if let Some(rest) = s.strip_suffix('千') {
+        s = rest.trim_end();
+        multiplier = Decimal::from(1_000u32);
+    }
+    let negative = s.starts_with('-');
+    if let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('+')) {
+        s = rest.trim_start();
+    }
+    let (int_part, frac_part) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let int_digits = strip_separators(int_part).ok_or(NumberError::NotANumber)?;
+    let frac_digits = frac_part.unwrap_or("");
+    if !frac_digits.bytes().all(|b| b.is_ascii_digit())
+        || frac_part.is_some_and(str::is_empty)
+        || (int_digits.is_empty() && frac_digits.is_empty())
+    {
+        return Err(NumberError::NotANumber);
+    }
+    if negative {
+        return Err(NumberError::Negative);
+    }
+    let int_trimmed = int_digits.trim_start_matches('0');
+    if int_trimmed.len() > MAX_INT_DIGITS {
+        return Err(NumberError::TooLarge);
+    }
+    let frac_trimmed = frac_digits.trim_end_matches('0');
+    if frac_trimmed.len() > 20 {
+        return Err(NumberError::TooManyDecimals);
+    }
+    let digits = format!("{int_trimmed}{frac_trimmed}");
+    let mantissa: i128 = if digits.is_empty() {
+        0
+    } else {
+        digits.parse().map_err(|_| NumberError::NotANumber)?
+    };
+    let value = Decimal::try_from_i128_with_scale(mantissa, frac_trimmed.len() as u32)
+        .map_err(|_| NumberError::TooLarge)?;
+    value
+        .checked_mul(multiplier)
+        .map(|d| d.normalize())
+        .ok_or(NumberError::TooLarge)
+}
+
+/// Removes thousands separators: commas must group by three (`36,000`), spaces and `'` may
+/// sit anywhere between digits. Returns `None` for anything that is not digits.
+fn strip_separators(int_part: &str) -> Option<String> {
+    let no_spaces: String = int_part
+        .chars()
+        .filter(|c| *c != ' ' && *c != '\'')
+        .collect();
+    if no_spaces.contains(',') {
+        let groups: Vec<&str> = no_spaces.split(',').collect();
+        let first_ok = (1..=3).contains(&groups[0].len());
+        let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
+        if !first_ok || !rest_ok {
+            return None;
+        }
+    }
+    let digits: String = no_spaces.chars().filter(|c| *c != ',').collect();
+    digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
+}
+
+/// Parses an amount of money in yuan: a non-negative decimal with at most two decimals
+/// (after applying 万/千), below 10 billion yuan.
+pub fn parse_money(text: &str) -> Result<Decimal, NumberError> {
+    let value = parse_decimal(text)?;
+    if value.scale() > 2 {
+        return Err(NumberError::TooManyDecimals);
+    }
+    if value >= Decimal::from(10_000_000_000u64) {
+        return Err(NumberError::TooLarge);
+    }
+    Ok(value)
+}
+
+/// Parses a whole count, allowing a trailing measure word (`4人`, `4口`, `5天`, `3个`).
+pub fn parse_whole(text: &str) -> Result<u64, NumberError> {
+    let half = to_half_width(text);
+    let mut s = half.trim();
+    for suffix in ['人', '口', '天', '个', '年', '月', '名'] {
+        if let Some(rest) = s.strip_suffix(suffix) {
+            s = rest.trim_end();
+            break;
+        }
+    }
+    let value = parse_decimal(s)?;
+    if !value.fract().is_zero() {
+        return Err(NumberError::NotWhole);
+    }
+    u64::try_from(value).map_err(|_| NumberError::TooLarge)
+}
+
+/// Parses a date typed as `2024-05-01`, `2024-5-1`, `2024/5/1`, `2024.5.1` or `2024年5月1日`.
+pub fn parse_date(text: &str) -> Result<NaiveDate, DateError> {
+    let half = to_half_width(text);
+    let s = half.trim();
+    if s.is_empty() {
+        return Err(DateError::Empty);
+    }
+    let unified: String = s
+        .trim_end_matches('日')
+        .trim_end_matches('号')
+        .chars()
+        .map(|c| match c {
+            '年' | '月' | '/' | '.' => '-',
+            c => c,
+        })
+        .collect();
+    let parts: Vec<&str> = unified.split('-').map(str::trim).collect();
+    let well_formed = parts.len() == 3
+        && parts[0].len() == 4
+        && (1..=2).contains(&parts[1].len())
+        && (1..=2).contains(&parts[2].len())
+        && parts.iter().all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    if !well_formed {
+        return Err(DateError::Malformed);
+    }
+    let (year, month, day) = match (parts[0].parse(), parts[1].parse(), parts[2].parse()) {
+        (Ok(y), Ok(m), Ok(d)) => (y, m, d),
+        _ => return Err(DateError::Malformed),
+    };
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::NoSuchDay { year, month, day })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn amounts_people_type_are_understood() {
+        let cases = [
+            ("7800", "7800"),
+            ("7800.50", "7800.5"),
+            ("７８００", "7800"),
+            ("36,000", "36000"),
+            ("３６，０００", "36000"),
+            ("36 000", "36000"),
+            ("3.6万", "36000"),
+            ("3.6 万元", "36000"),
+            ("8千", "8000"),
+            ("￥120", "120"),
+            ("120元", "120"),
+            ("  42  ", "42"),
+            ("+5", "5"),
+            (".5", "0.5"),
+            ("0.50", "0.5"),
+            ("1.23456万", "12345.6"),
+            ("3。5", "3.5"),
+            ("1,234,567.89", "1234567.89"),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(parse_decimal(typed), Ok(d(expected)), "typed {typed:?}");
+        }
+    }
+
+    #[test]
+    fn text_that_is_not_an_amount_is_refused_with_the_reason() {
+        use NumberError::*;
+        let cases = [
+            ("", Empty),
+            ("   ", Empty),
+            ("abc", NotANumber),
+            ("1e9", NotANumber),
+            ("1.2.3", NotANumber),
+            ("1,23", NotANumber),
+            ("12,3456", NotANumber),
+            ("-5", Negative),
+            ("－５", Negative),
+            ("万", NotANumber),
+            (".", NotANumber),
+            ("5.", NotANumber),
+            ("🙂", NotANumber),
+            ("1234567890123456", TooLarge),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(parse_decimal(typed), Err(expected), "typed {typed:?}");
+        }
+    }
+
+    #[test]
+    fn money_keeps_at_most_two_decimals_after_units() {
+        assert_eq!(parse_money("12.345"), Err(NumberError::TooManyDecimals));
+        assert_eq!(
+            parse_money("1.2345678万"),
+            Err(NumberError::TooManyDecimals)
+        );
+        assert_eq!(parse_money("12.340"), Ok(d("12.34")));
+        assert_eq!(parse_money("100000万"), Ok(d("1000000000")));
+        assert_eq!(parse_money("100万万"), Err(NumberError::NotANumber));
+        assert_eq!(parse_money("10000000000"), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn whole_numbers_allow_a_measure_word() {
+        assert_eq!(parse_whole("4"), Ok(4));
+        assert_eq!(parse_whole("４人"), Ok(4));
+        assert_eq!(parse_whole("5 口"), Ok(5));
+        assert_eq!(parse_whole("4.0"), Ok(4));
+        assert_eq!(parse_whole("2.5"), Err(NumberError::NotWhole));
+        assert_eq!(parse_whole("-1"), Err(NumberError::Negative));
+        assert_eq!(parse_whole("四"), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn dates_in_the_usual_chinese_forms_are_read() {
+        let may_day = NaiveDate::from_ymd_opt(2024, 5, 1).unwrap();
+        for typed in [
+            "2024-05-01",
+            "2024-5-1",
+            "2024/5/1",
+            "2024.05.01",
+            "2024年5月1日",
+            "２０２４年５月１日",
+            "2024年5月1号",
+        ] {
+            assert_eq!(parse_date(typed), Ok(may_day), "typed {typed:?}");
+        }
+        assert_eq!(
+            parse_date("2024/2/30"),
+            Err(DateError::NoSuchDay {
+                year: 2024,
+                month: 2,
+                day: 30
+            })
+        );
+        assert_eq!(
+            parse_date("2024-13-01"),
+            Err(DateError::NoSuchDay {
+                year: 2024,
+                month: 13,
+                day: 1
+            })
+        );
+        assert_eq!(parse_date("24-5-1"), Err(DateError::Malformed));
+        assert_eq!(parse_date("明天"), Err(DateError::Malformed));
+        assert_eq!(parse_date(""), Err(DateError::Empty));
+    }
+}
