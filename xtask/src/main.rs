@@ -1,1 +1,65 @@
-fn main() {}
+//! `cargo xtask` — the project's one entry point (std only, so it builds in seconds).
+//!
+//! - `cargo xtask serve [--port N]`: install what is missing, build the widgets (release),
+//!   serve `www/` on http://127.0.0.1:8080.
+//! - `cargo xtask test`: install what is missing, then fmt, clippy (host + wasm32), unit and
+//!   golden tests, the widget build, and the browser tests; ends with `N passed, N failed`.
+//! - `cargo xtask build`: only build the widgets into `www/pkg/`.
+
+mod bundle;
+mod run;
+mod server;
+mod test;
+mod tools;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const HELP: &str = "cargo xtask <command>
+  serve [--port N]   build the widgets and serve www/ (default port 8080)
+  test               every check: fmt, clippy, unit/golden tests, browser tests
+  build              build the widgets into www/pkg/";
+
+/// The workspace root (the parent of this crate).
+pub fn root() -> PathBuf {
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest.parent().map(PathBuf::from).unwrap_or(manifest)
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let outcome = match args.as_slice() {
+        ["serve"] => serve(8080),
+        ["serve", "--port", port] => match port.parse() {
+            Ok(p) => serve(p),
+            Err(_) => Err(format!("bad port {port}")),
+        },
+        ["test"] => test::run_all(),
+        ["build"] => tools::ensure_build_tools().and_then(|t| bundle::build(&t).map(|_| ())),
+        _ => {
+            eprintln!("{HELP}");
+            return if args.is_empty() || args == ["--help"] {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(2)
+            };
+        }
+    };
+    match outcome {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn serve(port: u16) -> Result<(), String> {
+    let tools = tools::ensure_build_tools()?;
+    bundle::build(&tools)?;
+    let listener = server::bind(port)?;
+    println!("Bangfu demo portal: http://127.0.0.1:{port}/  (Ctrl-C to stop)");
+    server::serve_forever(listener, root().join("www"));
+    Ok(())
+}

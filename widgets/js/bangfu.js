@@ -1,0 +1,138 @@
+// Bangfu loader: registers the custom elements, loads the engine (wasm) once for every
+// element on the page, the first time one connects, and exposes `evaluate(request)`.
+//
+// Usage on a portal page:
+//   <script type="module" src="/bangfu/bangfu.js"></script>
+//   <bangfu-income year="2024"></bangfu-income>
+//
+// Written for old engines too (Chromium 80-ish WebViews): no optional chaining, no `??`,
+// no class fields. `xtask` replaces __BANGFU_CSS__ with the widgets' stylesheet at build time.
+
+var CSS = __BANGFU_CSS__;
+var ELEMENTS = { "bangfu-income": "income" };
+var ATTRIBUTES = ["year", "mode", "large-text", "rule-set"];
+
+var base = new URL(".", import.meta.url);
+var enginePromise = null;
+
+/** Loads and instantiates the wasm once; every element and `evaluate` share the promise. */
+function loadEngine() {
+  if (!enginePromise) {
+    if (typeof WebAssembly !== "object") {
+      enginePromise = Promise.reject(new Error("no-wasm"));
+    } else {
+      enginePromise = import(new URL("bangfu_widgets.js", base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL("bangfu_widgets_bg.wasm", base) }).then(function () {
+          return glue;
+        });
+      });
+    }
+  }
+  return enginePromise;
+}
+
+/** api.md `evaluate`: a plain object in, a plain object out (as a promise: the engine loads lazily). */
+export function evaluate(request) {
+  return loadEngine().then(function (engine) {
+    return JSON.parse(engine.evaluate_json(JSON.stringify(request)));
+  });
+}
+
+/** Resolves once the engine is loaded (for pages that want to warm it up). */
+export function ready() {
+  return loadEngine().then(function () {});
+}
+
+var sheet = null;
+function styleInto(root) {
+  // Constructable stylesheets are shared by all instances and are not inline <style> (CSP).
+  if ("adoptedStyleSheets" in Document.prototype && "replaceSync" in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(CSS);
+    }
+    root.adoptedStyleSheets = [sheet];
+  } else {
+    var style = document.createElement("style");
+    style.textContent = CSS;
+    root.appendChild(style);
+  }
+}
+
+function message(container, text) {
+  container.textContent = "";
+  var box = document.createElement("div");
+  box.className = "bf bf-message";
+  box.setAttribute("role", "status");
+  box.textContent = text;
+  container.appendChild(box);
+}
+
+function defineElement(tag, kind) {
+  if (customElements.get(tag)) return;
+  class BangfuElement extends HTMLElement {
+    static get observedAttributes() {
+      return ATTRIBUTES;
+    }
+
+    attributesJson() {
+      var attrs = {};
+      for (var i = 0; i < ATTRIBUTES.length; i++) {
+        var value = this.getAttribute(ATTRIBUTES[i]);
+        if (value !== null) attrs[ATTRIBUTES[i]] = value;
+      }
+      return JSON.stringify(attrs);
+    }
+
+    connectedCallback() {
+      if (!this.shadowRoot) {
+        var root = this.attachShadow({ mode: "open" });
+        styleInto(root);
+        this._container = document.createElement("div");
+        root.appendChild(this._container);
+      }
+      if (this._mountId !== undefined && this._mountId !== null) return;
+      message(this._container, "正在加载计算器…");
+      var self = this;
+      loadEngine().then(
+        function (engine) {
+          if (!self.isConnected || (self._mountId !== undefined && self._mountId !== null)) return;
+          self._engine = engine;
+          self._container.textContent = "";
+          self._mountId = engine.mount(kind, self._container, self.attributesJson());
+        },
+        function (err) {
+          var noWasm = err && err.message === "no-wasm";
+          message(
+            self._container,
+            noWasm
+              ? "您的浏览器版本过低，无法使用本计算器。请换用新版浏览器（如在 360 浏览器中切换到“极速模式”）。"
+              : "计算器加载失败，请检查网络后刷新页面重试。"
+          );
+        }
+      );
+    }
+
+    disconnectedCallback() {
+      // Moving an element disconnects and reconnects it at once: keep what was typed then.
+      var self = this;
+      Promise.resolve().then(function () {
+        if (!self.isConnected && self._engine && self._mountId !== undefined && self._mountId !== null) {
+          self._engine.unmount(self._mountId);
+          self._mountId = null;
+        }
+      });
+    }
+
+    attributeChangedCallback() {
+      if (this._engine && this._mountId !== undefined && this._mountId !== null) {
+        this._engine.update(this._mountId, this.attributesJson());
+      }
+    }
+  }
+  customElements.define(tag, BangfuElement);
+}
+
+for (var tag in ELEMENTS) {
+  if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);
+}

@@ -1,0 +1,16 @@
+//! # bangfu-widgets
+//!
+//! The Yew widgets behind `<bangfu-income>` (and, as their issues land, the eligibility,
+//! deadline and subsidy widgets), plus the JS API. The custom elements themselves are
+//! defined by the loader `js/bangfu.js`, which loads this module once for every instance on
+//! the page and mounts each widget into its element's open shadow root.
+//!
+//! Widgets render and collect input; every figure, rule and message comes from
+//! `bangfu_policy::evaluate`.
+
+pub mod income;
+pub mod props;
+pub mod ui;
+
+#[cfg(target_arch = "wasm32")]
+mod exports;

@@ -1,0 +1,105 @@
+//! A labelled text field with its message beside it. The text is always what the person
+//! typed (never reformatted under their fingers); the message explains what is wrong, or
+//! how the engine read the value (“= 36000.00 元”).
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct TextFieldProps {
+    /// Unique within the shadow root.
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    pub oninput: Callback<String>,
+    /// Stable hook for tests.
+    pub testid: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+    #[prop_or(AttrValue::Static("decimal"))]
+    pub inputmode: AttrValue,
+    #[prop_or_default]
+    pub suffix: Option<AttrValue>,
+    #[prop_or_default]
+    pub placeholder: Option<AttrValue>,
+}
+
+#[component]
+pub fn TextField(props: &TextFieldProps) -> Html {
+    let oninput = {
+        let cb = props.oninput.clone();
+        Callback::from(move |e: InputEvent| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().value())
+        })
+    };
+    let msg_id = format!("{}-msg", props.id);
+    let invalid = props.error.is_some();
+    let message = match (&props.error, &props.hint) {
+        (Some(err), _) => html! {
+            <p class="msg msg-error" id={msg_id.clone()} data-testid={format!("{}-error", props.testid)}>
+                <span aria-hidden="true">{"⚠ "}</span>{err.clone()}
+            </p>
+        },
+        (None, Some(hint)) => html! {
+            <p class="msg msg-hint" id={msg_id.clone()} data-testid={format!("{}-hint", props.testid)}>{hint.clone()}</p>
+        },
+        (None, None) => html! {},
+    };
+    let described = (invalid || props.hint.is_some()).then_some(msg_id);
+    html! {
+        <div class={classes!("field", invalid.then_some("field-invalid"))}>
+            <label for={props.id.clone()}>{props.label.clone()}</label>
+            <div class="control">
+                <input id={props.id.clone()} type="text" inputmode={props.inputmode.clone()}
+                    autocomplete="off" value={props.value.clone()} oninput={oninput}
+                    placeholder={props.placeholder.clone()}
+                    aria-invalid={invalid.then_some("true")} aria-describedby={described}
+                    data-testid={props.testid.clone()} />
+                if let Some(suffix) = &props.suffix { <span class="suffix" aria-hidden="true">{suffix.clone()}</span> }
+            </div>
+            {message}
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct SelectFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub value: AttrValue,
+    /// (value, label)
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub onchange: Callback<String>,
+    pub testid: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+#[component]
+pub fn SelectField(props: &SelectFieldProps) -> Html {
+    let onchange = {
+        let cb = props.onchange.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value())
+        })
+    };
+    let msg_id = format!("{}-msg", props.id);
+    html! {
+        <div class={classes!("field", props.error.is_some().then_some("field-invalid"))}>
+            <label for={props.id.clone()}>{props.label.clone()}</label>
+            <div class="control">
+                <select id={props.id.clone()} onchange={onchange} data-testid={props.testid.clone()}
+                    aria-describedby={props.error.is_some().then_some(msg_id.clone())}>
+                    { for props.options.iter().map(|(v, l)| html! {
+                        <option value={v.clone()} selected={*v == props.value}>{l.clone()}</option>
+                    }) }
+                </select>
+            </div>
+            if let Some(err) = &props.error {
+                <p class="msg msg-error" id={msg_id}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
+            }
+        </div>
+    }
+}

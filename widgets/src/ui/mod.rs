@@ -1,0 +1,3 @@
+//! UI pieces shared by the widgets: labelled fields with their messages.
+
+pub mod field;

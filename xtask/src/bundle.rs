@@ -1,0 +1,110 @@
+//! Builds the widgets into `www/pkg/`: cargo (wasm32, `wasm` profile) → wasm-bindgen
+//! (`--target web`) → wasm-opt -Oz, plus the loader `bangfu.js` with the stylesheet inlined.
+//! Steps whose inputs have not changed are skipped.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::SystemTime;
+
+use crate::root;
+use crate::run::status;
+use crate::tools::{BuildTools, WASM_TARGET};
+
+fn modified(p: &Path) -> Option<SystemTime> {
+    std::fs::metadata(p).and_then(|m| m.modified()).ok()
+}
+
+/// The widget stylesheets, in a fixed order (base first).
+fn stylesheet() -> Result<String, String> {
+    let dir = root().join("widgets/styles");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "css"))
+        .collect();
+    files.sort_by_key(|p| (p.file_name() != Some("base.css".as_ref()), p.clone()));
+    let mut css = String::new();
+    for f in files {
+        css.push_str(&std::fs::read_to_string(&f).map_err(|e| format!("{}: {e}", f.display()))?);
+        css.push('\n');
+    }
+    Ok(css)
+}
+
+/// A JS string literal for `text`.
+fn js_string(text: &str) -> String {
+    let mut out = String::from("\"");
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// Builds `www/pkg/`; returns the path of the optimised wasm.
+pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
+    let root = root();
+    status(Command::new("cargo").current_dir(&root).args([
+        "build",
+        "--package",
+        "bangfu-widgets",
+        "--lib",
+        "--target",
+        WASM_TARGET,
+        "--profile",
+        "wasm",
+    ]))?;
+    let raw = root.join(format!("target/{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
+    let dir = root.join("www/pkg");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let wasm = dir.join("bangfu_widgets_bg.wasm");
+
+    let stale = match (modified(&raw), modified(&wasm)) {
+        (Some(src), Some(out)) => src > out,
+        _ => true,
+    };
+    if stale {
+        status(
+            Command::new(&tools.wasm_bindgen)
+                .arg(&raw)
+                .args(["--target", "web", "--no-typescript", "--out-dir"])
+                .arg(&dir),
+        )?;
+        let optimised = dir.join("bangfu_widgets_bg.opt.wasm");
+        status(
+            Command::new(&tools.wasm_opt)
+                .arg(&wasm)
+                .args([
+                    "-Oz",
+                    "--enable-bulk-memory",
+                    "--enable-nontrapping-float-to-int",
+                    "--enable-sign-ext",
+                    "--enable-reference-types",
+                    "--enable-multivalue",
+                    "-o",
+                ])
+                .arg(&optimised),
+        )?;
+        std::fs::rename(&optimised, &wasm).map_err(|e| format!("rename: {e}"))?;
+    } else {
+        eprintln!("xtask: wasm unchanged, skipping wasm-bindgen and wasm-opt");
+    }
+
+    let template_path = root.join("widgets/js/bangfu.js");
+    let template = std::fs::read_to_string(&template_path)
+        .map_err(|e| format!("{}: {e}", template_path.display()))?;
+    let loader_text = template.replace("__BANGFU_CSS__", &js_string(&stylesheet()?));
+    let loader = dir.join("bangfu.js");
+    if std::fs::read_to_string(&loader).ok().as_deref() != Some(loader_text.as_str()) {
+        std::fs::write(&loader, loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
+    }
+    Ok(wasm)
+}
