@@ -53,15 +53,18 @@ fn cargo_counts(text: &str) -> (u64, u64) {
 fn node_counts(text: &str) -> (u64, u64) {
     let get = |key: &str| {
         text.lines()
+            .rev()
             .filter_map(|l| l.trim().strip_prefix(key))
-            .filter_map(|n| n.trim().parse::<u64>().ok())
-            .last()
+            .find_map(|n| n.trim().parse::<u64>().ok())
             .unwrap_or(0)
     };
     (get("# pass "), get("# fail "))
 }
 
-fn step(tally: &mut Tally, name: &str, cmd: &mut Command, counts: Option<fn(&str) -> (u64, u64)>) {
+/// Reads (passed, failed) from a runner's output.
+type Counter = fn(&str) -> (u64, u64);
+
+fn step(tally: &mut Tally, name: &str, cmd: &mut Command, counts: Option<Counter>) {
     let start = Instant::now();
     let (ok, text) = match output(cmd) {
         Ok(r) => r,
@@ -72,9 +75,7 @@ fn step(tally: &mut Tally, name: &str, cmd: &mut Command, counts: Option<fn(&str
         Some(f) => f(&text),
         None => (u64::from(ok), u64::from(!ok)),
     };
-    if !ok || failed > 0 {
-        eprintln!("{text}");
-    } else if std::env::var_os("XTASK_VERBOSE").is_some() {
+    if !ok || failed > 0 || std::env::var_os("XTASK_VERBOSE").is_some() {
         eprintln!("{text}");
     }
     tally.record(name, passed, failed, ok, secs);

@@ -348,10 +348,10 @@ impl RuleSet {
 
     /// The override in force for `at`, if any.
     fn find_override(&self, def: &ParamDef, at: At) -> Option<&Override> {
-        let mine = self.overrides.iter().filter(|o| o.name == def.name);
+        let mut mine = self.overrides.iter().filter(|o| o.name == def.name);
         match (def.period, at) {
-            (PeriodKind::Fixed, _) => mine.last(),
-            (PeriodKind::Year, At::Year(y)) => mine.filter(|o| o.at == y.to_string()).last(),
+            (PeriodKind::Fixed, _) => mine.next_back(),
+            (PeriodKind::Year, At::Year(y)) => mine.rfind(|o| o.at == y.to_string()),
             (PeriodKind::From, At::Date(d)) => {
                 let key = d.to_string();
                 mine.filter(|o| o.at <= key).max_by(|a, b| a.at.cmp(&b.at))

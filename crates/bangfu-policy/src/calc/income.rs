@@ -116,8 +116,8 @@ struct Item {
     index: usize,
 }
 
-fn sum(values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
-    values.fold(Some(Decimal::ZERO), |acc, v| acc?.checked_add(v))
+fn sum(mut values: impl Iterator<Item = Decimal>) -> Option<Decimal> {
+    values.try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
 }
 
 /// "县外务工 30000.00 + 公益性岗位工资 6000.00"
