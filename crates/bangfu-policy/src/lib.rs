@@ -18,6 +18,7 @@ pub mod api;
 pub mod calc;
 pub mod calendar;
 mod data;
+pub mod daxie;
 pub mod error;
 pub mod explain;
 pub mod input;

@@ -232,6 +232,52 @@ fn cases() -> Vec<Case> {
             expect: vec![("errors[0].code", json!("must_be_positive"))],
         },
         Case {
+            name: "Per-item operating costs and a remaining total are added together",
+            source:
+                "issue 3 (per-item operating costs or one total); rules.md §1 operating_expenses",
+            request: income(json!({ "year": 2024, "household_size": 2,
+                "items": [
+                    { "category": "operating", "item": "种植业", "amount": "20000", "expense": "6000" },
+                    { "category": "operating", "item": "养殖业", "amount": "10000", "expense": "4000" }
+                ],
+                "operating_expenses": "1000" })),
+            expect: vec![
+                ("result.operating_expenses", json!("11000.00")),
+                ("result.net_income", json!("19000.00")),
+                ("result.items[0].expense", json!("6000.00")),
+                ("result.items[1].expense", json!("4000.00")),
+            ],
+        },
+        Case {
+            name: "The sheet's key figures are also given in capitals (大写)",
+            source:
+                "《会计基础工作规范》第五十二条; ../shared/spec/examples/income-below-range.json",
+            request: income(json!({ "year": 2024, "household_size": 3,
+                "items": items(&[("wage", "县内务工", "12000"), ("operating", "种植业", "8000"), ("transfer", "低保金", "4200")]),
+                "operating_expenses": "3000" })),
+            expect: vec![
+                (
+                    "result.in_words.per_capita_net_income",
+                    json!("人民币柒仟零陆拾陆元陆角柒分"),
+                ),
+                (
+                    "result.in_words.net_income",
+                    json!("人民币贰万壹仟贰佰元整"),
+                ),
+            ],
+        },
+        Case {
+            name: "A member's labour capacity must be one of the three codes",
+            source: "api.md eligibility members.labour",
+            request: income(
+                json!({ "year": 2024, "members": [ { "age": 40, "labour": "strong" } ], "items": [] }),
+            ),
+            expect: vec![
+                ("errors[0].field", json!("input.members[0].labour")),
+                ("errors[0].code", json!("unknown_value")),
+            ],
+        },
+        Case {
             name: "An unknown override is refused before anything is computed",
             source: "rules.md §5 (overrides are validated)",
             request: with_overrides(

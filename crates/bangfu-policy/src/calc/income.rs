@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use crate::daxie::amount_in_words;
 use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
 use crate::input::{Errors, Obj};
@@ -69,12 +70,22 @@ pub struct ByCategory {
     pub transfer: String,
 }
 
+/// Key figures in Chinese capitals (大写) for the signed sheet.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InWords {
+    pub gross_income: String,
+    pub net_income: String,
+    pub per_capita_net_income: String,
+}
+
 /// One item as read and classified, echoed for the printed sheet.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ItemLine {
     pub category: Category,
     pub item: String,
     pub amount: String,
+    /// The item's own operating cost, when entered per item (else null).
+    pub expense: Option<String>,
     /// False for `excluded` items: shown on the sheet as 不计入.
     pub counted: bool,
 }
@@ -102,7 +113,11 @@ pub struct IncomeResult {
     pub ratio_to_national_rural_income: Option<String>,
     /// Per-capita net income ÷ the previous year's Gansu rural per-capita disposable income.
     pub ratio_to_gansu_rural_income: Option<String>,
+    pub in_words: InWords,
 }
+
+/// Labour capacity codes (api.md eligibility members).
+pub const LABOUR_CODES: [&str; 3] = ["full", "partial", "none"];
 
 const MAX_ITEMS: usize = 500;
 const MAX_MEMBERS: usize = 100;
@@ -112,6 +127,7 @@ struct Item {
     category: Category,
     name: String,
     amount: Decimal,
+    expense: Option<Decimal>,
     member: Option<usize>,
     index: usize,
 }
@@ -146,6 +162,15 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             let path = format!("input.members[{i}]");
             if let Some(mo) = Obj::new(m, &path, "家庭成员", &mut errors) {
                 member_ages.push(mo.whole("age", "年龄", 0, 150, false, &mut errors));
+                if let Some(labour) = mo.text("labour", "劳动能力", 20, &mut errors) {
+                    if !labour.is_empty() && !LABOUR_CODES.contains(&labour) {
+                        errors.push(
+                            &mo.path_of("labour"),
+                            ErrorCode::UnknownValue,
+                            "劳动能力只能是：有劳动能力（full）、弱劳力或半劳力（partial）、无劳动能力（none）",
+                        );
+                    }
+                }
                 mo.text("relation", "与户主关系", 20, &mut errors);
                 mo.text("name", "姓名", 50, &mut errors);
             }
@@ -202,6 +227,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             };
             let name = io.text("item", "项目名称", 50, &mut errors);
             let amount = io.money("amount", "金额", true, &mut errors);
+            let expense = io.money("expense", "该项生产经营性支出", false, &mut errors);
             let member = io.whole(
                 "member",
                 "家庭成员序号",
@@ -220,6 +246,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
                     category,
                     name,
                     amount,
+                    expense,
                     member,
                     index,
                 });
@@ -346,10 +373,26 @@ fn compute(
         ),
         ANNEX2_ITEM16,
     ));
+    // Operating costs: one total, per-item costs, or both (added together).
+    let per_item: Vec<&Item> = items.iter().filter(|i| i.expense.is_some()).collect();
+    let item_costs = sum(per_item.iter().filter_map(|i| i.expense))?;
+    let expenses = expenses.checked_add(item_costs)?;
+    let expense_formula = if per_item.is_empty() {
+        "种子、化肥、饲料、农机作业、雇工、折旧等".to_string()
+    } else {
+        let mut parts: Vec<String> = per_item
+            .iter()
+            .map(|i| format!("{} {}", i.name, format_money(i.expense.unwrap_or_default())))
+            .collect();
+        if expenses != item_costs {
+            parts.push(format!("其他 {}", format_money(expenses - item_costs)));
+        }
+        format!("{} = {}", parts.join(" + "), format_money(expenses))
+    };
     steps.push(Step::new(
         "生产经营性支出",
         format_money(expenses),
-        "种子、化肥、饲料、农机作业、雇工、折旧等",
+        expense_formula,
         ANNEX2_ITEM16,
     ));
 
@@ -546,6 +589,7 @@ fn compute(
                 category: i.category,
                 item: i.name.clone(),
                 amount: format_money(i.amount),
+                expense: i.expense.map(format_money),
                 counted: i.category != Category::Excluded,
             })
             .collect(),
@@ -567,6 +611,11 @@ fn compute(
         income_declined: declined,
         ratio_to_national_rural_income: ratio_national,
         ratio_to_gansu_rural_income: ratio_gansu,
+        in_words: InWords {
+            gross_income: amount_in_words(gross)?,
+            net_income: amount_in_words(net)?,
+            per_capita_net_income: amount_in_words(per_capita)?,
+        },
     };
     Some(Outcome {
         result: serde_json::to_value(result).ok()?,

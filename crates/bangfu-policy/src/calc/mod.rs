@@ -1,4 +1,5 @@
 //! The calculators, one module each; `api` dispatches to them.
 
 pub mod income;
+pub mod income_catalogue;
 pub mod working_days;
