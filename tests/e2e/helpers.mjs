@@ -45,9 +45,29 @@ export function shot(name) {
 /** Fills item row `n` (adding the row first when it does not exist yet). */
 export async function fillItem(w, n, { category, item, amount }) {
   if ((await w.locator(`[data-testid=item-${n}]`).count()) === 0) {
-    await w.locator("[data-testid=add-item]").click();
+    await w.locator(`[data-testid=add-item-${category || "wage"}]`).click();
+    await w.locator(`[data-testid=item-${n}]`).waitFor();
+  } else if (category) {
+    await w.locator(`[data-testid=item-category-${n}]`).selectOption(category);
   }
-  if (category) await w.locator(`[data-testid=item-category-${n}]`).selectOption(category);
   if (item !== undefined) await w.locator(`[data-testid=item-name-${n}]`).fill(item);
   if (amount !== undefined) await w.locator(`[data-testid=item-amount-${n}]`).fill(amount);
+}
+
+/** The data-testid of the focused element inside widget `n`'s shadow root. */
+export async function focusedTestId(page, n = 0) {
+  return page.evaluate((n) => {
+    const root = document.querySelectorAll("bangfu-income")[n].shadowRoot;
+    const el = root.activeElement;
+    return el ? el.getAttribute("data-testid") : null;
+  }, n);
+}
+
+/** Presses Tab until the element with `testid` has focus (at most `max` presses). */
+export async function tabTo(page, testid, max = 25, n = 0) {
+  for (let i = 0; i < max; i++) {
+    if ((await focusedTestId(page, n)) === testid) return i;
+    await page.keyboard.press("Tab");
+  }
+  throw new Error(`Tab never reached ${testid}`);
 }

@@ -3,7 +3,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { launch, open, widget, fillItem, shot } from "./helpers.mjs";
+import { launch, open, widget, fillItem, shot, tabTo } from "./helpers.mjs";
 
 const examples = new URL("../../../shared/spec/examples/", import.meta.url);
 const example = (name) => JSON.parse(readFileSync(new URL(name, examples), "utf8"));
@@ -48,8 +48,7 @@ test("keyboard-only entry with full-width digits, separators and 万 gives the r
   const w = widget(page);
   await w.locator("[data-testid=household-size]").focus();
   await page.keyboard.type("４");
-  await page.keyboard.press("Tab"); // → first item's category
-  await page.keyboard.press("Tab"); // → name
+  await tabTo(page, "item-name-0");
   await page.keyboard.type("县外务工");
   await page.keyboard.press("Tab"); // → amount
   await page.keyboard.type("3.6万");
@@ -145,7 +144,7 @@ test("after load the widget makes no network request, and evaluate() works from 
   const w = widget(page);
   await typeInput(w, example("income-below-range.json").request.input);
   assert.equal(await w.locator("[data-testid=per-capita]").textContent(), "7066.67");
-  await w.locator("summary").click();
+  await w.locator("[data-testid=steps] summary").click();
   assert.match(await w.locator(".bf-steps").textContent(), /第3条/);
   const response = await page.evaluate(async (req) => {
     const api = await import("/pkg/bangfu.js");

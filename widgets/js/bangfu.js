@@ -10,7 +10,7 @@
 
 var CSS = __BANGFU_CSS__;
 var ELEMENTS = { "bangfu-income": "income" };
-var ATTRIBUTES = ["year", "mode", "large-text", "rule-set"];
+var ATTRIBUTES = ["year", "mode", "large-text", "rule-set", "eligibility-url"];
 
 var base = new URL(".", import.meta.url);
 var enginePromise = null;
@@ -81,6 +81,9 @@ function defineElement(tag, kind) {
         var value = this.getAttribute(ATTRIBUTES[i]);
         if (value !== null) attrs[ATTRIBUTES[i]] = value;
       }
+      // Which widget of its kind this is, so each keeps its own open draft across reloads.
+      var same = document.getElementsByTagName(this.localName);
+      attrs.instance = this.id || String(Array.prototype.indexOf.call(same, this));
       return JSON.stringify(attrs);
     }
 
@@ -132,6 +135,47 @@ function defineElement(tag, kind) {
   }
   customElements.define(tag, BangfuElement);
 }
+
+/**
+ * Prints a widget's sheet alone on A4: the sheet is copied into a hidden iframe with the
+ * widget's stylesheet, so neither the host page nor the rest of the widget is printed.
+ */
+function printSheet(host) {
+  var sheet = host && host.shadowRoot && host.shadowRoot.querySelector(".sheet");
+  if (!sheet) return;
+  var frame = document.createElement("iframe");
+  frame.setAttribute("aria-hidden", "true");
+  frame.setAttribute("tabindex", "-1");
+  frame.style.position = "fixed";
+  frame.style.width = "0";
+  frame.style.height = "0";
+  frame.style.border = "0";
+  document.body.appendChild(frame);
+  var win = frame.contentWindow;
+  var doc = win.document;
+  doc.open();
+  doc.write('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>收入核算表</title></head><body class="bf-print"></body></html>');
+  doc.close();
+  if ("adoptedStyleSheets" in doc) {
+    var printSheetCss = new win.CSSStyleSheet();
+    printSheetCss.replaceSync(CSS);
+    doc.adoptedStyleSheets = [printSheetCss];
+  } else {
+    var style = doc.createElement("style");
+    style.textContent = CSS;
+    doc.head.appendChild(style);
+  }
+  doc.body.appendChild(doc.importNode(sheet, true));
+  win.focus();
+  win.print();
+  setTimeout(function () {
+    if (frame.parentNode) frame.parentNode.removeChild(frame);
+  }, 1000);
+}
+
+document.addEventListener("bangfu-print", function (event) {
+  printSheet(event.target);
+});
 
 for (var tag in ELEMENTS) {
   if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);

@@ -29,6 +29,10 @@ fn income_props(attrs: &Attributes) -> IncomeProps {
     IncomeProps {
         year: attrs.year,
         large_text: attrs.large_text,
+        mode: attrs.mode.clone().into(),
+        rule_set: attrs.rule_set.clone().map(Into::into),
+        instance: attrs.instance.clone().into(),
+        eligibility_url: attrs.eligibility_url.clone().map(Into::into),
     }
 }
 

@@ -11,6 +11,10 @@ pub struct Attributes {
     pub year: i32,
     pub large_text: bool,
     pub mode: String,
+    pub rule_set: Option<String>,
+    /// Set by the loader: the element's id, or its position among its kind on the page.
+    pub instance: String,
+    pub eligibility_url: Option<String>,
 }
 
 impl Attributes {
@@ -24,14 +28,19 @@ impl Attributes {
             .unwrap_or(DEFAULT_YEAR);
         // A boolean attribute is on when present, unless written as "false".
         let large_text = attr("large-text").is_some_and(|s| s != "false");
-        let mode = attr("mode")
-            .filter(|m| !m.is_empty())
-            .unwrap_or("cadre")
-            .to_string();
+        let mode = match attr("mode") {
+            Some("simple") => "simple",
+            _ => "cadre",
+        }
+        .to_string();
+        let text = |name: &str| attr(name).filter(|s| !s.is_empty()).map(str::to_string);
         Attributes {
             year,
             large_text,
             mode,
+            rule_set: text("rule-set"),
+            instance: text("instance").unwrap_or_else(|| "0".to_string()),
+            eligibility_url: text("eligibility-url"),
         }
     }
 }
@@ -48,5 +57,10 @@ mod tests {
         assert!(Attributes::parse(r#"{"large-text":""}"#).large_text);
         assert!(!Attributes::parse(r#"{"large-text":"false"}"#).large_text);
         assert_eq!(Attributes::parse("{}").mode, "cadre");
+        assert_eq!(Attributes::parse(r#"{"mode":"public"}"#).mode, "cadre");
+        assert_eq!(
+            Attributes::parse(r#"{"mode":"simple","instance":"a"}"#).instance,
+            "a"
+        );
     }
 }

@@ -1,127 +1,378 @@
-//! `<bangfu-income>`: the household income calculator (收入核算, rules.md §1).
+//! `<bangfu-income>`: the household income calculator (收入核算, rules.md §1), for a cadre at a
+//! farmer's table (`mode="cadre"`, the default) or a farmer on a portal (`mode="simple"`).
 //!
 //! The form keeps the typed text; on every change it builds an api.md request and asks
-//! `bangfu_policy::evaluate` — the same function the CLI and the JS API call.
+//! `bangfu_policy::evaluate` — the same function the CLI and the JS API call. I/O (storage,
+//! events, downloads) happens in effects at the edge, never in the reducer.
 
+pub mod charts;
+pub mod checklist_view;
+pub mod csv;
+pub mod drafts;
+pub mod drafts_view;
+pub mod handoff;
+pub mod household_view;
+pub mod items_view;
 pub mod result_view;
+pub mod sheet;
 pub mod state;
 
-use bangfu_policy::calc::income::Category;
+use std::rc::Rc;
+
 use bangfu_policy::money::format_money;
 use bangfu_policy::text::{parse_money, to_half_width};
 use bangfu_policy::Response;
 use yew::prelude::*;
 
-use crate::ui::field::{SelectField, TextField};
+use crate::ui::browser;
+use crate::ui::field::TextField;
+use checklist_view::ChecklistView;
+use drafts::Draft;
+use drafts_view::DraftsView;
+use household_view::{set, HouseholdView};
+use items_view::ItemsView;
 use result_view::ResultView;
-use state::{Action, IncomeForm, ItemField};
+use sheet::Sheet;
+use state::{Action, Field, IncomeForm};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct IncomeProps {
     pub year: i32,
     #[prop_or_default]
     pub large_text: bool,
+    /// `cadre` (default) or `simple`.
+    #[prop_or(AttrValue::Static("cadre"))]
+    pub mode: AttrValue,
+    #[prop_or_default]
+    pub rule_set: Option<AttrValue>,
+    /// Which widget on the page this is (its id, or its position): keeps each widget's open
+    /// draft apart.
+    #[prop_or(AttrValue::Static("0"))]
+    pub instance: AttrValue,
+    /// Where the eligibility checker lives; the hand-off link appears when set.
+    #[prop_or_default]
+    pub eligibility_url: Option<AttrValue>,
 }
 
-/// "= 36000.00 元" when the text is more than plain digits (万, 千, full-width, commas), so
-/// the person sees how the engine read it.
-fn amount_hint(text: &str) -> Option<AttrValue> {
-    let value = parse_money(text).ok()?;
+/// What every part of the form needs.
+#[derive(Clone, PartialEq)]
+pub struct Ctx {
+    pub form: UseReducerHandle<IncomeForm>,
+    pub response: Rc<Response>,
+    pub cadre: bool,
+}
+
+/// "= 36000.00 元" when the text is more than plain digits (万, 千, full-width, commas) or
+/// typed in 万元, so the person sees how the engine read it.
+pub fn amount_hint(text: &str, in_wan: bool) -> Option<AttrValue> {
     let plain = to_half_width(text.trim());
-    let needs_hint = !plain.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let as_sent = if in_wan && !plain.is_empty() && !plain.contains('万') && !plain.contains('元')
+    {
+        format!("{plain}万")
+    } else {
+        plain.clone()
+    };
+    let value = parse_money(&as_sent).ok()?;
+    let needs_hint = in_wan || !plain.chars().all(|c| c.is_ascii_digit() || c == '.');
     needs_hint.then(|| format!("= {} 元", format_money(value)).into())
+}
+
+/// The engine's error at `field`, when the person has touched that field.
+pub fn error_at(form: &IncomeForm, r: &Response, field: &str) -> Option<AttrValue> {
+    r.error_for(field)
+        .filter(|_| form.shows_error(field))
+        .map(|e| AttrValue::from(e.message.clone()))
+}
+
+/// The engine's data-quality remark about `field`, if any.
+pub fn warning_at(r: &Response, field: &str) -> Option<AttrValue> {
+    let notes: Vec<&str> = r
+        .warnings
+        .iter()
+        .filter(|w| w.field.as_deref() == Some(field))
+        .map(|w| w.message.as_str())
+        .collect();
+    (!notes.is_empty()).then(|| AttrValue::from(notes.join("；")))
+}
+
+/// Reads the saved drafts and the one this widget had open.
+fn boot(
+    instance: &str,
+    year: i32,
+    use_storage: bool,
+) -> (IncomeForm, Option<String>, Vec<Draft>, Option<&'static str>) {
+    let fresh = IncomeForm::new(year, browser::today());
+    if !use_storage {
+        return (fresh, None, Vec::new(), None);
+    }
+    match drafts::load() {
+        Ok(store) => {
+            let current = drafts::current(instance);
+            let open = current
+                .as_ref()
+                .and_then(|id| store.drafts.iter().find(|d| &d.id == id));
+            match open {
+                Some(d) => (d.form.clone(), current, store.drafts, None),
+                None => (fresh, None, store.drafts, None),
+            }
+        }
+        Err(e) => (fresh, None, Vec::new(), Some(e.message())),
+    }
+}
+
+fn new_draft_id() -> String {
+    format!(
+        "d{}{:04}",
+        browser::now_ms() as u64,
+        (js_sys::Math::random() * 10_000.0) as u32
+    )
 }
 
 #[component]
 pub fn IncomeApp(props: &IncomeProps) -> Html {
-    let form = use_reducer(|| IncomeForm::new(props.year));
+    let cadre = props.mode.as_str() != "simple";
+    let instance = props.instance.to_string();
+    let booted = use_memo((), |_| boot(&instance, props.year, cadre));
+    let form = use_reducer(|| booted.0.clone());
+    let draft_id = use_state(|| booted.1.clone());
+    let saved = use_state(|| booted.2.clone());
+    let status = use_state(|| booted.3.map(str::to_string));
+    let root = use_node_ref();
+
     {
         let form = form.clone();
         use_effect_with(props.year, move |year| {
-            form.dispatch(Action::SetYear(*year))
+            if form.year != *year {
+                form.dispatch(Action::SetYear(*year));
+            }
         });
     }
-    let response: std::rc::Rc<Response> = {
-        let form = (*form).clone();
-        use_memo(form, |f| bangfu_policy::evaluate(&f.to_request()))
-    };
-    let error_at = |field: &str| -> Option<AttrValue> {
-        response
-            .error_for(field)
-            .filter(|_| form.shows_error(field))
-            .map(|e| AttrValue::from(e.message.clone()))
+    let response: Rc<Response> = {
+        let rule_set = props.rule_set.as_ref().map(|r| r.to_string());
+        use_memo(((*form).clone(), rule_set), |(f, rs)| {
+            bangfu_policy::evaluate(&f.to_request(rs.as_deref()))
+        })
     };
 
-    let on_size = {
-        let form = form.clone();
-        Callback::from(move |v: String| form.dispatch(Action::SetHouseholdSize(v)))
-    };
-    let on_expenses = {
-        let form = form.clone();
-        Callback::from(move |v: String| form.dispatch(Action::SetOperatingExpenses(v)))
-    };
-    let on_add = {
-        let form = form.clone();
-        Callback::from(move |_: MouseEvent| form.dispatch(Action::AddItem))
-    };
-    let categories: Vec<(AttrValue, AttrValue)> = Category::ALL
-        .iter()
-        .map(|c| (AttrValue::from(c.code()), AttrValue::from(c.label())))
-        .collect();
+    // Autosave the open household (cadre mode only; the public mode keeps nothing).
+    {
+        let (draft_id, saved, status, instance) = (
+            draft_id.clone(),
+            saved.clone(),
+            status.clone(),
+            instance.clone(),
+        );
+        use_effect_with((*form).clone(), move |form| {
+            if cadre && !form.is_empty() {
+                let id = (*draft_id).clone().unwrap_or_else(new_draft_id);
+                let draft = Draft {
+                    id: id.clone(),
+                    saved_at: browser::now_ms() as i64,
+                    form: form.clone(),
+                };
+                match drafts::save(&draft).and_then(|_| drafts::set_current(&instance, Some(&id))) {
+                    Ok(()) => {
+                        if status.is_some() {
+                            status.set(None);
+                        }
+                        if let Ok(store) = drafts::load() {
+                            saved.set(store.drafts);
+                        }
+                    }
+                    Err(e) => status.set(Some(e.message().to_string())),
+                }
+                if draft_id.as_deref() != Some(id.as_str()) {
+                    draft_id.set(Some(id));
+                }
+            }
+        });
+    }
+    // Tell the host page about every new result.
+    {
+        let root = root.clone();
+        use_effect_with(response.clone(), move |r| {
+            if r.ok {
+                if let Some(node) = root.get() {
+                    let detail =
+                        format!("{{\"calculator\":\"income\",\"response\":{}}}", r.to_json());
+                    browser::dispatch(&node, "bangfu-result", &detail);
+                }
+            }
+        });
+    }
 
-    let rows = form.items.iter().enumerate().map(|(n, row)| {
-        let key = row.key;
-        let base = form.request_index(key).map(|i| format!("input.items[{i}]"));
-        let err = |leaf: &str| base.as_ref().and_then(|b| error_at(&format!("{b}.{leaf}")));
-        let set = |field: ItemField| {
-            let form = form.clone();
-            Callback::from(move |value: String| form.dispatch(Action::SetItem { key, field, value }))
-        };
-        let remove = {
-            let form = form.clone();
-            Callback::from(move |_: MouseEvent| form.dispatch(Action::RemoveItem(key)))
-        };
-        let number = n + 1;
-        html! {
-            <li class="item-row" key={key} data-testid={format!("item-{n}")}>
-                <span class="item-no" aria-hidden="true">{number}</span>
-                <SelectField id={format!("cat-{key}")} label={format!("第{number}项 类别")}
-                    value={row.category.clone()} options={categories.clone()}
-                    onchange={set(ItemField::Category)} testid={format!("item-category-{n}")}
-                    error={err("category")} />
-                <TextField id={format!("name-{key}")} label="项目名称" value={row.item.clone()}
-                    inputmode="text" placeholder={Some(AttrValue::Static("如：县外务工"))}
-                    oninput={set(ItemField::Item)} testid={format!("item-name-{n}")} error={err("item")} />
-                <TextField id={format!("amount-{key}")} label="金额" suffix={Some(AttrValue::Static("元"))}
-                    value={row.amount.clone()} oninput={set(ItemField::Amount)}
-                    testid={format!("item-amount-{n}")} error={err("amount")} hint={amount_hint(&row.amount)} />
-                <button type="button" class="btn btn-quiet remove" onclick={remove}
-                    aria-label={format!("删除第{number}项")} data-testid={format!("remove-item-{n}")}>{"删除"}</button>
-            </li>
+    let ctx = Ctx {
+        form: form.clone(),
+        response: response.clone(),
+        cadre,
+    };
+    let on_print = {
+        let root = root.clone();
+        Callback::from(move |_| {
+            if let Some(node) = root.get() {
+                browser::dispatch(&node, "bangfu-print", "{}");
+            }
+        })
+    };
+    let on_csv = {
+        let (root, form, response) = (root.clone(), form.clone(), response.clone());
+        Callback::from(move |_| {
+            if let (Some(node), Some(result)) = (root.get(), response.result.as_ref()) {
+                let name = format!(
+                    "收入核算表-{}-{}.csv",
+                    form.year,
+                    if form.label.is_empty() {
+                        "未命名"
+                    } else {
+                        &form.label
+                    }
+                );
+                browser::download(
+                    &node,
+                    &name,
+                    "text/csv;charset=utf-8",
+                    &csv::sheet_csv(&form, result),
+                );
+            }
+        })
+    };
+    let handoff = match (&props.eligibility_url, response.result.as_ref()) {
+        (Some(url), Some(result)) if response.ok => {
+            let payload = handoff::payload(&form, result);
+            Some(AttrValue::from(handoff::href(url, &payload, |s| {
+                String::from(js_sys::encode_uri_component(s))
+            })))
         }
-    });
+        _ => None,
+    };
+    let on_open = {
+        let (form, draft_id, saved, instance) = (
+            form.clone(),
+            draft_id.clone(),
+            saved.clone(),
+            instance.clone(),
+        );
+        Callback::from(move |id: String| {
+            if let Some(d) = saved.iter().find(|d| d.id == id) {
+                let _ = drafts::set_current(&instance, Some(&id));
+                draft_id.set(Some(id));
+                form.dispatch(Action::Load(Box::new(d.form.clone())));
+            }
+        })
+    };
+    let start_new = {
+        let (form, draft_id, instance, year) =
+            (form.clone(), draft_id.clone(), instance.clone(), props.year);
+        move || {
+            let _ = drafts::set_current(&instance, None);
+            draft_id.set(None);
+            form.dispatch(Action::Load(Box::new(IncomeForm::new(
+                year,
+                browser::today(),
+            ))));
+        }
+    };
+    let on_delete = {
+        let (saved, draft_id, status, start_new) = (
+            saved.clone(),
+            draft_id.clone(),
+            status.clone(),
+            start_new.clone(),
+        );
+        Callback::from(move |id: String| {
+            if let Err(e) = drafts::delete(&id) {
+                status.set(Some(e.message().to_string()));
+            }
+            saved.set(drafts::load().map(|s| s.drafts).unwrap_or_default());
+            if draft_id.as_deref() == Some(id.as_str()) {
+                start_new();
+            }
+        })
+    };
+    let on_new = {
+        let start_new = start_new.clone();
+        Callback::from(move |_| start_new())
+    };
+    let on_clear = {
+        let (saved, status, instance, start_new) = (
+            saved.clone(),
+            status.clone(),
+            instance.clone(),
+            start_new.clone(),
+        );
+        Callback::from(move |_| {
+            if let Err(e) = drafts::clear_all(&instance) {
+                status.set(Some(e.message().to_string()));
+            }
+            saved.set(Vec::new());
+            start_new();
+        })
+    };
+    let unit_toggle = {
+        let dispatch = form.dispatcher();
+        Callback::from(move |e: Event| {
+            let on = e
+                .target_unchecked_into::<web_sys::HtmlInputElement>()
+                .checked();
+            dispatch.dispatch(Action::SetInWan(on));
+        })
+    };
+    let r = &response;
+    let unit = if form.in_wan { "万元" } else { "元" };
+    let expenses_path = Field::OperatingExpenses.path();
 
     html! {
-        <div class={classes!("bf", "bf-income", props.large_text.then_some("bf-large"))} lang="zh-CN">
-            <header class="bf-head">
-                <h2>{"家庭收入核算"}</h2>
-                <p class="bf-sub">{format!("{} 年度 · 与农户面对面算账，应统尽统", form.year)}</p>
-            </header>
-            <form class="bf-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-                <TextField id="size" label="家庭人口（共同生活的家庭成员）" suffix={Some(AttrValue::Static("人"))}
-                    inputmode="numeric" value={form.household_size.clone()} oninput={on_size}
-                    testid="household-size" error={error_at("input.household_size")} />
-                <fieldset class="items">
-                    <legend>{"收入项目"}</legend>
-                    <p class="bf-note">{"逐项填写全年收入。金额可写 36000、36,000 或 3.6万。一次性补助（如危房改造补助、慰问金）请选“不计入收入”。"}</p>
-                    <ol class="item-list">{ for rows }</ol>
-                    <button type="button" class="btn" onclick={on_add} data-testid="add-item">{"＋ 添加一项收入"}</button>
-                </fieldset>
-                <TextField id="expenses" label="生产经营性支出（种子、化肥、饲料、农机等）" suffix={Some(AttrValue::Static("元"))}
-                    value={form.operating_expenses.clone()} oninput={on_expenses} testid="operating-expenses"
-                    error={error_at("input.operating_expenses")} hint={amount_hint(&form.operating_expenses)} />
-            </form>
-            <ResultView response={response.clone()} touched={!form.touched.is_empty()} />
+        <div ref={root} class={classes!("bf", "bf-income", props.large_text.then_some("bf-large"))} lang="zh-CN">
+            <div class="screen">
+                <header class="bf-head">
+                    <h2>{"家庭收入核算"}</h2>
+                    <p class="bf-sub">{format!("{} 年度 · 与农户面对面算账，应统尽统 · 只在本机计算，不上传", form.year)}</p>
+                </header>
+                if let Some(msg) = &*status {
+                    <p class="bf-alert" role="status" data-testid="storage-status">{msg.clone()}</p>
+                }
+                if cadre {
+                    <DraftsView drafts={(*saved).clone()} current={(*draft_id).clone()} on_open={on_open}
+                        on_delete={on_delete} on_new={on_new} on_clear={on_clear}
+                        time_label={Callback::from(|ms: i64| browser::short_time(ms as f64))} />
+                }
+                <form class="bf-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
+                    <HouseholdView ctx={ctx.clone()} />
+                    <label class="unit-toggle">
+                        <input type="checkbox" checked={form.in_wan} onchange={unit_toggle} data-testid="in-wan" />
+                        {"金额按“万元”填写"}
+                    </label>
+                    if cadre {
+                        <ChecklistView ctx={ctx.clone()} />
+                    }
+                    <ItemsView ctx={ctx.clone()} />
+                    <fieldset class="costs">
+                        <legend>{"支出"}</legend>
+                        <TextField id="expenses" label="生产经营性支出（种子、化肥、饲料、农机、雇工等；已按项填写的不要重复）"
+                            suffix={Some(AttrValue::from(unit))} value={form.operating_expenses.clone()}
+                            oninput={set(&ctx, Field::OperatingExpenses)} testid="operating-expenses"
+                            error={error_at(&form, r, expenses_path)} hint={amount_hint(&form.operating_expenses, form.in_wan)}
+                            warning={warning_at(r, expenses_path)} />
+                        if cadre {
+                            <TextField id="rigid" label="刚性支出（自付医疗费、上学费用、灾害损失等，可不填）"
+                                suffix={Some(AttrValue::from(unit))} value={form.rigid_expenditure.clone()}
+                                oninput={set(&ctx, Field::RigidExpenditure)} testid="rigid-expenditure"
+                                error={error_at(&form, r, Field::RigidExpenditure.path())}
+                                hint={amount_hint(&form.rigid_expenditure, form.in_wan)} />
+                            <TextField id="previous" label="上年人均纯收入（可不填）" suffix={Some(AttrValue::from(unit))}
+                                value={form.previous_per_capita.clone()} oninput={set(&ctx, Field::PreviousPerCapita)}
+                                testid="previous-per-capita" error={error_at(&form, r, Field::PreviousPerCapita.path())}
+                                hint={amount_hint(&form.previous_per_capita, form.in_wan)}
+                                warning={warning_at(r, Field::PreviousPerCapita.path())} />
+                        }
+                    </fieldset>
+                </form>
+                <ResultView response={response.clone()} touched={!form.touched.is_empty()} cadre={cadre}
+                    on_print={on_print} on_csv={on_csv} handoff={handoff} />
+            </div>
+            if cadre {
+                <Sheet form={Rc::new((*form).clone())} response={response.clone()} />
+            }
         </div>
     }
 }

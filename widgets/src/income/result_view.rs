@@ -1,26 +1,66 @@
-//! The income result: the per-capita figure against the line, the totals, the data-quality
-//! remarks and the explanation steps — all read from the engine's response.
+//! The income result while typing: the per-capita figure against the line in plain words,
+//! the pictures, the totals, the context figures, the data-quality remarks, the explanation,
+//! and the actions (print, CSV, hand-off) — all read from the engine's response.
 
 use std::rc::Rc;
 
+use bangfu_policy::calc::income::Category;
 use bangfu_policy::Response;
 use serde_json::Value;
 use yew::prelude::*;
+
+use super::charts::{CategoryBars, Gauge};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultProps {
     pub response: Rc<Response>,
     /// False until the person has typed anything: then no "errors", just an invitation.
     pub touched: bool,
+    pub cadre: bool,
+    pub on_print: Callback<()>,
+    pub on_csv: Callback<()>,
+    /// Link to the eligibility checker, pre-filled, when the page configured one.
+    pub handoff: Option<AttrValue>,
 }
 
-fn text(v: &Value, key: &str) -> String {
+pub fn text(v: &Value, key: &str) -> String {
     v.get(key).and_then(Value::as_str).unwrap_or("").to_string()
 }
 
 fn amount_row(label: &str, value: String, testid: &str) -> Html {
     html! {
         <div class="row"><dt>{label.to_string()}</dt><dd data-testid={testid.to_string()}>{value}{" 元"}</dd></div>
+    }
+}
+
+/// The comparison with the line in plain words.
+pub fn verdict(res: &Value) -> (&'static str, String) {
+    let year = res.get("year").and_then(Value::as_i64).unwrap_or_default();
+    let range = res.get("monitoring_range").and_then(Value::as_str);
+    let gap = text(res, "gap_to_range");
+    match (
+        res.get("below_monitoring_range").and_then(Value::as_bool),
+        range,
+    ) {
+        (Some(true), Some(range)) => (
+            "verdict verdict-below",
+            format!("低于{year}年监测范围（{range} 元）{gap} 元"),
+        ),
+        (Some(false), Some(range)) if gap == "0.00" => (
+            "verdict verdict-above",
+            format!("恰好等于{year}年监测范围（{range} 元），不算低于"),
+        ),
+        (Some(false), Some(range)) => (
+            "verdict verdict-above",
+            format!(
+                "高于{year}年监测范围（{range} 元）{} 元",
+                gap.trim_start_matches('-')
+            ),
+        ),
+        _ => (
+            "verdict verdict-unknown",
+            format!("{year}年监测范围未配置，暂不能比较（以当地文件为准）"),
+        ),
     }
 }
 
@@ -45,66 +85,73 @@ pub fn ResultView(props: &ResultProps) -> Html {
         };
     }
     let res = r.result.clone().unwrap_or_default();
-    let year = res.get("year").and_then(Value::as_i64).unwrap_or_default();
     let per_capita = text(&res, "per_capita_net_income");
     let range = res
         .get("monitoring_range")
         .and_then(Value::as_str)
         .map(str::to_string);
-    let below = res.get("below_monitoring_range").and_then(Value::as_bool);
-    let gap = text(&res, "gap_to_range");
-    let (verdict_class, verdict) = match (below, range) {
-        (Some(true), Some(range)) => (
-            "verdict verdict-below",
-            format!("低于{year}年监测范围（{range} 元）{gap} 元"),
-        ),
-        (Some(false), Some(range)) => {
-            let above = gap.trim_start_matches('-');
-            if gap == "0.00" {
-                (
-                    "verdict verdict-above",
-                    format!("恰好等于{year}年监测范围（{range} 元），不算低于"),
-                )
-            } else {
-                (
-                    "verdict verdict-above",
-                    format!("高于{year}年监测范围（{range} 元）{above} 元"),
-                )
-            }
-        }
-        _ => (
-            "verdict verdict-unknown",
-            format!("{year}年监测范围未配置，暂不能比较"),
-        ),
-    };
+    let (verdict_class, verdict_text) = verdict(&res);
     let by = res.get("by_category").cloned().unwrap_or_default();
     let size = res
         .get("household_size")
         .and_then(Value::as_u64)
         .unwrap_or_default();
+    let bars: Vec<(&'static str, String)> = Category::ALL[..4]
+        .iter()
+        .map(|c| (c.label(), text(&by, c.code())))
+        .collect();
+    let after_rigid = res
+        .get("per_capita_after_rigid")
+        .and_then(Value::as_str)
+        .map(str::to_string);
+    let declined = res.get("income_declined").and_then(Value::as_bool);
+    let ratio = |k: &str| {
+        res.get(k)
+            .and_then(Value::as_str)
+            .map_or("未配置".to_string(), str::to_string)
+    };
+    let print = {
+        let cb = props.on_print.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let csv = {
+        let cb = props.on_csv.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
 
     html! {
         <section class="bf-result" aria-live="polite" data-testid="result">
             <p class="figure-label">{"家庭年人均纯收入"}</p>
-            <p class="figure"><span data-testid="per-capita">{per_capita}</span><span class="unit">{" 元"}</span></p>
-            <p class={verdict_class} data-testid="verdict">{verdict}</p>
+            <p class="figure"><span data-testid="per-capita">{per_capita.clone()}</span><span class="unit">{" 元"}</span></p>
+            <p class={verdict_class} data-testid="verdict">{verdict_text}</p>
+            <Gauge per_capita={per_capita} range={range} />
             <dl class="totals">
                 {amount_row("家庭总收入", text(&res, "gross_income"), "gross-income")}
-                {amount_row("其中 工资性收入", text(&by, "wage"), "total-wage")}
-                {amount_row("生产经营性收入", text(&by, "operating"), "total-operating")}
-                {amount_row("财产性收入", text(&by, "property"), "total-property")}
-                {amount_row("转移性收入", text(&by, "transfer"), "total-transfer")}
                 {amount_row("减 生产经营性支出", text(&res, "operating_expenses"), "total-expenses")}
                 {amount_row("家庭纯收入", text(&res, "net_income"), "net-income")}
-                <div class="row"><dt>{"家庭人口"}</dt><dd>{size}{" 人"}</dd></div>
+                <div class="row"><dt>{"家庭人口"}</dt><dd data-testid="result-size">{size}{" 人"}</dd></div>
                 {amount_row("不计入收入（只记录）", text(&res, "excluded_total"), "excluded-total")}
+                if let Some(v) = after_rigid {
+                    {amount_row("扣除刚性支出后人均", v, "after-rigid")}
+                }
+                if let Some(d) = declined {
+                    <div class="row"><dt>{"与上年比"}</dt>
+                        <dd data-testid="declined">{ if d { "收入不增反降" } else { "没有下降" } }</dd></div>
+                }
             </dl>
+            <CategoryBars rows={bars} />
+            <p class="bf-note" data-testid="ratios">{format!(
+                "“两提升”参考：为上年全国农村居民人均可支配收入的 {}，甘肃的 {}。",
+                ratio("ratio_to_national_rural_income"), ratio("ratio_to_gansu_rural_income"))}</p>
             if !r.warnings.is_empty() {
-                <ul class="bf-warnings" data-testid="warnings">
-                    { for r.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{w.message.clone()}</li> }) }
-                </ul>
+                <div class="bf-warnings-box">
+                    <p class="bf-warnings-title">{format!("请核对（{} 处疑点，不影响计算）", r.warnings.len())}</p>
+                    <ul class="bf-warnings" data-testid="warnings">
+                        { for r.warnings.iter().map(|w| html! { <li data-code={w.code.clone()}>{w.message.clone()}</li> }) }
+                    </ul>
+                </div>
             }
-            <details class="bf-steps">
+            <details class="bf-steps" data-testid="steps">
                 <summary>{"计算过程和依据"}</summary>
                 <ol>
                     { for r.explanation.iter().map(|s| html! {
@@ -113,13 +160,22 @@ pub fn ResultView(props: &ResultProps) -> Html {
                             <p class="step-formula">{s.formula.clone()}</p>
                             <p class="step-source">{"依据："}{s.source.clone()}</p>
                             { for s.parameters.iter().map(|p| html! {
-                                <p class="step-param">{format!("参数 {}：{}（{}）", p.label, p.value,
-                                    p.confidence.map_or("未配置", |c| c.label()))}</p>
+                                <p class="step-param">{format!("参数 {}：{}（{}；{}）", p.label, p.value,
+                                    p.confidence.map_or("未配置", |c| c.label()), p.source)}</p>
                             }) }
                         </li>
                     }) }
                 </ol>
             </details>
+            <div class="actions">
+                if props.cadre {
+                    <button type="button" class="btn" onclick={print} data-testid="print">{"打印核算表"}</button>
+                    <button type="button" class="btn btn-quiet" onclick={csv} data-testid="csv">{"导出表格（CSV）"}</button>
+                }
+                if let Some(href) = &props.handoff {
+                    <a class="btn btn-quiet" href={href.clone()} data-testid="handoff">{"用这个结果做监测对象自查 →"}</a>
+                }
+            </div>
         </section>
     }
 }

@@ -18,6 +18,12 @@ pub struct TextFieldProps {
     pub error: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// A data-quality remark (疑点) about this field; shown unless there is an error.
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
+    /// `list` attribute: id of a <datalist> of suggestions.
+    #[prop_or_default]
+    pub list: Option<AttrValue>,
     #[prop_or(AttrValue::Static("decimal"))]
     pub inputmode: AttrValue,
     #[prop_or_default]
@@ -36,25 +42,33 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     };
     let msg_id = format!("{}-msg", props.id);
     let invalid = props.error.is_some();
-    let message = match (&props.error, &props.hint) {
-        (Some(err), _) => html! {
+    let message = match &props.error {
+        Some(err) => html! {
             <p class="msg msg-error" id={msg_id.clone()} data-testid={format!("{}-error", props.testid)}>
                 <span aria-hidden="true">{"⚠ "}</span>{err.clone()}
             </p>
         },
-        (None, Some(hint)) => html! {
-            <p class="msg msg-hint" id={msg_id.clone()} data-testid={format!("{}-hint", props.testid)}>{hint.clone()}</p>
+        None => html! {
+            <div id={msg_id.clone()}>
+                if let Some(hint) = &props.hint {
+                    <p class="msg msg-hint" data-testid={format!("{}-hint", props.testid)}>{hint.clone()}</p>
+                }
+                if let Some(w) = &props.warning {
+                    <p class="msg msg-warn" data-testid={format!("{}-warning", props.testid)}>
+                        <span aria-hidden="true">{"！"}</span>{w.clone()}
+                    </p>
+                }
+            </div>
         },
-        (None, None) => html! {},
     };
-    let described = (invalid || props.hint.is_some()).then_some(msg_id);
+    let described = (invalid || props.hint.is_some() || props.warning.is_some()).then_some(msg_id);
     html! {
         <div class={classes!("field", invalid.then_some("field-invalid"))}>
             <label for={props.id.clone()}>{props.label.clone()}</label>
             <div class="control">
                 <input id={props.id.clone()} type="text" inputmode={props.inputmode.clone()}
                     autocomplete="off" value={props.value.clone()} oninput={oninput}
-                    placeholder={props.placeholder.clone()}
+                    placeholder={props.placeholder.clone()} list={props.list.clone()}
                     aria-invalid={invalid.then_some("true")} aria-describedby={described}
                     data-testid={props.testid.clone()} />
                 if let Some(suffix) = &props.suffix { <span class="suffix" aria-hidden="true">{suffix.clone()}</span> }
@@ -75,6 +89,8 @@ pub struct SelectFieldProps {
     pub testid: AttrValue,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    #[prop_or_default]
+    pub warning: Option<AttrValue>,
 }
 
 #[component]
@@ -91,7 +107,8 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
             <label for={props.id.clone()}>{props.label.clone()}</label>
             <div class="control">
                 <select id={props.id.clone()} onchange={onchange} data-testid={props.testid.clone()}
-                    aria-describedby={props.error.is_some().then_some(msg_id.clone())}>
+                    aria-invalid={props.error.is_some().then_some("true")}
+                    aria-describedby={(props.error.is_some() || props.warning.is_some()).then_some(msg_id.clone())}>
                     { for props.options.iter().map(|(v, l)| html! {
                         <option value={v.clone()} selected={*v == props.value}>{l.clone()}</option>
                     }) }
@@ -99,6 +116,10 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
             </div>
             if let Some(err) = &props.error {
                 <p class="msg msg-error" id={msg_id}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
+            } else if let Some(w) = &props.warning {
+                <p class="msg msg-warn" id={msg_id} data-testid={format!("{}-warning", props.testid)}>
+                    <span aria-hidden="true">{"！"}</span>{w.clone()}
+                </p>
             }
         </div>
     }

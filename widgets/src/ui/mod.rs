@@ -1,3 +1,6 @@
-//! UI pieces shared by the widgets: labelled fields with their messages.
+//! UI pieces shared by the widgets: labelled fields with their messages, storage, browser
+//! services.
 
+pub mod browser;
 pub mod field;
+pub mod storage;

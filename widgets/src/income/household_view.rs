@@ -1,0 +1,108 @@
+//! Who the household is: a label (户名或备注, never an ID number), the accounting date, and
+//! the household size — typed as a number, or member by member (relation, age, labour capacity;
+//! a name only if the cadre wants it on the printed sheet, and it never leaves the device).
+
+use yew::prelude::*;
+
+use super::state::{Action, Field, MemberField};
+use super::{error_at, warning_at, Ctx};
+use crate::ui::field::{SelectField, TextField};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct HouseholdProps {
+    pub ctx: Ctx,
+}
+
+pub fn set(ctx: &Ctx, field: Field) -> Callback<String> {
+    let dispatch = ctx.form.dispatcher();
+    Callback::from(move |v: String| dispatch.dispatch(Action::Set(field, v)))
+}
+
+fn labour_options() -> Vec<(AttrValue, AttrValue)> {
+    [
+        ("", "请选择"),
+        ("full", "有劳动能力"),
+        ("partial", "弱劳力或半劳力"),
+        ("none", "无劳动能力"),
+    ]
+    .iter()
+    .map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l)))
+    .collect()
+}
+
+#[component]
+pub fn HouseholdView(props: &HouseholdProps) -> Html {
+    let ctx = &props.ctx;
+    let form = &*ctx.form;
+    let r = &ctx.response;
+    let size_field = Field::HouseholdSize.path();
+    let toggle = |on: bool| {
+        let dispatch = ctx.form.dispatcher();
+        Callback::from(move |_: Event| dispatch.dispatch(Action::SetByMembers(on)))
+    };
+    let members = form.members.iter().enumerate().map(|(i, m)| {
+        let key = m.key;
+        let path = format!("input.members[{i}]");
+        let err = |leaf: &str| error_at(form, r, &format!("{path}.{leaf}"));
+        let setm = |field: MemberField| {
+            let dispatch = ctx.form.dispatcher();
+            Callback::from(move |value: String| dispatch.dispatch(Action::SetMember { key, field, value }))
+        };
+        let remove = {
+            let dispatch = ctx.form.dispatcher();
+            Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveMember(key)))
+        };
+        html! {
+            <li class="member-row" key={key} data-testid={format!("member-{i}")}>
+                <TextField id={format!("rel-{key}")} label="与户主关系" value={m.relation.clone()} inputmode="text"
+                    list={Some(AttrValue::Static("relations"))} oninput={setm(MemberField::Relation)}
+                    testid={format!("member-relation-{i}")} error={err("relation")} />
+                <TextField id={format!("age-{key}")} label="年龄" suffix={Some(AttrValue::Static("岁"))} inputmode="numeric"
+                    value={m.age.clone()} oninput={setm(MemberField::Age)} testid={format!("member-age-{i}")} error={err("age")} />
+                <SelectField id={format!("lab-{key}")} label="劳动能力" value={m.labour.clone()} options={labour_options()}
+                    onchange={setm(MemberField::Labour)} testid={format!("member-labour-{i}")} error={err("labour")} />
+                <TextField id={format!("mname-{key}")} label="姓名（可不填）" value={m.name.clone()} inputmode="text"
+                    oninput={setm(MemberField::Name)} testid={format!("member-name-{i}")} />
+                <button type="button" class="btn btn-quiet remove" onclick={remove}
+                    aria-label={format!("删除第{}名成员", i + 1)} data-testid={format!("remove-member-{i}")}>{"删除"}</button>
+            </li>
+        }
+    });
+    let add_member = {
+        let dispatch = ctx.form.dispatcher();
+        Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::AddMember))
+    };
+    html! {
+        <fieldset class="household" data-testid="household">
+            <legend>{"家庭基本情况"}</legend>
+            if ctx.cadre {
+                <div class="pair">
+                    <TextField id="label" label="户名或备注（可不填，不要填身份证号）" value={form.label.clone()} inputmode="text"
+                        oninput={set(ctx, Field::Label)} testid="label" placeholder={Some(AttrValue::Static("如：三组 张家"))} />
+                    <TextField id="date" label="核算日期" value={form.date.clone()} inputmode="text"
+                        oninput={set(ctx, Field::Date)} testid="date" />
+                </div>
+                <div class="toggle" role="radiogroup" aria-label="家庭人口的填法">
+                    <label><input type="radio" name="size-mode" checked={!form.by_members} onchange={toggle(false)}
+                        data-testid="size-by-number" />{"直接填人数"}</label>
+                    <label><input type="radio" name="size-mode" checked={form.by_members} onchange={toggle(true)}
+                        data-testid="size-by-members" />{"逐个填写家庭成员"}</label>
+                </div>
+            }
+            if form.by_members {
+                <datalist id="relations">
+                    { for ["户主", "配偶", "子女", "父母", "儿媳", "女婿", "孙子女", "兄弟姐妹", "其他"].iter()
+                        .map(|r| html! { <option value={*r} /> }) }
+                </datalist>
+                <ol class="member-list">{ for members }</ol>
+                <button type="button" class="btn btn-quiet add" onclick={add_member} data-testid="add-member">{"＋ 添加家庭成员"}</button>
+                <p class="bf-note" data-testid="member-count">{format!("共同生活的家庭成员 {} 人", form.members.len())}</p>
+                if let Some(e) = error_at(form, r, size_field) { <p class="msg msg-error">{e}</p> }
+            } else {
+                <TextField id="size" label="家庭人口（共同生活的家庭成员）" suffix={Some(AttrValue::Static("人"))}
+                    inputmode="numeric" value={form.household_size.clone()} oninput={set(ctx, Field::HouseholdSize)}
+                    testid="household-size" error={error_at(form, r, size_field)} warning={warning_at(r, size_field)} />
+            }
+        </fieldset>
+    }
+}

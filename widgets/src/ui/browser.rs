@@ -1,0 +1,83 @@
+//! Small browser services for the widgets: the device's date (widgets may read the clock; the
+//! engine never does), events to the host page, and file downloads made in the browser.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, Node};
+
+/// Today on this device as `YYYY-MM-DD` (local time).
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Milliseconds since the epoch, for "saved at" labels.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// "11-29 10:20" for a saved-at time.
+pub fn short_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!(
+        "{:02}-{:02} {:02}:{:02}",
+        d.get_month() + 1,
+        d.get_date(),
+        d.get_hours(),
+        d.get_minutes()
+    )
+}
+
+/// The custom element that hosts the shadow root `node` lives in.
+pub fn host_of(node: &Node) -> Option<Element> {
+    node.get_root_node()
+        .dyn_into::<web_sys::ShadowRoot>()
+        .ok()
+        .map(|r| r.host())
+}
+
+/// Dispatches a `bubbles: true, composed: true` CustomEvent with a JSON detail on the host.
+pub fn dispatch(node: &Node, name: &str, detail_json: &str) {
+    let Some(host) = host_of(node) else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&js_sys::JSON::parse(detail_json).unwrap_or(wasm_bindgen::JsValue::NULL));
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict(name, &init) {
+        let _ = host.dispatch_event(&event);
+    }
+}
+
+/// Offers `text` as a file download (a blob URL: nothing leaves the device).
+pub fn download(node: &Node, file_name: &str, mime: &str, text: &str) -> bool {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(document) = node.owner_document() else {
+        return false;
+    };
+    let Ok(a) = document.create_element("a") else {
+        return false;
+    };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(file_name);
+    // The anchor lives in the shadow root briefly so the host page never sees it.
+    let _ = node.append_child(&a);
+    a.click();
+    let _ = node.remove_child(&a);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}
