@@ -146,6 +146,8 @@ pub fn evaluate(request: &Value) -> Response {
     let outcome: Result<Outcome, Errors> = match calculator {
         "income" => calc::income::evaluate(input, &rules),
         "working_days" => calc::working_days::evaluate(input),
+        "eligibility" => calc::eligibility::evaluate(input, &rules),
+        "deadlines" => calc::deadlines::evaluate(input),
         _ => {
             return Response::one_error(
                 "calculator",

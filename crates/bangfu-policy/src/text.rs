@@ -147,6 +147,16 @@ pub fn parse_money(text: &str) -> Result<Decimal, NumberError> {
     Ok(value)
 }
 
+/// Parses an amount that may be negative (a per-capita net income can be): `-2000`, `－2000`.
+pub fn parse_signed_money(text: &str) -> Result<Decimal, NumberError> {
+    let half = to_half_width(text);
+    let t = half.trim();
+    match t.strip_prefix('-') {
+        Some(rest) => parse_money(rest).map(|v| -v),
+        None => parse_money(t),
+    }
+}
+
 /// Parses a whole count, allowing a trailing measure word (`4人`, `4口`, `5天`, `3个`).
 pub fn parse_whole(text: &str) -> Result<u64, NumberError> {
     let half = to_half_width(text);

@@ -1,5 +1,7 @@
 //! The calculators, one module each; `api` dispatches to them.
 
+pub mod deadlines;
+pub mod eligibility;
 pub mod income;
 pub mod income_catalogue;
 pub mod working_days;
