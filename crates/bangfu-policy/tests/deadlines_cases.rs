@@ -17,12 +17,10 @@ fn one_click(input: Value) -> Value {
     json!({ "calculator": "deadlines", "input": i })
 }
 
-fn cases() -> Vec<(
-    &'static str,
-    &'static str,
-    Value,
-    Vec<(&'static str, Value)>,
-)> {
+/// (name, source, request, expectations)
+type Case = (&'static str, &'static str, Value, Vec<(&'static str, Value)>);
+
+fn cases() -> Vec<Case> {
     vec![
         (
             "An application on 26 April 2024 is checked by 1 May (a holiday: no extension by default)",
