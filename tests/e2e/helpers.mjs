@@ -26,12 +26,17 @@ export async function open(browser, path, { width = 1000, height = 900 } = {}) {
   page.on("pageerror", (e) => errors.push(String(e)));
   page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
   await page.goto(BASE + path);
-  const count = await page.locator("bangfu-income").count();
-  for (let i = 0; i < count; i++) {
-    await page.locator("bangfu-income").nth(i).locator("[data-testid=household-size]").waitFor();
-  }
+  await mounted(page);
   page.jsErrors = errors;
   return page;
+}
+
+/** Waits until every Bangfu element on the page has rendered its widget. */
+export async function mounted(page) {
+  await page.waitForFunction(() => {
+    const all = [...document.querySelectorAll("*")].filter((e) => e.localName.startsWith("bangfu-"));
+    return all.length > 0 && all.every((e) => e.shadowRoot && e.shadowRoot.querySelector(".bf:not(.bf-message) form"));
+  });
 }
 
 export function widget(page, n = 0) {

@@ -7,11 +7,14 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
+use crate::eligibility::state::Prefill;
+use crate::eligibility::{EligibilityApp, EligibilityProps};
 use crate::income::{IncomeApp, IncomeProps};
 use crate::props::Attributes;
 
 enum Mounted {
     Income(AppHandle<IncomeApp>),
+    Eligibility(AppHandle<EligibilityApp>),
 }
 
 thread_local! {
@@ -29,10 +32,29 @@ fn income_props(attrs: &Attributes) -> IncomeProps {
     IncomeProps {
         year: attrs.year,
         large_text: attrs.large_text,
-        mode: attrs.mode.clone().into(),
+        mode: attrs.mode_of(&["cadre", "simple"]).into(),
         rule_set: attrs.rule_set.clone().map(Into::into),
         instance: attrs.instance.clone().into(),
         eligibility_url: attrs.eligibility_url.clone().map(Into::into),
+    }
+}
+
+fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
+    let prefill = (attrs.per_capita.is_some() || attrs.after_rigid.is_some()).then(|| {
+        std::rc::Rc::new(Prefill {
+            per_capita: attrs.per_capita.clone(),
+            after_rigid: attrs.after_rigid.clone(),
+            members: Vec::new(),
+        })
+    });
+    EligibilityProps {
+        mode: attrs.mode_of(&["public", "cadre"]).into(),
+        large_text: attrs.large_text,
+        rule_set: attrs.rule_set.clone().map(Into::into),
+        report_url: attrs.report_url.clone().map(Into::into),
+        subsidy_url: attrs.subsidy_url.clone().map(Into::into),
+        date: attrs.date.clone().map(Into::into),
+        prefill,
     }
 }
 
@@ -44,6 +66,10 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
     let mounted = match kind {
         "income" => Mounted::Income(
             yew::Renderer::<IncomeApp>::with_root_and_props(root, income_props(&attrs)).render(),
+        ),
+        "eligibility" => Mounted::Eligibility(
+            yew::Renderer::<EligibilityApp>::with_root_and_props(root, eligibility_props(&attrs))
+                .render(),
         ),
         other => return Err(JsValue::from_str(&format!("未知的组件：{other}"))),
     };
@@ -61,10 +87,10 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
 #[wasm_bindgen]
 pub fn update(id: u32, attributes: &str) {
     let attrs = Attributes::parse(attributes);
-    MOUNTED.with(|m| {
-        if let Some(Mounted::Income(handle)) = m.borrow_mut().get_mut(&id) {
-            handle.update(income_props(&attrs));
-        }
+    MOUNTED.with(|m| match m.borrow_mut().get_mut(&id) {
+        Some(Mounted::Income(handle)) => handle.update(income_props(&attrs)),
+        Some(Mounted::Eligibility(handle)) => handle.update(eligibility_props(&attrs)),
+        None => {}
     });
 }
 
@@ -72,7 +98,9 @@ pub fn update(id: u32, attributes: &str) {
 #[wasm_bindgen]
 pub fn unmount(id: u32) {
     let removed = MOUNTED.with(|m| m.borrow_mut().remove(&id));
-    if let Some(Mounted::Income(handle)) = removed {
-        handle.destroy();
+    match removed {
+        Some(Mounted::Income(handle)) => handle.destroy(),
+        Some(Mounted::Eligibility(handle)) => handle.destroy(),
+        None => {}
     }
 }

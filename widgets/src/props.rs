@@ -10,11 +10,18 @@ pub const DEFAULT_YEAR: i32 = 2024;
 pub struct Attributes {
     pub year: i32,
     pub large_text: bool,
-    pub mode: String,
+    /// As written; each widget reads its own modes and falls back to its default.
+    pub mode: Option<String>,
     pub rule_set: Option<String>,
     /// Set by the loader: the element's id, or its position among its kind on the page.
     pub instance: String,
     pub eligibility_url: Option<String>,
+    pub report_url: Option<String>,
+    pub subsidy_url: Option<String>,
+    pub per_capita: Option<String>,
+    pub after_rigid: Option<String>,
+    /// The date the widget works at ("today"), when the page pins it; else the device's date.
+    pub date: Option<String>,
 }
 
 impl Attributes {
@@ -28,20 +35,29 @@ impl Attributes {
             .unwrap_or(DEFAULT_YEAR);
         // A boolean attribute is on when present, unless written as "false".
         let large_text = attr("large-text").is_some_and(|s| s != "false");
-        let mode = match attr("mode") {
-            Some("simple") => "simple",
-            _ => "cadre",
-        }
-        .to_string();
         let text = |name: &str| attr(name).filter(|s| !s.is_empty()).map(str::to_string);
         Attributes {
             year,
             large_text,
-            mode,
+            mode: text("mode"),
             rule_set: text("rule-set"),
             instance: text("instance").unwrap_or_else(|| "0".to_string()),
             eligibility_url: text("eligibility-url"),
+            report_url: text("report-url"),
+            subsidy_url: text("subsidy-url"),
+            per_capita: text("per-capita-net-income"),
+            after_rigid: text("per-capita-after-rigid"),
+            date: text("date"),
         }
+    }
+
+    /// `mode` if it is one of `allowed`, else the first of them (the widget's default).
+    pub fn mode_of(&self, allowed: &[&'static str]) -> &'static str {
+        let default = allowed.first().copied().unwrap_or("");
+        self.mode
+            .as_deref()
+            .and_then(|m| allowed.iter().find(|a| **a == m).copied())
+            .unwrap_or(default)
     }
 }
 
@@ -56,8 +72,24 @@ mod tests {
         assert_eq!(Attributes::parse(r#"{"year":"1850"}"#).year, DEFAULT_YEAR);
         assert!(Attributes::parse(r#"{"large-text":""}"#).large_text);
         assert!(!Attributes::parse(r#"{"large-text":"false"}"#).large_text);
-        assert_eq!(Attributes::parse("{}").mode, "cadre");
-        assert_eq!(Attributes::parse(r#"{"mode":"public"}"#).mode, "cadre");
+        assert_eq!(
+            Attributes::parse("{}").mode_of(&["cadre", "simple"]),
+            "cadre"
+        );
+        assert_eq!(
+            Attributes::parse(r#"{"mode":"public"}"#).mode_of(&["cadre", "simple"]),
+            "cadre"
+        );
+        assert_eq!(
+            Attributes::parse(r#"{"mode":"cadre"}"#).mode_of(&["public", "cadre"]),
+            "cadre"
+        );
+        assert_eq!(
+            Attributes::parse(r#"{"date":" 2024-06-01 "}"#)
+                .date
+                .as_deref(),
+            Some("2024-06-01")
+        );
         assert_eq!(
             Attributes::parse(r#"{"mode":"simple","instance":"a"}"#).instance,
             "a"

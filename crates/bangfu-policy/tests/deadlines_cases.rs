@@ -18,7 +18,12 @@ fn one_click(input: Value) -> Value {
 }
 
 /// (name, source, request, expectations)
-type Case = (&'static str, &'static str, Value, Vec<(&'static str, Value)>);
+type Case = (
+    &'static str,
+    &'static str,
+    Value,
+    Vec<(&'static str, Value)>,
+);
 
 fn cases() -> Vec<Case> {
     vec![

@@ -76,6 +76,13 @@ fn cases() -> Vec<Case> {
             expect: vec![("result.monitoring_type", json!("sudden_hardship")), ("result.within_monitoring_range", json!(false))],
         },
         Case {
+            name: "A household's rigid expenditure is spread over its members to test the hardship rule",
+            source: "rules.md §1 (per_capita_after_rigid); rules.md §2 (sudden_hardship)",
+            // 9000 − 6000 ÷ 2 = 6000 < 7800
+            request: request("2024-06-01", json!({ "per_capita_net_income": "9000", "rigid_expenditure": "6000" })),
+            expect: vec![("result.monitoring_type", json!("sudden_hardship"))],
+        },
+        Case {
             name: "Above the line with a declared severe hardship is a 突发严重困难户",
             source: "rules.md §2 (a declaration is an input, not computed)",
             request: request("2024-06-01", json!({ "kind": "poverty_alleviated", "per_capita_net_income": "12000", "declared_hardship": true })),

@@ -201,6 +201,23 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
         });
     }
 
+    // After adding a line or a member, continue in its first field (keyboard users).
+    {
+        let root = root.clone();
+        let counts = (form.items.len(), form.members.len());
+        let last = use_mut_ref(|| counts);
+        use_effect_with(counts, move |(items, members)| {
+            let (last_items, last_members) = *last.borrow();
+            if let Some(node) = root.get() {
+                if *items > last_items {
+                    browser::focus_testid(&node, &format!("item-name-{}", items - 1));
+                } else if *members > last_members && last_members > 0 {
+                    browser::focus_testid(&node, &format!("member-relation-{}", members - 1));
+                }
+            }
+            *last.borrow_mut() = (*items, *members);
+        });
+    }
     let ctx = Ctx {
         form: form.clone(),
         response: response.clone(),

@@ -81,3 +81,16 @@ pub fn download(node: &Node, file_name: &str, mime: &str, text: &str) -> bool {
     let _ = web_sys::Url::revoke_object_url(&url);
     true
 }
+
+/// Focuses the element with `data-testid` inside the widget whose root is `root` (used after
+/// adding a row, so keyboard users continue in the new row).
+pub fn focus_testid(root: &Node, testid: &str) {
+    let Ok(el) = root.dyn_ref::<Element>().map_or(Ok(None), |e| {
+        e.query_selector(&format!("[data-testid=\"{testid}\"]"))
+    }) else {
+        return;
+    };
+    if let Some(el) = el.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+}

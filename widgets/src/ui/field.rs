@@ -124,3 +124,72 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
         </div>
     }
 }
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct CheckFieldProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub checked: bool,
+    pub onchange: Callback<bool>,
+    pub testid: AttrValue,
+}
+
+/// A checkbox with its label; the whole row is the touch target.
+#[component]
+pub fn CheckField(props: &CheckFieldProps) -> Html {
+    let onchange = {
+        let cb = props.onchange.clone();
+        Callback::from(move |e: Event| {
+            cb.emit(e.target_unchecked_into::<HtmlInputElement>().checked())
+        })
+    };
+    html! {
+        <label class="check" for={props.id.clone()}>
+            <input type="checkbox" id={props.id.clone()} checked={props.checked} onchange={onchange}
+                data-testid={props.testid.clone()} />
+            <span>{props.label.clone()}</span>
+        </label>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct RadioGroupProps {
+    /// Unique within the shadow root; also the radios' `name`.
+    pub name: AttrValue,
+    pub legend: AttrValue,
+    /// (value, label)
+    pub options: Vec<(AttrValue, AttrValue)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    pub testid: AttrValue,
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+}
+
+/// A fieldset of radio buttons; arrow keys move between them (native behaviour).
+#[component]
+pub fn RadioGroup(props: &RadioGroupProps) -> Html {
+    let msg_id = format!("{}-msg", props.name);
+    html! {
+        <fieldset class={classes!("radios", props.error.is_some().then_some("field-invalid"))}
+            aria-describedby={props.error.is_some().then_some(msg_id.clone())} data-testid={props.testid.clone()}>
+            <legend>{props.legend.clone()}</legend>
+            { for props.options.iter().enumerate().map(|(i, (v, l))| {
+                let cb = props.onchange.clone();
+                let value = v.to_string();
+                let id = format!("{}-{i}", props.name);
+                html! {
+                    <label class="check" for={id.clone()}>
+                        <input type="radio" id={id} name={props.name.clone()} value={v.clone()} checked={*v == props.value}
+                            onchange={Callback::from(move |_: Event| cb.emit(value.clone()))}
+                            data-testid={format!("{}-{}", props.testid, v)} />
+                        <span>{l.clone()}</span>
+                    </label>
+                }
+            }) }
+            if let Some(err) = &props.error {
+                <p class="msg msg-error" id={msg_id}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
+            }
+        </fieldset>
+    }
+}

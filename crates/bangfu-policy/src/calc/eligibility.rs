@@ -13,7 +13,7 @@ use serde_json::Value;
 use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
 use crate::input::{Errors, Obj};
-use crate::money::format_money;
+use crate::money::{format_money, round_cents};
 use crate::params::{not_configured, At, RuleSet};
 use crate::sources::{
     ANNEX2_ITEM10, ANNEX2_ITEM13, ANNEX2_ITEM14, ANNEX2_ITEM15, ANNEX2_ITEM3, ANNEX2_ITEM9,
@@ -423,6 +423,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             }
         }
     }
+    let rigid = h.money("rigid_expenditure", "刚性支出", false, &mut errors);
     let monitoring = read_monitoring(&h, &mut errors);
     let (Some(date), Some(kind), Some(hukou), Some(per_capita)) = (date, kind, hukou, per_capita)
     else {
@@ -431,6 +432,13 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     if !errors.is_empty() {
         return Err(errors);
     }
+    // With a household's rigid expenditure and no per-capita figure after it, derive one:
+    // per_capita − rigid ÷ members, rounded to the cent (rules.md §1 per_capita_after_rigid).
+    let after_rigid = after_rigid.or_else(|| {
+        let size = Decimal::from(members.len() as u64);
+        let r = rigid?.checked_div(size)?;
+        Some(round_cents(per_capita.checked_sub(r)?))
+    });
     let facts = Facts {
         date,
         kind,

@@ -1,0 +1,228 @@
+//! The eligibility result: whether the household is within the monitoring range and by how
+//! much, the monitoring type, each criterion and why, what to do next (一键报贫 and its
+//! timeline from the deadline engine), the support it may apply for — all from the engines.
+
+use std::rc::Rc;
+
+use bangfu_policy::calc::eligibility::{label_of, ELIMINATION_CONDITIONS, MUST_CHECK, MUST_VISIT};
+use bangfu_policy::Response;
+use serde_json::Value;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct ResultProps {
+    pub response: Rc<Response>,
+    /// The 一键报贫 timeline if the household applied today (deadlines engine).
+    pub timeline: Rc<Response>,
+    pub cadre: bool,
+    /// The portal's 一键报贫 link or QR page.
+    pub report_url: Option<AttrValue>,
+    /// The subsidy estimator's page, for "how much".
+    pub subsidy_url: Option<AttrValue>,
+}
+
+fn s(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+fn codes(v: &Value, k: &str) -> Vec<String> {
+    v.get(k)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The labels of a list of codes, or 无.
+fn joined(v: &Value, k: &str, table: &[(&'static str, &'static str)]) -> String {
+    let list = codes(v, k);
+    if list.is_empty() {
+        "无".to_string()
+    } else {
+        list.iter()
+            .map(|c| label_of(table, c))
+            .collect::<Vec<_>>()
+            .join("、")
+    }
+}
+
+const TYPE_LABELS: [(&str, &str); 4] = [
+    ("unstable_alleviated", "脱贫不稳定户"),
+    ("marginal", "边缘易致贫户"),
+    ("sudden_hardship", "突发严重困难户"),
+    ("already_monitored", "已是监测对象"),
+];
+
+const BENEFIT_LABELS: [(&str, &str); 7] = [
+    ("college_grant", "考入大学一次性资助"),
+    ("yulu", "雨露计划"),
+    ("medical_tilt", "大病保险倾斜"),
+    ("medical_assistance", "医疗救助"),
+    ("microcredit", "脱贫人口小额信贷"),
+    ("transport", "务工交通补助"),
+    ("public_welfare_job", "乡村公益性岗位"),
+];
+
+const MANAGEMENT_LABELS: [(&str, &str); 3] = [
+    ("civil_affairs", "民政部门牵头管理，兜底保障"),
+    ("agriculture", "农业农村部门牵头管理，产业就业帮扶"),
+    ("combined", "开发式帮扶与保障性措施相结合"),
+];
+
+#[component]
+pub fn ResultView(props: &ResultProps) -> Html {
+    let r = &props.response;
+    let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
+        return html! {
+            <section class="bf-result bf-result-empty" data-testid="result" aria-live="polite">
+                <p class="bf-status">{"请把上面的问题答完整，改好后这里会显示结果。"}</p>
+                <ul class="bf-errors">{ for r.errors.iter().map(|e| html! { <li>{e.message.clone()}</li> }) }</ul>
+            </section>
+        };
+    };
+    let in_scope = res
+        .get("in_scope")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let mtype = s(res, "monitoring_type");
+    let headline = if in_scope && mtype == "already_monitored" {
+        "您家已经是监测对象".to_string()
+    } else if in_scope {
+        format!(
+            "您家可能符合纳入监测的条件：{}",
+            label_of(&TYPE_LABELS, &mtype)
+        )
+    } else if res
+        .get("within_monitoring_range")
+        .is_some_and(Value::is_null)
+        && res
+            .get("out_of_scope_reason")
+            .and_then(Value::as_str)
+            .is_some_and(|r| r.contains("未配置"))
+    {
+        "暂时无法判断：当年的监测范围未配置（以当地文件为准）".to_string()
+    } else {
+        "按您填写的情况，暂不在防止返贫监测范围内".to_string()
+    };
+    let margin = s(res, "margin_to_range");
+    let range = s(res, "monitoring_range");
+    let margin_words = match res.get("within_monitoring_range").and_then(Value::as_bool) {
+        Some(true) => format!("人均纯收入低于监测范围（{range} 元）{margin} 元"),
+        Some(false) if margin == "0.00" => {
+            format!("人均纯收入恰好等于监测范围（{range} 元），不算低于")
+        }
+        Some(false) => format!(
+            "人均纯收入高于监测范围（{range} 元）{} 元",
+            margin.trim_start_matches('-')
+        ),
+        None => "当年监测范围未配置，暂不能按收入判断（以当地文件为准）".to_string(),
+    };
+    let criteria = res
+        .get("criteria")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let benefits = res
+        .get("benefits")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    let elimination = res.get("risk_elimination").filter(|v| !v.is_null());
+    let timeline = props.timeline.result.as_ref().filter(|_| props.timeline.ok);
+
+    html! {
+        <section class="bf-result" data-testid="result" aria-live="polite">
+            <p class={classes!("verdict", if in_scope { "verdict-below" } else { "verdict-above" })} data-testid="verdict">{headline}</p>
+            <p data-testid="margin">{margin_words}</p>
+            if let Some(reason) = res.get("out_of_scope_reason").and_then(Value::as_str) {
+                <p class="bf-note" data-testid="reason">{"原因："}{reason.to_string()}</p>
+            }
+            <h3>{"逐条对照"}</h3>
+            <ul class="criteria" data-testid="criteria">
+                { for criteria.iter().filter(|c| props.cadre || !s(c, "code").starts_with("elimination.")).map(|c| {
+                    let met = c.get("met").and_then(Value::as_bool).unwrap_or(false);
+                    html! {
+                        <li class={if met { "met" } else { "unmet" }}>
+                            <span class="mark" aria-hidden="true">{ if met { "✓" } else { "✗" } }</span>
+                            <span class="sr-only">{ if met { "符合：" } else { "不符合：" } }</span>
+                            <strong>{s(c, "label")}</strong>{"："}{s(c, "why")}
+                        </li>
+                    }
+                }) }
+            </ul>
+            if props.cadre {
+                <dl class="totals" data-testid="screening">
+                    <div class="row"><dt>{"六必访"}</dt><dd data-testid="must-visit">{joined(res, "must_visit", &MUST_VISIT)}</dd></div>
+                    <div class="row"><dt>{"六必查"}</dt><dd data-testid="must-check">{joined(res, "must_check", &MUST_CHECK)}</dd></div>
+                    <div class="row"><dt>{"分类管理"}</dt><dd data-testid="management">{label_of(&MANAGEMENT_LABELS, &s(res, "management"))}</dd></div>
+                </dl>
+                if let Some(el) = elimination {
+                    <div class="elimination" data-testid="elimination">
+                        <h3>{"风险消除"}</h3>
+                        if el.get("eligible").and_then(Value::as_bool).unwrap_or(false) {
+                            <p class="done">{"各项条件均已满足，可按程序（入户核实、民主评议和公示、县级审核批准和公告）标注风险消除。"}</p>
+                        } else {
+                            <p>{"暂不能标注风险消除，未满足："}</p>
+                            <ul data-testid="unmet">
+                                { for codes(el, "unmet").iter().map(|c| html! { <li>{label_of(&ELIMINATION_CONDITIONS, c)}</li> }) }
+                            </ul>
+                        }
+                        <p class="verdict verdict-unknown" data-testid="seven">{"“七不消”：未配置（工作要点未列出具体条目，请按当地文件逐条核对）"}</p>
+                    </div>
+                }
+            }
+            if in_scope && mtype != "already_monitored" {
+                <div class="next" data-testid="next-steps">
+                    <h3>{"下一步怎么办"}</h3>
+                    <p>{"通过“一键报贫”申报：用微信或手机浏览器扫描村里的二维码，填写后提交。也可以直接找村委会或驻村工作队。"}</p>
+                    if let Some(url) = &props.report_url {
+                        <p><a class="btn" href={url.clone()} data-testid="report-link">{"去“一键报贫”申报"}</a></p>
+                    }
+                    if let Some(t) = timeline {
+                        <ol class="timeline" data-testid="timeline">
+                            <li>{format!("如果今天申报：{} 前完成入户核查", s(t, "check_due"))}</li>
+                            <li>{format!("核查后 5 个工作日内反馈结果，最迟 {}", s(t, "feedback_due"))}</li>
+                            <li>{format!("从申报到认定不超过 15 天，最迟 {}", s(t, "overall_due"))}</li>
+                        </ol>
+                    }
+                </div>
+            }
+            if !benefits.is_empty() {
+                <div class="benefits" data-testid="benefits">
+                    <h3>{"可以了解的帮扶政策"}</h3>
+                    <ul>
+                        { for benefits.iter().map(|b| html! {
+                            <li data-code={s(b, "code")}><strong>{label_of(&BENEFIT_LABELS, &s(b, "code"))}</strong>{"："}{s(b, "reason")}</li>
+                        }) }
+                    </ul>
+                    if let Some(url) = &props.subsidy_url {
+                        <p><a href={url.clone()} data-testid="subsidy-link">{"算一算能有多少 →"}</a></p>
+                    }
+                    <p class="bf-note">{"以当地最新文件为准。"}</p>
+                </div>
+            }
+            if !r.warnings.is_empty() {
+                <ul class="bf-warnings" data-testid="warnings">
+                    { for r.warnings.iter().map(|w| html! { <li>{w.message.clone()}</li> }) }
+                </ul>
+            }
+            <details class="bf-steps" data-testid="steps">
+                <summary>{"判断过程和依据"}</summary>
+                <ol>
+                    { for r.explanation.iter().map(|st| html! {
+                        <li>
+                            <p class="step-head"><strong>{st.label.clone()}</strong>{"："}{st.value.clone()}</p>
+                            <p class="step-formula">{st.formula.clone()}</p>
+                            <p class="step-source">{"依据："}{st.source.clone()}</p>
+                        </li>
+                    }) }
+                </ol>
+            </details>
+            <p class="bf-note">{"这是按您填写的情况做的自查，不是正式认定；正式结果以村、镇、县核查认定为准。您填写的内容只在本机计算，不会上传。"}</p>
+        </section>
+    }
+}

@@ -1,0 +1,662 @@
+//! The eligibility form: the answers as typed, the step of the public walk-through, and the
+//! requests they make. Pure (no DOM): a reducer and request builders. The income estimate is
+//! the income engine's, the decision the eligibility engine's.
+
+use std::collections::BTreeSet;
+use std::rc::Rc;
+
+use serde_json::{json, Map, Value};
+use yew::Reducible;
+
+/// The public walk-through's pages, in order.
+pub const STEPS: [&str; 5] = ["户籍与居住", "家庭成员", "收入", "支出与困难", "特殊情况"];
+/// The page after the last step: "核对您的回答".
+pub const REVIEW: usize = STEPS.len();
+/// The result page.
+pub const RESULT: usize = STEPS.len() + 1;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Member {
+    pub key: u32,
+    pub age: String,
+    pub labour: String,
+    pub serious_illness: bool,
+    pub chronic: bool,
+    pub disability: String,
+    pub student: String,
+    pub left_behind: bool,
+    pub single_parent: bool,
+    pub incapacitated_elderly: bool,
+}
+
+/// A yes/no flag of the household.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Flag {
+    DeclaredHardship,
+    OnDibao,
+    OnTekun,
+    Hospitalized,
+    Accident,
+    MajorChange,
+    Complaint,
+    // Monitoring (cadre): conditions for risk elimination.
+    IncomeAboveRange,
+    RigidResolved,
+    Guarantees,
+    RiskEliminated,
+}
+
+impl Flag {
+    pub fn key(self) -> &'static str {
+        match self {
+            Flag::DeclaredHardship => "declared_hardship",
+            Flag::OnDibao => "on_dibao",
+            Flag::OnTekun => "on_tekun",
+            Flag::Hospitalized => "hospitalized_member",
+            Flag::Accident => "sudden_accident",
+            Flag::MajorChange => "major_change_or_disaster",
+            Flag::Complaint => "complaint_reported",
+            Flag::IncomeAboveRange => "income_above_range",
+            Flag::RigidResolved => "rigid_expenditure_resolved",
+            Flag::Guarantees => "three_guarantees_and_water",
+            Flag::RiskEliminated => "risk_eliminated",
+        }
+    }
+
+    pub fn is_monitoring(self) -> bool {
+        matches!(
+            self,
+            Flag::IncomeAboveRange | Flag::RigidResolved | Flag::Guarantees | Flag::RiskEliminated
+        )
+    }
+}
+
+/// Text fields of the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    Date,
+    Hukou,
+    Kind,
+    IncomeMode,
+    PerCapita,
+    AfterRigid,
+    Wage,
+    Operating,
+    Property,
+    Transfer,
+    Expenses,
+    Rigid,
+    IdentifiedOn,
+    Measures,
+    StableMonths,
+}
+
+/// Which member text changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberText {
+    Age,
+    Labour,
+    Disability,
+    Student,
+}
+
+/// Which member flag changed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MemberFlag {
+    SeriousIllness,
+    Chronic,
+    LeftBehind,
+    SingleParent,
+    IncapacitatedElderly,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EligibilityForm {
+    pub step: usize,
+    /// Steps the person tried to leave: their errors show.
+    pub attempted: BTreeSet<usize>,
+    pub date: String,
+    /// `yes` | `no` | "".
+    pub hukou: String,
+    /// `poverty_alleviated` | `ordinary` | `monitored` | `unknown` | "".
+    pub kind: String,
+    pub members: Vec<Member>,
+    /// `known` (a figure, e.g. from the income calculator) or `estimate`.
+    pub income_mode: String,
+    pub per_capita: String,
+    pub after_rigid: String,
+    pub wage: String,
+    pub operating: String,
+    pub property: String,
+    pub transfer: String,
+    pub expenses: String,
+    pub rigid: String,
+    pub flags: BTreeSet<Flag>,
+    pub risks: BTreeSet<String>,
+    pub identified_on: String,
+    pub measures: String,
+    pub stable_months: String,
+    pub touched: BTreeSet<String>,
+    next_key: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Go(usize),
+    /// Leaving `from` for `to`; `ok` says whether `from` had no errors.
+    Leave {
+        from: usize,
+        to: usize,
+        ok: bool,
+    },
+    Set(Text, String),
+    SetFlag(Flag, bool),
+    SetRisk(String, bool),
+    AddMember,
+    RemoveMember(u32),
+    SetMember {
+        key: u32,
+        field: MemberText,
+        value: String,
+    },
+    SetMemberFlag {
+        key: u32,
+        flag: MemberFlag,
+        on: bool,
+    },
+    /// Figures handed over from the income calculator.
+    Prefill(Prefill),
+}
+
+/// What another widget or the page hands over.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Prefill {
+    pub per_capita: Option<String>,
+    pub after_rigid: Option<String>,
+    /// (age, labour)
+    pub members: Vec<(String, String)>,
+}
+
+impl EligibilityForm {
+    pub fn new(date: String) -> Self {
+        EligibilityForm {
+            step: 0,
+            attempted: BTreeSet::new(),
+            date,
+            hukou: String::new(),
+            kind: String::new(),
+            members: vec![Member {
+                key: 0,
+                ..Member::default()
+            }],
+            income_mode: "estimate".into(),
+            per_capita: String::new(),
+            after_rigid: String::new(),
+            wage: String::new(),
+            operating: String::new(),
+            property: String::new(),
+            transfer: String::new(),
+            expenses: String::new(),
+            rigid: String::new(),
+            flags: BTreeSet::new(),
+            risks: BTreeSet::new(),
+            identified_on: String::new(),
+            measures: String::new(),
+            stable_months: String::new(),
+            touched: BTreeSet::new(),
+            next_key: 1,
+        }
+    }
+
+    pub fn text(&self, t: Text) -> &str {
+        match t {
+            Text::Date => &self.date,
+            Text::Hukou => &self.hukou,
+            Text::Kind => &self.kind,
+            Text::IncomeMode => &self.income_mode,
+            Text::PerCapita => &self.per_capita,
+            Text::AfterRigid => &self.after_rigid,
+            Text::Wage => &self.wage,
+            Text::Operating => &self.operating,
+            Text::Property => &self.property,
+            Text::Transfer => &self.transfer,
+            Text::Expenses => &self.expenses,
+            Text::Rigid => &self.rigid,
+            Text::IdentifiedOn => &self.identified_on,
+            Text::Measures => &self.measures,
+            Text::StableMonths => &self.stable_months,
+        }
+    }
+
+    /// The error key of a text field: a request path of the eligibility request, or of the
+    /// income estimate (prefixed `income:`).
+    pub fn key_of(t: Text) -> &'static str {
+        match t {
+            Text::Date => "input.date",
+            Text::Hukou => "input.household.gansu_agricultural_hukou",
+            Text::Kind => "input.household.kind",
+            Text::IncomeMode => "income_mode",
+            Text::PerCapita => "input.household.per_capita_net_income",
+            Text::AfterRigid => "input.household.per_capita_after_rigid",
+            Text::Wage => "income:input.items[0].amount",
+            Text::Operating => "income:input.items[1].amount",
+            Text::Property => "income:input.items[2].amount",
+            Text::Transfer => "income:input.items[3].amount",
+            Text::Expenses => "income:input.operating_expenses",
+            Text::Rigid => "rigid",
+            Text::IdentifiedOn => "input.household.monitoring.identified_on",
+            Text::Measures => "input.household.monitoring.measures_in_place",
+            Text::StableMonths => "input.household.monitoring.income_stable_months",
+        }
+    }
+
+    /// The public step an error key belongs to.
+    pub fn step_of(key: &str) -> usize {
+        if key.contains("gansu_agricultural_hukou")
+            || key.contains("household.kind")
+            || key == "input.date"
+        {
+            0
+        } else if key.contains("members") || key == "income:input.household_size" {
+            1
+        } else if key.starts_with("income:") || key.contains("per_capita") || key == "income_mode" {
+            if key.contains("rigid") {
+                3
+            } else {
+                2
+            }
+        } else if key.contains("risks") {
+            4
+        } else if key == "rigid" || key.contains("rigid_expenditure") {
+            3
+        } else {
+            0
+        }
+    }
+
+    pub fn shows_error(&self, key: &str) -> bool {
+        self.touched.contains(key) || self.attempted.contains(&Self::step_of(key))
+    }
+
+    fn kind_code(&self) -> &str {
+        match self.kind.as_str() {
+            "unknown" => "ordinary",
+            k => k,
+        }
+    }
+
+    /// The income request of the short estimate (four totals, fixed positions 0..3).
+    pub fn income_request(&self) -> Option<Value> {
+        if self.income_mode != "estimate" {
+            return None;
+        }
+        let amount = |s: &str| {
+            if s.trim().is_empty() {
+                "0".to_string()
+            } else {
+                s.to_string()
+            }
+        };
+        let items: Vec<Value> = [
+            ("wage", "工资性收入", &self.wage),
+            ("operating", "生产经营性收入", &self.operating),
+            ("property", "财产性收入", &self.property),
+            ("transfer", "转移性收入", &self.transfer),
+        ]
+        .iter()
+        .map(|(c, n, a)| json!({ "category": c, "item": n, "amount": amount(a) }))
+        .collect();
+        let year: i32 = self
+            .date
+            .get(..4)
+            .and_then(|y| y.parse().ok())
+            .unwrap_or(crate::props::DEFAULT_YEAR);
+        let mut input = json!({
+            "year": year,
+            "household_size": self.members.len().to_string(),
+            "items": items,
+            "operating_expenses": self.expenses,
+        });
+        if !self.rigid.trim().is_empty() {
+            input["rigid_expenditure"] = Value::String(self.rigid.clone());
+        }
+        Some(json!({ "calculator": "income", "input": input }))
+    }
+
+    /// The eligibility request, given the per-capita figures of the estimate (if any).
+    pub fn to_request(
+        &self,
+        estimate: Option<(String, Option<String>)>,
+        rule_set: Option<&str>,
+    ) -> Value {
+        let mut h = Map::new();
+        if !self.kind.is_empty() {
+            h.insert("kind".into(), json!(self.kind_code()));
+        }
+        match self.hukou.as_str() {
+            "yes" => {
+                h.insert("gansu_agricultural_hukou".into(), json!(true));
+            }
+            "no" => {
+                h.insert("gansu_agricultural_hukou".into(), json!(false));
+            }
+            _ => {}
+        }
+        match (&estimate, self.income_mode.as_str()) {
+            (Some((pc, after)), "estimate") => {
+                h.insert("per_capita_net_income".into(), json!(pc));
+                if let Some(a) = after {
+                    h.insert("per_capita_after_rigid".into(), json!(a));
+                }
+            }
+            (None, "estimate") => {
+                // The estimate failed: leave the figure out; its errors show on the estimate.
+                h.insert("per_capita_net_income".into(), json!("0"));
+            }
+            _ => {
+                h.insert("per_capita_net_income".into(), json!(self.per_capita));
+                if !self.after_rigid.trim().is_empty() {
+                    h.insert("per_capita_after_rigid".into(), json!(self.after_rigid));
+                } else if !self.rigid.trim().is_empty() {
+                    h.insert("rigid_expenditure".into(), json!(self.rigid));
+                }
+            }
+        }
+        for f in &self.flags {
+            if !f.is_monitoring() {
+                h.insert(f.key().into(), json!(true));
+            }
+        }
+        h.insert("risks".into(), json!(self.risks.iter().collect::<Vec<_>>()));
+        let members: Vec<Value> = self
+            .members
+            .iter()
+            .map(|m| {
+                let mut o = Map::new();
+                for (k, v) in [
+                    ("age", &m.age),
+                    ("labour", &m.labour),
+                    ("disability", &m.disability),
+                    ("student", &m.student),
+                ] {
+                    if !v.trim().is_empty() {
+                        o.insert(k.into(), json!(v));
+                    }
+                }
+                for (k, on) in [
+                    ("serious_illness", m.serious_illness),
+                    ("chronic_illness_heavy_burden", m.chronic),
+                    ("left_behind", m.left_behind),
+                    ("single_parent", m.single_parent),
+                    ("incapacitated_elderly", m.incapacitated_elderly),
+                ] {
+                    if on {
+                        o.insert(k.into(), json!(true));
+                    }
+                }
+                Value::Object(o)
+            })
+            .collect();
+        h.insert("members".into(), Value::Array(members));
+        if self.kind == "monitored" {
+            let mut m = Map::new();
+            for (k, v) in [
+                ("identified_on", &self.identified_on),
+                ("measures_in_place", &self.measures),
+                ("income_stable_months", &self.stable_months),
+            ] {
+                if !v.trim().is_empty() {
+                    m.insert(k.into(), json!(v));
+                }
+            }
+            for f in self.flags.iter().filter(|f| f.is_monitoring()) {
+                m.insert(f.key().into(), json!(true));
+            }
+            h.insert("monitoring".into(), Value::Object(m));
+        }
+        let mut request = json!({ "calculator": "eligibility", "input": { "date": self.date, "household": Value::Object(h) } });
+        if let Some(rs) = rule_set.filter(|r| !r.trim().is_empty()) {
+            request["rule_set"] = json!(rs);
+        }
+        request
+    }
+
+    pub fn apply(&mut self, action: Action) {
+        match action {
+            Action::Go(step) => self.step = step.min(RESULT),
+            Action::Leave { from, to, ok } => {
+                if ok || to < from {
+                    self.step = to.min(RESULT);
+                } else {
+                    self.attempted.insert(from);
+                }
+            }
+            Action::Set(t, v) => {
+                self.touched.insert(Self::key_of(t).to_string());
+                let slot = match t {
+                    Text::Date => &mut self.date,
+                    Text::Hukou => &mut self.hukou,
+                    Text::Kind => &mut self.kind,
+                    Text::IncomeMode => &mut self.income_mode,
+                    Text::PerCapita => &mut self.per_capita,
+                    Text::AfterRigid => &mut self.after_rigid,
+                    Text::Wage => &mut self.wage,
+                    Text::Operating => &mut self.operating,
+                    Text::Property => &mut self.property,
+                    Text::Transfer => &mut self.transfer,
+                    Text::Expenses => &mut self.expenses,
+                    Text::Rigid => &mut self.rigid,
+                    Text::IdentifiedOn => &mut self.identified_on,
+                    Text::Measures => &mut self.measures,
+                    Text::StableMonths => &mut self.stable_months,
+                };
+                *slot = v;
+            }
+            Action::SetFlag(f, on) => {
+                if on {
+                    self.flags.insert(f);
+                } else {
+                    self.flags.remove(&f);
+                }
+            }
+            Action::SetRisk(code, on) => {
+                if on {
+                    self.risks.insert(code);
+                } else {
+                    self.risks.remove(&code);
+                }
+            }
+            Action::AddMember => {
+                self.members.push(Member {
+                    key: self.next_key,
+                    ..Member::default()
+                });
+                self.next_key += 1;
+            }
+            Action::RemoveMember(key) => {
+                if self.members.len() > 1 {
+                    self.members.retain(|m| m.key != key);
+                }
+            }
+            Action::SetMember { key, field, value } => {
+                if let Some(m) = self.members.iter_mut().find(|m| m.key == key) {
+                    match field {
+                        MemberText::Age => m.age = value,
+                        MemberText::Labour => m.labour = value,
+                        MemberText::Disability => m.disability = value,
+                        MemberText::Student => m.student = value,
+                    }
+                }
+                if let Some(i) = self.members.iter().position(|m| m.key == key) {
+                    self.touched.insert(format!("member:{i}"));
+                }
+            }
+            Action::SetMemberFlag { key, flag, on } => {
+                if let Some(m) = self.members.iter_mut().find(|m| m.key == key) {
+                    let slot = match flag {
+                        MemberFlag::SeriousIllness => &mut m.serious_illness,
+                        MemberFlag::Chronic => &mut m.chronic,
+                        MemberFlag::LeftBehind => &mut m.left_behind,
+                        MemberFlag::SingleParent => &mut m.single_parent,
+                        MemberFlag::IncapacitatedElderly => &mut m.incapacitated_elderly,
+                    };
+                    *slot = on;
+                }
+            }
+            Action::Prefill(p) => {
+                if let Some(pc) = p.per_capita {
+                    self.income_mode = "known".into();
+                    self.per_capita = pc;
+                }
+                if let Some(a) = p.after_rigid {
+                    self.after_rigid = a;
+                }
+                if !p.members.is_empty() {
+                    self.members = p
+                        .members
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (age, labour))| Member {
+                            key: 1000 + i as u32,
+                            age,
+                            labour,
+                            ..Member::default()
+                        })
+                        .collect();
+                }
+            }
+        }
+    }
+}
+
+impl Reducible for EligibilityForm {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut next = (*self).clone();
+        next.apply(action);
+        Rc::new(next)
+    }
+}
+
+/// Reads `#bangfu-income=<JSON>` (the income calculator's hand-off) from a URL fragment.
+pub fn prefill_from_fragment(
+    fragment: &str,
+    decode: impl Fn(&str) -> Option<String>,
+) -> Option<Prefill> {
+    let raw = fragment
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|p| p.strip_prefix("bangfu-income="))?;
+    let v: Value = serde_json::from_str(&decode(raw)?).ok()?;
+    let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
+    let members = v
+        .get("members")
+        .and_then(Value::as_array)
+        .map(|list| {
+            list.iter()
+                .map(|m| {
+                    let s = |k: &str| m.get(k).and_then(Value::as_str).unwrap_or("").to_string();
+                    (s("age"), s("labour"))
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    Some(Prefill {
+        per_capita: text("per_capita_net_income"),
+        after_rigid: text("per_capita_after_rigid"),
+        members,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form() -> EligibilityForm {
+        EligibilityForm::new("2024-06-01".into())
+    }
+
+    #[test]
+    fn the_estimate_asks_the_income_engine_with_four_fixed_lines() {
+        let mut f = form();
+        f.apply(Action::Set(Text::Wage, "12000".into()));
+        f.apply(Action::Set(Text::Rigid, "3000".into()));
+        let req = f.income_request().unwrap();
+        assert_eq!(req["input"]["items"].as_array().unwrap().len(), 4);
+        assert_eq!(req["input"]["items"][2]["amount"], "0");
+        assert_eq!(req["input"]["household_size"], "1");
+        assert_eq!(req["input"]["year"], 2024);
+        assert_eq!(req["input"]["rigid_expenditure"], "3000");
+    }
+
+    #[test]
+    fn leaving_a_step_with_errors_stays_and_shows_them_going_back_always_works() {
+        let mut f = form();
+        f.apply(Action::Leave {
+            from: 0,
+            to: 1,
+            ok: false,
+        });
+        assert_eq!(f.step, 0);
+        assert!(f.shows_error("input.household.kind"));
+        f.apply(Action::Leave {
+            from: 0,
+            to: 1,
+            ok: true,
+        });
+        f.apply(Action::Leave {
+            from: 1,
+            to: 0,
+            ok: false,
+        });
+        assert_eq!(f.step, 0);
+    }
+
+    #[test]
+    fn an_unknown_kind_is_asked_about_as_an_ordinary_household() {
+        let mut f = form();
+        f.apply(Action::Set(Text::Kind, "unknown".into()));
+        f.apply(Action::Set(Text::Hukou, "yes".into()));
+        f.apply(Action::Set(Text::IncomeMode, "known".into()));
+        f.apply(Action::Set(Text::PerCapita, "7000".into()));
+        let req = f.to_request(None, None);
+        assert_eq!(req["input"]["household"]["kind"], "ordinary");
+        assert_eq!(req["input"]["household"]["gansu_agricultural_hukou"], true);
+        assert_eq!(req["input"]["household"]["per_capita_net_income"], "7000");
+    }
+
+    #[test]
+    fn the_income_hand_off_fragment_fills_the_figures_and_members() {
+        let p = prefill_from_fragment(
+            "#bangfu-income={\"per_capita_net_income\":\"7066.67\",\"members\":[{\"age\":\"45\",\"labour\":\"full\"}]}",
+            |s| Some(s.to_string()),
+        )
+        .unwrap();
+        let mut f = form();
+        f.apply(Action::Prefill(p));
+        assert_eq!(f.income_mode, "known");
+        assert_eq!(f.per_capita, "7066.67");
+        assert_eq!(f.members[0].labour, "full");
+        assert!(prefill_from_fragment("#other=1", |s| Some(s.to_string())).is_none());
+        assert!(
+            prefill_from_fragment("#bangfu-income=%7Bbroken", |s| Some(s.to_string())).is_none()
+        );
+    }
+
+    #[test]
+    fn monitoring_details_are_sent_only_for_monitored_households() {
+        let mut f = form();
+        f.apply(Action::SetFlag(Flag::RiskEliminated, true));
+        f.apply(Action::SetFlag(Flag::OnDibao, true));
+        let req = f.to_request(None, None);
+        assert!(req["input"]["household"].get("monitoring").is_none());
+        assert_eq!(req["input"]["household"]["on_dibao"], true);
+        f.apply(Action::Set(Text::Kind, "monitored".into()));
+        let req = f.to_request(None, None);
+        assert_eq!(
+            req["input"]["household"]["monitoring"]["risk_eliminated"],
+            true
+        );
+    }
+}
