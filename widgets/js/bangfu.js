@@ -9,7 +9,11 @@
 // no class fields. `xtask` replaces __BANGFU_CSS__ with the widgets' stylesheet at build time.
 
 var CSS = __BANGFU_CSS__;
-var ELEMENTS = { "bangfu-income": "income", "bangfu-eligibility": "eligibility" };
+var ELEMENTS = {
+  "bangfu-income": "income",
+  "bangfu-eligibility": "eligibility",
+  "bangfu-deadlines": "deadlines",
+};
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
   "per-capita-net-income", "per-capita-after-rigid", "date",

@@ -7,6 +7,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
+use crate::deadlines::{DeadlinesApp, DeadlinesProps};
 use crate::eligibility::state::Prefill;
 use crate::eligibility::{EligibilityApp, EligibilityProps};
 use crate::income::{IncomeApp, IncomeProps};
@@ -15,6 +16,7 @@ use crate::props::Attributes;
 enum Mounted {
     Income(AppHandle<IncomeApp>),
     Eligibility(AppHandle<EligibilityApp>),
+    Deadlines(AppHandle<DeadlinesApp>),
 }
 
 thread_local! {
@@ -58,6 +60,13 @@ fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
     }
 }
 
+fn deadlines_props(attrs: &Attributes) -> DeadlinesProps {
+    DeadlinesProps {
+        large_text: attrs.large_text,
+        date: attrs.date.clone().map(Into::into),
+    }
+}
+
 /// Mounts widget `kind` into `root` (a div inside the element's shadow root); returns a
 /// handle id for `update` and `unmount`.
 #[wasm_bindgen]
@@ -69,6 +78,10 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
         ),
         "eligibility" => Mounted::Eligibility(
             yew::Renderer::<EligibilityApp>::with_root_and_props(root, eligibility_props(&attrs))
+                .render(),
+        ),
+        "deadlines" => Mounted::Deadlines(
+            yew::Renderer::<DeadlinesApp>::with_root_and_props(root, deadlines_props(&attrs))
                 .render(),
         ),
         other => return Err(JsValue::from_str(&format!("未知的组件：{other}"))),
@@ -90,6 +103,7 @@ pub fn update(id: u32, attributes: &str) {
     MOUNTED.with(|m| match m.borrow_mut().get_mut(&id) {
         Some(Mounted::Income(handle)) => handle.update(income_props(&attrs)),
         Some(Mounted::Eligibility(handle)) => handle.update(eligibility_props(&attrs)),
+        Some(Mounted::Deadlines(handle)) => handle.update(deadlines_props(&attrs)),
         None => {}
     });
 }
@@ -101,6 +115,7 @@ pub fn unmount(id: u32) {
     match removed {
         Some(Mounted::Income(handle)) => handle.destroy(),
         Some(Mounted::Eligibility(handle)) => handle.destroy(),
+        Some(Mounted::Deadlines(handle)) => handle.destroy(),
         None => {}
     }
 }

@@ -8,6 +8,7 @@
 //! Widgets render and collect input; every figure, rule and message comes from
 //! `bangfu_policy::evaluate`.
 
+pub mod deadlines;
 pub mod eligibility;
 pub mod income;
 pub mod props;

@@ -97,7 +97,9 @@ fn cases() -> Vec<Case> {
             json!({ "calculator": "deadlines", "input": { "procedure": "duties", "year": 2024, "month": 2 } }),
             vec![("result.duties[1].date", json!("2024-02-25")), ("result.duties[1].working_day", json!(false)),
                  ("result.duties[1].suggested_date", json!("2024-02-23")), ("result.duties[3].date", json!("2024-02-29")),
-                 ("result.village_stay_required_days", json!(220))],
+                 ("result.village_stay_required_days", json!(220)),
+                 ("result.days[3].kind", json!("makeup")), ("result.days[3].name", json!("春节")),
+                 ("result.days[9].kind", json!("holiday")), ("result.days[28].date", json!("2024-02-29"))],
         ),
         (
             "The year's duties include the March plan review and the fund milestones",

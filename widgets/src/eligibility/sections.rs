@@ -218,7 +218,7 @@ pub fn income(ctx: &Ctx) -> Html {
                 {ctx.text_field(Text::Property, "property", "土地流转租金、分红、利息", "est-property", Some("元"))}
                 {ctx.text_field(Text::Transfer, "transfer", "养老金、低保金、各种补贴、赡养费", "est-transfer", Some("元"))}
                 {ctx.text_field(Text::Expenses, "expenses", "种子、化肥、饲料等生产花费", "est-expenses", Some("元"))}
-                if let Some(pc) = figure {
+                if let Some(pc) = figure.filter(|_| [&f.wage, &f.operating, &f.property, &f.transfer].iter().any(|t| !t.trim().is_empty())) {
                     <p class="estimate" data-testid="estimate">{format!("估算：家庭年人均纯收入约 {pc} 元（{} 人）", f.members.len())}</p>
                 }
             } else {

@@ -94,3 +94,24 @@ pub fn focus_testid(root: &Node, testid: &str) {
         let _ = el.focus();
     }
 }
+
+/// Now in UTC as iCalendar's `YYYYMMDDTHHMMSSZ` (the DTSTAMP of exported events).
+pub fn utc_stamp() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
+        d.get_utc_full_year(),
+        d.get_utc_month() + 1,
+        d.get_utc_date(),
+        d.get_utc_hours(),
+        d.get_utc_minutes(),
+        d.get_utc_seconds()
+    )
+}
+
+/// Opens the browser's print dialog for the page (the widget's print stylesheet applies).
+pub fn print_page() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}

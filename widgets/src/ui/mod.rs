@@ -3,4 +3,5 @@
 
 pub mod browser;
 pub mod field;
+pub mod ics;
 pub mod storage;

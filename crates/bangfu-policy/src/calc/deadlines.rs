@@ -5,7 +5,7 @@
 //! 核查结果 … 对符合认定标准的 5 个工作日内完成审批，从农户自主申报到完成监测对象认定不超过 15 天。
 //! 对新识别的监测对象，10 天内制定完善“一户一策”帮扶计划".
 
-use chrono::{Duration, NaiveDate};
+use chrono::{Datelike, Duration, NaiveDate};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
@@ -88,6 +88,17 @@ pub struct Duty {
     pub recurrence: String,
 }
 
+/// One day of a month view: how the official calendar classifies it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CalendarDay {
+    pub date: String,
+    pub working_day: bool,
+    /// `workday` | `weekend` | `holiday` | `makeup`.
+    pub kind: String,
+    /// The holiday's name for `holiday` and `makeup` days.
+    pub name: Option<String>,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DutiesResult {
     pub year: i32,
@@ -97,6 +108,8 @@ pub struct DutiesResult {
     pub village_stay_required_days: u32,
     pub calendar_document: Option<String>,
     pub estimated: bool,
+    /// Every day of the month (month views only).
+    pub days: Vec<CalendarDay>,
 }
 
 pub fn evaluate(input: &Value) -> Result<Outcome, Errors> {
@@ -569,6 +582,26 @@ fn duties(obj: &Obj, mut errors: Errors) -> Result<Outcome, Errors> {
                 recurrence: rec.to_string(),
             });
         }
+        let mut days = Vec::new();
+        if let Some(m) = month {
+            let mut d = NaiveDate::from_ymd_opt(year, m, 1).ok_or(CalendarError::OutOfRange)?;
+            while d.month() == m {
+                let day = calendar::classify(d, allow_estimate)?;
+                let (kind, name) = match day.kind {
+                    calendar::DayKind::Workday => ("workday", None),
+                    calendar::DayKind::Weekend => ("weekend", None),
+                    calendar::DayKind::Holiday(n) => ("holiday", Some(n.to_string())),
+                    calendar::DayKind::MakeUpWorkday(n) => ("makeup", Some(n.to_string())),
+                };
+                days.push(CalendarDay {
+                    date: d.to_string(),
+                    working_day: day.kind.is_working(),
+                    kind: kind.into(),
+                    name,
+                });
+                d = d.succ_opt().ok_or(CalendarError::OutOfRange)?;
+            }
+        }
         let from = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(CalendarError::OutOfRange)?;
         let to = NaiveDate::from_ymd_opt(year, 12, 31).ok_or(CalendarError::OutOfRange)?;
         let (working, est) = calendar::count_working_days(from, to, allow_estimate)?;
@@ -580,6 +613,7 @@ fn duties(obj: &Obj, mut errors: Errors) -> Result<Outcome, Errors> {
             village_stay_required_days: VILLAGE_STAY_DAYS,
             calendar_document: calendar::year_calendar(year).map(|c| c.citation().to_string()),
             estimated: estimated || est,
+            days,
         })
     })();
     match computed {
