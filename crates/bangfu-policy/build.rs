@@ -87,6 +87,7 @@ fn emit_rule_sets(dir: &Path, out: &mut String) -> Result<(), String> {
                 "ratio" => "Ratio",
                 "percent" => "Percent",
                 "years" => "Years",
+                "months" => "Months",
                 "keywords" => "Keywords",
                 u => return Err(format!("{ctx}: unknown unit {u}")),
             };

@@ -148,6 +148,7 @@ pub fn evaluate(request: &Value) -> Response {
         "working_days" => calc::working_days::evaluate(input),
         "eligibility" => calc::eligibility::evaluate(input, &rules),
         "deadlines" => calc::deadlines::evaluate(input),
+        "subsidy" => calc::subsidy::evaluate(input, &rules),
         _ => {
             return Response::one_error(
                 "calculator",

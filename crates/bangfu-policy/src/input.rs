@@ -25,10 +25,10 @@ impl Errors {
 }
 
 /// A JSON object being read, with its path in the request.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Obj<'a> {
     map: &'a Map<String, Value>,
-    path: &'a str,
+    path: String,
 }
 
 /// Shows the start of a long text in a message.
@@ -51,14 +51,12 @@ fn scalar_text(v: &Value) -> Option<String> {
 
 impl<'a> Obj<'a> {
     /// Reads `value` as an object at `path`, or records why not.
-    pub fn new(
-        value: &'a Value,
-        path: &'a str,
-        label: &str,
-        errors: &mut Errors,
-    ) -> Option<Obj<'a>> {
+    pub fn new(value: &'a Value, path: &str, label: &str, errors: &mut Errors) -> Option<Obj<'a>> {
         match value {
-            Value::Object(map) => Some(Obj { map, path }),
+            Value::Object(map) => Some(Obj {
+                map,
+                path: path.to_string(),
+            }),
             _ => {
                 errors.push(
                     path,

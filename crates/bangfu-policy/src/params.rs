@@ -52,6 +52,7 @@ pub enum Unit {
     Ratio,
     Percent,
     Years,
+    Months,
     Keywords,
 }
 

@@ -66,12 +66,13 @@ fn typed_text() -> impl Strategy<Value = String> {
         "[0-9]{1,30}(\\.[0-9]{0,30})?",
         "[0-9]{4}[-/年.][0-9]{1,2}[-/月.][0-9]{1,2}日?",
         "(income|working_days|eligibility|add|count|is_working_day|wage|operating|property|transfer|excluded)",
+        "(one_click_report|duties|poverty_alleviated|ordinary|monitored|full|partial|none|gansu-2023|college_grant|yulu|medical_tilt)",
         "\\PC{0,8}",
     ]
 }
 
 fn envelope() -> impl Strategy<Value = Value> {
-    let calculator = prop::sample::select(vec!["income", "working_days", "subsidy"]);
+    let calculator = prop::sample::select(vec!["income", "working_days", "eligibility", "deadlines", "subsidy"]);
     (calculator, arb_json(), prop::option::of(arb_json())).prop_map(|(c, input, overrides)| {
         let mut v = json!({ "calculator": c, "input": input });
         if let Some(o) = overrides {

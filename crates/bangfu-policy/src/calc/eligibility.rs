@@ -167,22 +167,22 @@ pub struct EligibilityResult {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Labour {
+pub(crate) enum Labour {
     Full,
     Partial,
     None,
 }
 
 #[derive(Debug, Default, Clone, Copy)]
-struct Member {
-    age: Option<u64>,
-    labour: Option<Labour>,
+pub(crate) struct Member {
+    pub(crate) age: Option<u64>,
+    pub(crate) labour: Option<Labour>,
     serious_illness: bool,
     chronic: bool,
     severe_disability: bool,
-    any_disability: bool,
+    pub(crate) any_disability: bool,
     /// high_school | vocational | college
-    student: Option<&'static str>,
+    pub(crate) student: Option<&'static str>,
     left_behind: bool,
     single_parent: bool,
     incapacitated_elderly: bool,
@@ -198,7 +198,7 @@ struct Monitoring {
     risk_eliminated: bool,
 }
 
-fn choice<'a>(
+pub(crate) fn choice<'a>(
     obj: &Obj,
     key: &str,
     label: &str,
@@ -229,7 +229,7 @@ fn choice<'a>(
     }
 }
 
-fn read_member(m: &Value, path: &str, errors: &mut Errors) -> Option<Member> {
+pub(crate) fn read_member(m: &Value, path: &str, errors: &mut Errors) -> Option<Member> {
     let mo = Obj::new(m, path, "家庭成员", errors)?;
     let flag = |k: &str, l: &str, e: &mut Errors| mo.flag(k, l, e).unwrap_or(false);
     let labour = match choice(

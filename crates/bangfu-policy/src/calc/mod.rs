@@ -4,4 +4,5 @@ pub mod deadlines;
 pub mod eligibility;
 pub mod income;
 pub mod income_catalogue;
+pub mod subsidy;
 pub mod working_days;
