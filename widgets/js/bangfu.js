@@ -13,10 +13,11 @@ var ELEMENTS = {
   "bangfu-income": "income",
   "bangfu-eligibility": "eligibility",
   "bangfu-deadlines": "deadlines",
+  "bangfu-subsidy": "subsidy",
 };
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
-  "per-capita-net-income", "per-capita-after-rigid", "date",
+  "per-capita-net-income", "per-capita-after-rigid", "date", "config", "household",
 ];
 
 var base = new URL(".", import.meta.url);

@@ -12,11 +12,13 @@ use crate::eligibility::state::Prefill;
 use crate::eligibility::{EligibilityApp, EligibilityProps};
 use crate::income::{IncomeApp, IncomeProps};
 use crate::props::Attributes;
+use crate::subsidy::{SubsidyApp, SubsidyProps};
 
 enum Mounted {
     Income(AppHandle<IncomeApp>),
     Eligibility(AppHandle<EligibilityApp>),
     Deadlines(AppHandle<DeadlinesApp>),
+    Subsidy(AppHandle<SubsidyApp>),
 }
 
 thread_local! {
@@ -67,6 +69,16 @@ fn deadlines_props(attrs: &Attributes) -> DeadlinesProps {
     }
 }
 
+fn subsidy_props(attrs: &Attributes) -> SubsidyProps {
+    SubsidyProps {
+        year: attrs.year,
+        large_text: attrs.large_text,
+        rule_set: attrs.rule_set.clone().map(Into::into),
+        config: attrs.config.clone().map(Into::into),
+        household: attrs.household.clone().map(Into::into),
+    }
+}
+
 /// Mounts widget `kind` into `root` (a div inside the element's shadow root); returns a
 /// handle id for `update` and `unmount`.
 #[wasm_bindgen]
@@ -83,6 +95,9 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
         "deadlines" => Mounted::Deadlines(
             yew::Renderer::<DeadlinesApp>::with_root_and_props(root, deadlines_props(&attrs))
                 .render(),
+        ),
+        "subsidy" => Mounted::Subsidy(
+            yew::Renderer::<SubsidyApp>::with_root_and_props(root, subsidy_props(&attrs)).render(),
         ),
         other => return Err(JsValue::from_str(&format!("未知的组件：{other}"))),
     };
@@ -104,6 +119,7 @@ pub fn update(id: u32, attributes: &str) {
         Some(Mounted::Income(handle)) => handle.update(income_props(&attrs)),
         Some(Mounted::Eligibility(handle)) => handle.update(eligibility_props(&attrs)),
         Some(Mounted::Deadlines(handle)) => handle.update(deadlines_props(&attrs)),
+        Some(Mounted::Subsidy(handle)) => handle.update(subsidy_props(&attrs)),
         None => {}
     });
 }
@@ -116,6 +132,7 @@ pub fn unmount(id: u32) {
         Some(Mounted::Income(handle)) => handle.destroy(),
         Some(Mounted::Eligibility(handle)) => handle.destroy(),
         Some(Mounted::Deadlines(handle)) => handle.destroy(),
+        Some(Mounted::Subsidy(handle)) => handle.destroy(),
         None => {}
     }
 }

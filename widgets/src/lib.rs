@@ -12,6 +12,7 @@ pub mod deadlines;
 pub mod eligibility;
 pub mod income;
 pub mod props;
+pub mod subsidy;
 pub mod ui;
 
 #[cfg(target_arch = "wasm32")]

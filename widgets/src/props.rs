@@ -22,6 +22,10 @@ pub struct Attributes {
     pub after_rigid: Option<String>,
     /// The date the widget works at ("today"), when the page pins it; else the device's date.
     pub date: Option<String>,
+    /// The subsidy estimator's portal configuration (JSON text).
+    pub config: Option<String>,
+    /// Household facts as JSON text.
+    pub household: Option<String>,
 }
 
 impl Attributes {
@@ -48,6 +52,8 @@ impl Attributes {
             per_capita: text("per-capita-net-income"),
             after_rigid: text("per-capita-after-rigid"),
             date: text("date"),
+            config: text("config"),
+            household: text("household"),
         }
     }
 

@@ -72,7 +72,13 @@ fn typed_text() -> impl Strategy<Value = String> {
 }
 
 fn envelope() -> impl Strategy<Value = Value> {
-    let calculator = prop::sample::select(vec!["income", "working_days", "eligibility", "deadlines", "subsidy"]);
+    let calculator = prop::sample::select(vec![
+        "income",
+        "working_days",
+        "eligibility",
+        "deadlines",
+        "subsidy",
+    ]);
     (calculator, arb_json(), prop::option::of(arb_json())).prop_map(|(c, input, overrides)| {
         let mut v = json!({ "calculator": c, "input": input });
         if let Some(o) = overrides {

@@ -149,6 +149,15 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             *last.borrow_mut() = *count;
         });
     }
+    // The subsidy estimator, pre-filled with this household (fragment: never sent to a server).
+    let subsidy_href = props.subsidy_url.as_ref().map(|u| {
+        let base = u.split('#').next().unwrap_or(u);
+        let payload = form.household_payload().to_string();
+        AttrValue::from(format!(
+            "{base}#bangfu-household={}",
+            String::from(js_sys::encode_uri_component(&payload))
+        ))
+    });
     let estimate_failed = (*income).as_ref().is_some_and(|r| !r.ok);
     let ctx = Ctx {
         form: form.clone(),
@@ -161,7 +170,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             <section class="bf-result bf-result-empty" data-testid="result"><p class="bf-status">{"请先更正收入估算中标出的问题。"}</p></section>
         } else {
             <ResultView response={response.clone()} timeline={timeline.clone()} cadre={cadre}
-                report_url={props.report_url.clone()} subsidy_url={props.subsidy_url.clone()} />
+                report_url={props.report_url.clone()} subsidy_url={subsidy_href} />
         }
     };
     let large = props.large_text.then_some("bf-large");

@@ -539,6 +539,24 @@ impl Reducible for EligibilityForm {
     }
 }
 
+impl EligibilityForm {
+    /// The household facts handed to the subsidy estimator (`#bangfu-household=<JSON>`).
+    pub fn household_payload(&self) -> Value {
+        let members: Vec<Value> = self
+            .members
+            .iter()
+            .map(|m| json!({ "age": m.age.trim(), "labour": m.labour, "student": m.student, "disability": m.disability }))
+            .collect();
+        json!({
+            "kind": self.kind_code(),
+            "gansu_agricultural_hukou": self.hukou == "yes",
+            "on_dibao": self.flags.contains(&Flag::OnDibao),
+            "on_tekun": self.flags.contains(&Flag::OnTekun),
+            "members": members,
+        })
+    }
+}
+
 /// Reads `#bangfu-income=<JSON>` (the income calculator's hand-off) from a URL fragment.
 pub fn prefill_from_fragment(
     fragment: &str,

@@ -1,0 +1,329 @@
+//! `<bangfu-subsidy>`: what support a household may get, how much, and on what basis —
+//! rules.md §4. One card a programme: eligible or not and why, the amount or "未配置", the
+//! basis, the confidence of each parameter, "以当地最新文件为准"; and the total of known amounts.
+
+pub mod curve;
+pub mod state;
+
+use std::rc::Rc;
+
+use bangfu_policy::calc::subsidy::PROGRAMMES;
+use serde_json::Value;
+use yew::prelude::*;
+
+use crate::ui::field::{CheckField, SelectField, TextField};
+use curve::TiltCurve;
+use state::{parse_config, Action, Input, SubsidyForm, FIELDS, SEGMENT_ROWS};
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct SubsidyProps {
+    pub year: i32,
+    #[prop_or_default]
+    pub large_text: bool,
+    #[prop_or_default]
+    pub rule_set: Option<AttrValue>,
+    /// The portal's JSON configuration (per-programme defaults, parameter overrides).
+    #[prop_or_default]
+    pub config: Option<AttrValue>,
+    /// Household facts as JSON (as the eligibility checker hands them over).
+    #[prop_or_default]
+    pub household: Option<AttrValue>,
+}
+
+fn s(v: &Value, k: &str) -> String {
+    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
+}
+
+fn confidence_label(c: &Value) -> &'static str {
+    match c.as_str() {
+        Some("plan") => "民勤县工作要点原文",
+        Some("official") => "官方文件",
+        Some("secondary") => "二手资料",
+        Some("unconfirmed") => "未经核实",
+        Some("local") => "本地配置",
+        _ => "未配置",
+    }
+}
+
+fn fragment_household() -> Option<Value> {
+    let hash = web_sys::window()?.location().hash().ok()?;
+    let raw = hash
+        .trim_start_matches('#')
+        .split('&')
+        .find_map(|p| p.strip_prefix("bangfu-household="))?;
+    let text = String::from(js_sys::decode_uri_component(raw).ok()?);
+    serde_json::from_str(&text).ok()
+}
+
+#[component]
+pub fn SubsidyApp(props: &SubsidyProps) -> Html {
+    let form = use_reducer(|| SubsidyForm::new(props.year));
+    {
+        let form = form.clone();
+        use_effect_with(
+            (props.household.clone(), props.year),
+            move |(household, year)| {
+                form.dispatch(Action::SetYear(*year));
+                let given = household
+                    .as_ref()
+                    .and_then(|h| serde_json::from_str::<Value>(h).ok());
+                if let Some(v) = given.or_else(fragment_household) {
+                    form.dispatch(Action::Prefill(v));
+                }
+            },
+        );
+    }
+    let config = use_memo(props.config.clone(), |c| parse_config(c.as_deref()));
+    let rule_set = props.rule_set.as_ref().map(|r| r.to_string());
+    // Evaluate; a problem in the portal's configuration (a field the person did not type) is
+    // reported and that part of the configuration dropped, so the rest keeps working.
+    let evaluated = use_memo(((*form).clone(), config.clone(), rule_set), |(f, c, rs)| {
+        let (mut details, mut overrides, mut problems) = (**c).clone();
+        let typed = |path: &str| -> bool {
+            let rest = path.strip_prefix("input.details.").unwrap_or("");
+            let mut parts = rest.splitn(2, '.');
+            let (p, field) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+            (field.starts_with("segments") && f.segments.iter().any(|(_, r)| !r.trim().is_empty()))
+                || !f.detail(p, field).trim().is_empty()
+        };
+        for _ in 0..4 {
+            let r =
+                bangfu_policy::evaluate(&f.to_request(&details, overrides.as_ref(), rs.as_deref()));
+            let bad: Vec<_> = r
+                .errors
+                .iter()
+                .filter(|e| {
+                    e.field.starts_with("overrides")
+                        || (e.field.starts_with("input.details.") && !typed(&e.field))
+                })
+                .cloned()
+                .collect();
+            if bad.is_empty() {
+                return (Rc::new(r), details, overrides, problems);
+            }
+            for e in bad {
+                problems.push(format!(
+                    "门户配置有误（{}）：{}，该项配置已忽略",
+                    e.field, e.message
+                ));
+                if e.field.starts_with("overrides") {
+                    overrides = None;
+                } else if let Some(p) = e
+                    .field
+                    .strip_prefix("input.details.")
+                    .and_then(|r| r.split(['.', '[']).next())
+                {
+                    details.remove(p);
+                }
+            }
+        }
+        let r = bangfu_policy::evaluate(&f.to_request(&details, None, rs.as_deref()));
+        (Rc::new(r), details, None, problems)
+    });
+    let (response, config_details, overrides, problems) = (*evaluated).clone();
+    let error_at = |path: &str| {
+        response
+            .error_for(path)
+            .map(|e| AttrValue::from(e.message.clone()))
+    };
+    let household_errors: Vec<String> = response
+        .errors
+        .iter()
+        .filter(|e| e.field.starts_with("input.household"))
+        .map(|e| e.message.clone())
+        .collect();
+
+    let set_kind = {
+        let d = form.dispatcher();
+        Callback::from(move |v: String| d.dispatch(Action::SetKind(v)))
+    };
+    let flag = |name: &'static str, label: &'static str, checked: bool| {
+        let d = form.dispatcher();
+        html! {
+            <CheckField id={format!("h-{name}")} label={label} checked={checked}
+                onchange={Callback::from(move |on: bool| d.dispatch(Action::SetFlag(name, on)))} testid={format!("h-{name}")} />
+        }
+    };
+    let members = form.members.iter().enumerate().map(|(i, m)| {
+        let key = m.key;
+        let set = |field: &'static str| {
+            let d = form.dispatcher();
+            Callback::from(move |value: String| d.dispatch(Action::SetMember { key, field, value }))
+        };
+        let remove = {
+            let d = form.dispatcher();
+            Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveMember(key)))
+        };
+        let opts = |list: &[(&'static str, &'static str)]| -> Vec<(AttrValue, AttrValue)> {
+            list.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect()
+        };
+        html! {
+            <li class="member-row" key={key} data-testid={format!("s-member-{i}")}>
+                <TextField id={format!("s{key}-age")} label="年龄" inputmode="numeric" suffix={Some(AttrValue::Static("岁"))}
+                    value={m.age.clone()} oninput={set("age")} testid={format!("s-member-{i}-age")}
+                    error={error_at(&format!("input.household.members[{i}].age"))} />
+                <SelectField id={format!("s{key}-labour")} label="劳动能力" value={m.labour.clone()} onchange={set("labour")}
+                    options={opts(&[("full", "有劳动能力"), ("partial", "弱劳力、半劳力"), ("none", "无劳动能力")])}
+                    testid={format!("s-member-{i}-labour")} />
+                <SelectField id={format!("s{key}-student")} label="上学" value={m.student.clone()} onchange={set("student")}
+                    options={opts(&[("", "不在上学"), ("high_school", "高中"), ("vocational", "中职、高职"), ("college", "大学")])}
+                    testid={format!("s-member-{i}-student")} />
+                <SelectField id={format!("s{key}-disability")} label="残疾" value={m.disability.clone()} onchange={set("disability")}
+                    options={opts(&[("", "无"), ("mild", "有残疾"), ("severe", "重度残疾")])} testid={format!("s-member-{i}-disability")} />
+                if form.members.len() > 1 {
+                    <button type="button" class="btn btn-quiet remove btn-small" onclick={remove}
+                        aria-label={format!("删除第 {} 位成员", i + 1)}>{"删除"}</button>
+                }
+            </li>
+        }
+    });
+    let add_member = {
+        let d = form.dispatcher();
+        Callback::from(move |_: MouseEvent| d.dispatch(Action::AddMember))
+    };
+
+    let estimates = response
+        .result
+        .as_ref()
+        .filter(|_| response.ok)
+        .and_then(|r| r.get("estimates").and_then(Value::as_array).cloned())
+        .unwrap_or_default();
+    let total = response
+        .result
+        .as_ref()
+        .map(|r| s(r, "total"))
+        .unwrap_or_default();
+    let cards = PROGRAMMES.iter().map(|(code, label)| {
+        let est = estimates.iter().find(|e| s(e, "programme") == *code);
+        let eligible = est.and_then(|e| e.get("eligible")).and_then(Value::as_bool).unwrap_or(false);
+        let amount = est.and_then(|e| e.get("amount")).and_then(Value::as_str).map(str::to_string);
+        let inputs = FIELDS.iter().filter(|(p, _, _)| p == code).map(|(p, f, input)| {
+            let d = form.dispatcher();
+            let (programme, field) = (p.to_string(), f.to_string());
+            let id = format!("d-{p}-{f}");
+            let value = form.detail(p, f).to_string();
+            let path = format!("input.details.{p}.{f}");
+            match input {
+                Input::Text { label, unit } => html! {
+                    <TextField id={id.clone()} label={*label} value={value} testid={id.clone()}
+                        inputmode={if *f == "loan_date" { "text" } else { "decimal" }}
+                        suffix={(!unit.is_empty()).then_some(AttrValue::Static(unit))}
+                        oninput={Callback::from(move |v: String| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: v }))}
+                        error={error_at(&path)} />
+                },
+                Input::Select { label, options } => html! {
+                    <SelectField id={id.clone()} label={*label} value={value} testid={id.clone()}
+                        options={options.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()}
+                        onchange={Callback::from(move |v: String| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: v }))}
+                        error={error_at(&path)} />
+                },
+                Input::Check { label } => html! {
+                    <CheckField id={id.clone()} label={*label} checked={value != "false"} testid={id.clone()}
+                        onchange={Callback::from(move |on: bool| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: on.to_string() }))} />
+                },
+            }
+        });
+        let schedule_from_config = config_details.get("medical_tilt").and_then(|m| m.get("segments")).is_some();
+        let segments = (*code == "medical_tilt").then(|| html! {
+            <fieldset class="segments" data-testid="segments">
+                <legend>{ if schedule_from_config { "分段报销比例（门户已配置，可在此改填）" } else { "分段报销比例（按当地医保规定填写；最后一段不设上限）" } }</legend>
+                { for (0..SEGMENT_ROWS).map(|row| {
+                    let (u, r) = form.segments[row].clone();
+                    let du = form.dispatcher();
+                    let dr = form.dispatcher();
+                    html! {
+                        <div class="pair">
+                            <TextField id={format!("seg{row}-up")} label={format!("第 {} 段：起付线以上至（元，最后一段不填）", row + 1)}
+                                value={u} testid={format!("seg-{row}-up")}
+                                oninput={Callback::from(move |v: String| du.dispatch(Action::SetSegment { row, up_to: Some(v), ratio: None }))}
+                                error={error_at(&format!("input.details.medical_tilt.segments[{row}].up_to"))} />
+                            <TextField id={format!("seg{row}-ratio")} label="报销比例（如 0.6）" value={r} testid={format!("seg-{row}-ratio")}
+                                oninput={Callback::from(move |v: String| dr.dispatch(Action::SetSegment { row, up_to: None, ratio: Some(v) }))}
+                                error={error_at(&format!("input.details.medical_tilt.segments[{row}].ratio"))} />
+                        </div>
+                    }
+                }) }
+            </fieldset>
+        });
+        html! {
+            <article class={classes!("card", if eligible { "card-eligible" } else { "card-not" })} data-testid={format!("card-{code}")}>
+                <h3>{*label}</h3>
+                <p class="card-status">
+                    <span class={if eligible { "badge badge-done" } else { "badge badge-rank-4" }} data-testid={format!("eligible-{code}")}>
+                        { if eligible { "可以申请" } else { "不符合条件" } }</span>
+                    {" "}
+                    <span class="card-amount" data-testid={format!("amount-{code}")}>{
+                        match (&amount, eligible) {
+                            (Some(a), true) => format!("{a} 元"),
+                            (None, true) => "金额：未配置".to_string(),
+                            _ => String::new(),
+                        }
+                    }</span>
+                </p>
+                if let Some(e) = est {
+                    <ul class="card-reasons" data-testid={format!("reasons-{code}")}>
+                        { for e.get("reasons").and_then(Value::as_array).into_iter().flatten().filter_map(Value::as_str).map(|r| html! { <li>{r.to_string()}</li> }) }
+                    </ul>
+                    if *code == "medical_tilt" && e.get("standard_payout").is_some() {
+                        <p data-testid="tilt-compare">{format!("标准报销 {} 元，倾斜后 {} 元，多报 {} 元",
+                            s(e, "standard_payout"), e.get("amount").and_then(Value::as_str).unwrap_or("—"), s(e, "difference"))}</p>
+                    }
+                    if *code == "microcredit" && e.get("interest").is_some() {
+                        <p data-testid="loan-interest">{format!("年利率 {}，利息 {} 元", s(e, "rate"), s(e, "interest"))}</p>
+                    }
+                }
+                <details class="card-more">
+                    <summary>{"填写情况、看依据"}</summary>
+                    <div class="card-inputs">{ for inputs }{ segments.unwrap_or_default() }</div>
+                    if let Some(e) = est {
+                        <p class="step-source" data-testid={format!("basis-{code}")}>{"依据："}{s(e, "basis")}</p>
+                        <ul class="card-params">
+                            { for e.get("parameters").and_then(Value::as_array).into_iter().flatten().map(|p| html! {
+                                <li>{format!("{}：{}（{}；{}）", s(p, "label"), s(p, "value"), confidence_label(p.get("confidence").unwrap_or(&Value::Null)), s(p, "source"))}</li>
+                            }) }
+                        </ul>
+                    }
+                </details>
+                if *code == "medical_tilt" {
+                    <TiltCurve request={Rc::new(form.to_request(&config_details, overrides.as_ref(), props.rule_set.as_deref()))} />
+                }
+                <p class="bf-note">{"以当地最新文件为准"}</p>
+            </article>
+        }
+    });
+
+    html! {
+        <div class={classes!("bf", "bf-subsidy", props.large_text.then_some("bf-large"))} lang="zh-CN">
+            <header class="bf-head">
+                <h2>{"帮扶政策测算"}</h2>
+                <p class="bf-sub">{format!("{} 年度 · 每项都写明依据 · 以当地最新文件为准 · 只在本机计算", form.year)}</p>
+            </header>
+            if !problems.is_empty() {
+                <div class="bf-alert" role="alert" data-testid="config-problems">
+                    <ul>{ for problems.iter().map(|p| html! { <li>{p.clone()}</li> }) }</ul>
+                </div>
+            }
+            <form class="bf-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                <fieldset data-testid="household">
+                    <legend>{"家庭情况"}</legend>
+                    <SelectField id="s-kind" label="家庭类别" value={form.kind.clone()} onchange={set_kind} testid="s-kind"
+                        options={vec![(AttrValue::Static("poverty_alleviated"), AttrValue::Static("脱贫户")),
+                            (AttrValue::Static("monitored"), AttrValue::Static("监测户")), (AttrValue::Static("ordinary"), AttrValue::Static("一般农户"))]} />
+                    <div class="checks">
+                        {flag("hukou", "甘肃户籍", form.hukou)}
+                        {flag("on_dibao", "低保户", form.on_dibao)}
+                        {flag("on_tekun", "特困供养", form.on_tekun)}
+                        {flag("orphan", "孤儿", form.orphan)}
+                    </div>
+                    <ol class="member-list">{ for members }</ol>
+                    <button type="button" class="btn btn-quiet btn-small" onclick={add_member} data-testid="s-add-member">{"＋ 添加家庭成员"}</button>
+                    if !household_errors.is_empty() {
+                        <ul class="bf-errors">{ for household_errors.iter().map(|m| html! { <li>{m.clone()}</li> }) }</ul>
+                    }
+                </fieldset>
+            </form>
+            <p class="total" data-testid="total">{format!("已知金额合计：{total} 元")}<span class="bf-note">{"（“未配置”的项目不计入）"}</span></p>
+            <div class="cards">{ for cards }</div>
+        </div>
+    }
+}
