@@ -21,7 +21,24 @@ var ATTRIBUTES = [
 ];
 
 var base = new URL(".", import.meta.url);
+// The engine's files, relative to this loader (`cargo xtask dist` rewrites them to hashed names).
+var FILES = { modern: ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], compat: ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
 var enginePromise = null;
+
+// A 27-byte module that is valid only where reference types exist (Chromium >= 96): where it
+// is not, the compat build (no post-MVP features) is loaded instead.
+var REFERENCE_TYPES_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 208, 112, 26, 11];
+
+/** `modern` or `compat`: which build this engine can run. */
+export function engineVariant() {
+  var forced = typeof window !== "undefined" && (window.BANGFU_COMPAT === true || /[?&]bangfu-compat=1/.test(location.search));
+  try {
+    if (!forced && WebAssembly.validate(new Uint8Array(REFERENCE_TYPES_PROBE))) return "modern";
+  } catch (e) {
+    // fall through to compat
+  }
+  return "compat";
+}
 
 /** Loads and instantiates the wasm once; every element and `evaluate` share the promise. */
 function loadEngine() {
@@ -29,8 +46,9 @@ function loadEngine() {
     if (typeof WebAssembly !== "object") {
       enginePromise = Promise.reject(new Error("no-wasm"));
     } else {
-      enginePromise = import(new URL("bangfu_widgets.js", base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL("bangfu_widgets_bg.wasm", base) }).then(function () {
+      var files = FILES[engineVariant()];
+      enginePromise = import(new URL(files[0], base).href).then(function (glue) {
+        return glue.default({ module_or_path: new URL(files[1], base) }).then(function () {
           return glue;
         });
       });
@@ -67,12 +85,18 @@ function styleInto(root) {
   }
 }
 
-function message(container, text) {
+function message(container, text, link) {
   container.textContent = "";
   var box = document.createElement("div");
   box.className = "bf bf-message";
   box.setAttribute("role", "status");
   box.textContent = text;
+  if (link) {
+    var a = document.createElement("a");
+    a.href = link;
+    a.textContent = " 查看文字版说明";
+    box.appendChild(a);
+  }
   container.appendChild(box);
 }
 
@@ -114,11 +138,13 @@ function defineElement(tag, kind) {
         },
         function (err) {
           var noWasm = err && err.message === "no-wasm";
+          var cspBlocked = err && /Content Security Policy|wasm-unsafe-eval|CompileError/i.test(String(err.message || err));
           message(
             self._container,
-            noWasm
-              ? "您的浏览器版本过低，无法使用本计算器。请换用新版浏览器（如在 360 浏览器中切换到“极速模式”）。"
-              : "计算器加载失败，请检查网络后刷新页面重试。"
+            noWasm || cspBlocked
+              ? "您的浏览器无法运行本计算器（版本过低或被安全设置禁止）。请换用新版浏览器；360 等浏览器请切换到“极速模式”。"
+              : "计算器加载失败，请检查网络后刷新页面重试。",
+            self.getAttribute("fallback-url")
           );
         }
       );

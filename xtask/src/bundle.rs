@@ -49,6 +49,94 @@ fn js_string(text: &str) -> String {
     out
 }
 
+/// Features that rustc emits by default for wasm32 and that Chromium < 96 lacks
+/// (toolchain.md "Browser floor").
+pub const POST_MVP: &str =
+    "-reference-types,-multivalue,-bulk-memory,-nontrapping-fptoint,-sign-ext";
+
+/// Builds the compat bundle into `www/pkg/compat/` for Chromium 80–95 engines (UOS/奇安信,
+/// older WeChat): rustc without post-MVP features, target features stripped before
+/// wasm-bindgen, then binaryen lowers what the standard library still uses.
+pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
+    let root = root();
+    let target_dir = root.join("target/compat");
+    status(
+        Command::new("cargo")
+            .current_dir(&root)
+            .env("CARGO_TARGET_DIR", &target_dir)
+            .env("RUSTFLAGS", format!("-Ctarget-feature={POST_MVP}"))
+            .args([
+                "build",
+                "--package",
+                "bangfu-widgets",
+                "--lib",
+                "--target",
+                WASM_TARGET,
+                "--profile",
+                "wasm",
+            ]),
+    )?;
+    let raw = target_dir.join(format!("{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
+    let dir = root.join("www/pkg/compat");
+    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let wasm = dir.join("bangfu_widgets_bg.wasm");
+    let stale = match (modified(&raw), modified(&wasm)) {
+        (Some(src), Some(out)) => src > out,
+        _ => true,
+    };
+    if !stale {
+        eprintln!("xtask: compat wasm unchanged");
+        return Ok(wasm);
+    }
+    let stripped = target_dir.join("bangfu_widgets.stripped.wasm");
+    status(
+        Command::new(&tools.wasm_opt)
+            .arg(&raw)
+            .args(["--strip-target-features", "-o"])
+            .arg(&stripped),
+    )?;
+    status(
+        Command::new(&tools.wasm_bindgen)
+            .arg(&stripped)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                "bangfu_widgets",
+                "--out-dir",
+            ])
+            .arg(&dir),
+    )?;
+    // First lower what the precompiled standard library still uses (the features must be
+    // enabled to read it), then optimise as plain MVP so no pass brings them back.
+    let lowered = target_dir.join("bangfu_widgets.lowered.wasm");
+    status(
+        Command::new(&tools.wasm_opt)
+            .arg(&wasm)
+            .args([
+                "--enable-bulk-memory",
+                "--enable-bulk-memory-opt",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--llvm-memory-copy-fill-lowering",
+                "--llvm-nontrapping-fptoint-lowering",
+                "--signext-lowering",
+                "-o",
+            ])
+            .arg(&lowered),
+    )?;
+    let optimised = dir.join("bangfu_widgets_bg.opt.wasm");
+    status(
+        Command::new(&tools.wasm_opt)
+            .arg(&lowered)
+            .args(["--mvp-features", "-Oz", "-o"])
+            .arg(&optimised),
+    )?;
+    std::fs::rename(&optimised, &wasm).map_err(|e| format!("rename: {e}"))?;
+    Ok(wasm)
+}
+
 /// Builds `www/pkg/`; returns the path of the optimised wasm.
 pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
@@ -106,5 +194,6 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     if std::fs::read_to_string(&loader).ok().as_deref() != Some(loader_text.as_str()) {
         std::fs::write(&loader, loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
     }
+    build_compat(tools)?;
     Ok(wasm)
 }

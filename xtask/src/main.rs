@@ -7,6 +7,7 @@
 //! - `cargo xtask build`: only build the widgets into `www/pkg/`.
 
 mod bundle;
+mod dist;
 mod run;
 mod server;
 mod test;
@@ -18,7 +19,8 @@ use std::process::ExitCode;
 const HELP: &str = "cargo xtask <command>
   serve [--port N]   build the widgets and serve www/ (default port 8080)
   test               every check: fmt, clippy, unit/golden tests, browser tests
-  build              build the widgets into www/pkg/";
+  build              build the widgets into www/pkg/
+  dist               a versioned dist/bangfu-<version>/ with hashed names and SRI manifest";
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
@@ -37,6 +39,9 @@ fn main() -> ExitCode {
         },
         ["test"] => test::run_all(),
         ["build"] => tools::ensure_build_tools().and_then(|t| bundle::build(&t).map(|_| ())),
+        ["dist"] => tools::ensure_build_tools()
+            .and_then(|t| bundle::build(&t))
+            .and_then(|_| dist::dist().map(|_| ())),
         _ => {
             eprintln!("{HELP}");
             return if args.is_empty() || args == ["--help"] {

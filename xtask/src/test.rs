@@ -170,6 +170,36 @@ pub fn run_all() -> Result<(), String> {
         Err(_) => None,
     };
 
+    if bundle.is_some() {
+        let compat = root().join("www/pkg/compat/bangfu_widgets_bg.wasm");
+        step(
+            &mut tally,
+            "compat wasm has no post-MVP feature",
+            Command::new("wasm-validate")
+                .args([
+                    "--disable-reference-types",
+                    "--disable-multi-value",
+                    "--disable-bulk-memory",
+                    "--disable-saturating-float-to-int",
+                    "--disable-sign-extension",
+                ])
+                .arg(&compat),
+            None,
+        );
+        let start = Instant::now();
+        let d = crate::dist::dist();
+        tally.record(
+            "dist with SRI manifest",
+            0,
+            0,
+            d.is_ok(),
+            start.elapsed().as_secs_f64(),
+        );
+        if let Err(e) = d {
+            eprintln!("xtask: {e}");
+        }
+    }
+
     match (&bundle, &browser_tools) {
         (Some(_), Ok(browser)) => {
             let port = server::spawn(root().join("www"))?;

@@ -180,6 +180,10 @@ pub fn ensure_browser_tools() -> Result<BrowserTools, String> {
     if !has_cjk_font() {
         missing.extend(["fonts-noto-cjk", "fontconfig"]);
     }
+    // wasm-validate checks that the compat build uses no post-MVP feature.
+    if which("wasm-validate").is_none() {
+        missing.push("wabt");
+    }
     if !missing.is_empty() {
         apt_install(&missing)?;
     }

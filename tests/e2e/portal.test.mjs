@@ -1,0 +1,129 @@
+// Portal integration (issue 7): strict CSP with all four widgets and one twice, the compat
+// build, the message where WebAssembly is missing, offline after one visit, the iframe embed,
+// and the versioned dist with its SRI manifest.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync, existsSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { launch, open, BASE, mounted, fillItem, shot } from "./helpers.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser.close(); });
+
+test("under a strict CSP all four widgets run, one of them twice, with no violation", async () => {
+  const page = await browser.newPage();
+  const violations = [];
+  page.on("console", (m) => { if (/Content Security Policy|Refused/i.test(m.text())) violations.push(m.text()); });
+  await page.goto(BASE + "/test/csp.html");
+  await mounted(page);
+  for (const id of ["i1", "i2", "e1", "d1", "s1"]) {
+    assert.equal(await page.locator(`#${id}`).locator(".bf form").count() > 0, true, `${id} rendered`);
+  }
+  const w = page.locator("#i1");
+  await w.locator("[data-testid=household-size]").fill("3");
+  await fillItem(w, 0, { category: "wage", item: "务工", amount: "21200" });
+  assert.equal(await w.locator("[data-testid=per-capita]").textContent(), "7066.67");
+  assert.equal(await page.locator("#i2 [data-testid=household-size]").inputValue(), "");
+  assert.equal(await page.locator("#d1 [data-testid=today]").inputValue(), "2024-04-29");
+  const padding = await w.locator(".bf").evaluate((el) => getComputedStyle(el).paddingTop);
+  assert.equal(padding, "16px", "the widget's own styles apply under style-src 'self'");
+  assert.deepEqual(violations, []);
+  await page.screenshot({ path: shot("csp-all-widgets.png"), fullPage: true });
+  await page.close();
+});
+
+test("an engine without reference types gets the compat build, and it works", async () => {
+  const page = await browser.newPage();
+  const urls = [];
+  page.on("request", (r) => urls.push(new URL(r.url()).pathname));
+  await page.goto(BASE + "/test/clean.html?bangfu-compat=1");
+  await mounted(page);
+  const variant = await page.evaluate(async () => (await import("/pkg/bangfu.js")).engineVariant());
+  assert.equal(variant, "compat");
+  assert.ok(urls.includes("/pkg/compat/bangfu_widgets_bg.wasm"), urls.join(" "));
+  assert.ok(!urls.includes("/pkg/bangfu_widgets_bg.wasm"));
+  const w = page.locator("bangfu-income");
+  await w.locator("[data-testid=household-size]").fill("3");
+  await fillItem(w, 0, { category: "wage", item: "务工", amount: "21200" });
+  assert.equal(await w.locator("[data-testid=per-capita]").textContent(), "7066.67");
+  await page.close();
+});
+
+test("where WebAssembly is missing the element shows a short message and a link, never a blank box", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => { delete window.WebAssembly; });
+  const page = await context.newPage();
+  await page.goto(BASE + "/test/clean.html");
+  await page.evaluate(() => document.querySelector("bangfu-income").setAttribute("fallback-url", "/guide.html"));
+  const box = page.locator("bangfu-income .bf-message");
+  await box.waitFor();
+  assert.match(await box.textContent(), /无法运行本计算器/);
+  await context.close();
+  // A page whose CSP forbids compiling wasm gets the same message.
+  const c2 = await browser.newContext();
+  const p2 = await c2.newPage();
+  await p2.route("**/test/clean.html", async (route) => {
+    const res = await route.fetch();
+    const body = (await res.text()).replace("<head>", `<head><meta http-equiv="Content-Security-Policy" content="script-src 'self'">`);
+    await route.fulfill({ response: res, body });
+  });
+  await p2.goto(BASE + "/test/clean.html");
+  const box2 = p2.locator("bangfu-income .bf-message");
+  await box2.waitFor();
+  await p2.waitForFunction(() => /无法运行|加载失败/.test(document.querySelector("bangfu-income").shadowRoot.textContent));
+  assert.match(await box2.textContent(), /无法运行本计算器/);
+  await c2.close();
+});
+
+test("after one visit the page and the widget work with the network off", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(BASE + "/test/offline.html");
+  await mounted(page);
+  await page.evaluate(async () => {
+    const reg = await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
+    return reg.active.state;
+  });
+  await page.waitForFunction(async () => !!(await caches.match("/pkg/bangfu_widgets_bg.wasm")));
+  await context.setOffline(true);
+  await page.reload();
+  await mounted(page);
+  const w = page.locator("bangfu-income");
+  await w.locator("[data-testid=household-size]").fill("2");
+  await fillItem(w, 0, { category: "wage", item: "务工", amount: "15600" });
+  assert.equal(await w.locator("[data-testid=per-capita]").textContent(), "7800.00");
+  await context.close();
+});
+
+test("the iframe fallback embeds a widget and grows to its content", async () => {
+  const page = await browser.newPage();
+  await page.goto(BASE + "/test/iframe.html");
+  const frame = page.frameLocator("iframe[data-bangfu]");
+  await frame.locator("bangfu-income [data-testid=household-size]").waitFor();
+  await page.waitForFunction(() => document.querySelector("iframe[data-bangfu]").getBoundingClientRect().height > 400);
+  const w = frame.locator("bangfu-income");
+  await w.locator("[data-testid=household-size]").fill("1");
+  await fillItem(w, 0, { category: "wage", item: "务工", amount: "7799.99" });
+  assert.match(await w.locator("[data-testid=verdict]").textContent(), /低于/);
+  await page.close();
+});
+
+test("the versioned dist lists every file with a matching SHA-384", () => {
+  const distRoot = new URL("../../dist/", import.meta.url);
+  assert.ok(existsSync(distRoot), "cargo xtask test builds dist/ before the browser tests");
+  const [release] = readdirSync(distRoot).filter((d) => d.startsWith("bangfu-"));
+  const dir = new URL(`${release}/`, distRoot);
+  const manifest = JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8"));
+  assert.equal(Object.keys(manifest.files).length, 5);
+  for (const [logical, entry] of Object.entries(manifest.files)) {
+    const bytes = readFileSync(new URL(entry.file, dir));
+    const sri = "sha384-" + createHash("sha384").update(bytes).digest("base64");
+    assert.equal(entry.integrity, sri, logical);
+    assert.match(entry.file, /\.[0-9a-f]{12}\.(js|wasm)$/);
+  }
+  const loader = readFileSync(new URL(manifest.entry, dir), "utf8");
+  assert.ok(loader.includes(manifest.files["bangfu_widgets_bg.wasm"].file));
+  assert.ok(loader.includes(manifest.files["compat/bangfu_widgets.js"].file));
+});
