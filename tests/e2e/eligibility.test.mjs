@@ -192,6 +192,12 @@ test("the cadre form screens a monitored household and lists every unmet conditi
   for (const name of ["收入持续稳定", "大额刚性支出", "返贫致贫风险", "纳入监测满半年"]) assert.match(unmet, new RegExp(name));
   assert.doesNotMatch(unmet, /三保障/);
   assert.match(await w.locator("[data-testid=seven]").textContent(), /未配置/);
+  // A portal that configures the 七不消 items gets them listed, and they must be confirmed.
+  await w.evaluate((el) => el.setAttribute("overrides", JSON.stringify({ seven_not_eliminate_items: ["存在新增风险的不消"] })));
+  assert.match(await w.locator("[data-testid=seven]").textContent(), /存在新增风险的不消/);
+  assert.match(await w.locator("[data-testid=unmet]").textContent(), /七不消/);
+  await w.locator("[data-testid=flag-seven_not_eliminate_confirmed]").check();
+  assert.doesNotMatch(await w.locator("[data-testid=unmet]").textContent(), /七不消/);
   // A bad date is refused beside its field; the rest stays.
   await w.locator("[data-testid=identified-on]").fill("2024/2/30");
   assert.match(await w.locator("[data-testid=identified-on-error]").textContent(), /2024年2月没有30日/);

@@ -58,6 +58,7 @@ fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
         report_url: attrs.report_url.clone().map(Into::into),
         subsidy_url: attrs.subsidy_url.clone().map(Into::into),
         date: attrs.date.clone().map(Into::into),
+        overrides: attrs.overrides.clone().map(Into::into),
         prefill,
     }
 }

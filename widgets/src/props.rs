@@ -26,6 +26,8 @@ pub struct Attributes {
     pub config: Option<String>,
     /// Household facts as JSON text.
     pub household: Option<String>,
+    /// Parameter overrides as JSON text.
+    pub overrides: Option<String>,
 }
 
 impl Attributes {
@@ -54,6 +56,7 @@ impl Attributes {
             date: text("date"),
             config: text("config"),
             household: text("household"),
+            overrides: text("overrides"),
         }
     }
 

@@ -147,6 +147,28 @@ fn cases() -> Vec<Case> {
                          ("warnings[0].code", json!("seven_not_eliminate_not_configured"))],
         },
         Case {
+            name: "Once a portal configures the 七不消 items, they must be confirmed before elimination",
+            source: "rules.md §2 (七不消: an empty, configurable list); 附件2 第14条",
+            request: {
+                let mut r = monitored(json!({}), json!([member(50, "full")]));
+                r["overrides"] = json!({ "seven_not_eliminate_items": ["存在新增返贫致贫风险的不消", "帮扶措施未落实到位的不消"] });
+                r
+            },
+            expect: vec![("result.risk_elimination.seven_not_eliminate", json!("configured")),
+                         ("result.risk_elimination.unmet", json!(["seven_not_eliminate"])),
+                         ("result.risk_elimination.seven_not_eliminate_items[1]", json!("帮扶措施未落实到位的不消"))],
+        },
+        Case {
+            name: "Confirmed 七不消 items let a household through",
+            source: "rules.md §2; 附件2 第14条",
+            request: {
+                let mut r = monitored(json!({ "seven_not_eliminate_confirmed": true }), json!([member(50, "full")]));
+                r["overrides"] = json!({ "seven_not_eliminate_items": ["存在新增返贫致贫风险的不消"] });
+                r
+            },
+            expect: vec![("result.risk_elimination.eligible", json!(true))],
+        },
+        Case {
             name: "The 六必访 groups are matched from members and household events",
             source: "附件2 第9条 六必访",
             request: request("2024-06-01", json!({ "major_change_or_disaster": true, "members": [

@@ -83,6 +83,23 @@ pub fn CaseView(props: &CaseProps) -> Html {
         (case.clone(), form.today.clone(), form.allow_estimate),
         |(c, t, e)| bangfu_policy::evaluate(&case_request(c, t, *e)),
     );
+    {
+        let root = props.root.clone();
+        use_effect_with(response.clone(), move |r| {
+            if r.ok {
+                if let Some(node) = root.get() {
+                    browser::dispatch(
+                        &node,
+                        "bangfu-result",
+                        &format!(
+                            "{{\"calculator\":\"deadlines\",\"response\":{}}}",
+                            r.to_json()
+                        ),
+                    );
+                }
+            }
+        });
+    }
     let set = |field: CaseField| {
         let d = form.dispatcher();
         Callback::from(move |v: String| d.dispatch(Action::SetCase(field, v)))

@@ -33,6 +33,9 @@ pub struct EligibilityProps {
     /// "Today" as the page pins it (e.g. to the policy year); else the device's date.
     #[prop_or_default]
     pub date: Option<AttrValue>,
+    /// Parameter overrides as JSON (e.g. the 七不消 items: `{"seven_not_eliminate_items": […]}`).
+    #[prop_or_default]
+    pub overrides: Option<AttrValue>,
     /// Figures set by the page (attributes), as the income hand-off would give them.
     #[prop_or_default]
     pub prefill: Option<Rc<Prefill>>,
@@ -88,9 +91,13 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             bangfu_policy::evaluate(&req)
         })
     });
+    let overrides: Option<serde_json::Value> = props
+        .overrides
+        .as_ref()
+        .and_then(|o| serde_json::from_str(o).ok());
     let response: Rc<Response> = use_memo(
-        ((*form).clone(), income.clone(), rule_set),
-        |(f, inc, rs)| {
+        ((*form).clone(), income.clone(), rule_set, overrides),
+        |(f, inc, rs, ov)| {
             let estimate = (**inc).as_ref().and_then(|r| r.result.as_ref()).map(|res| {
                 let get = |k: &str| res.get(k).and_then(|v| v.as_str()).map(str::to_string);
                 (
@@ -98,7 +105,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
                     get("per_capita_after_rigid"),
                 )
             });
-            bangfu_policy::evaluate(&f.to_request(estimate, rs.as_deref()))
+            bangfu_policy::evaluate(&f.to_request(estimate, rs.as_deref(), ov.as_ref()))
         },
     );
     // Had the household applied today: the 一键报贫 timeline (deadlines engine).

@@ -171,7 +171,14 @@ pub fn ResultView(props: &ResultProps) -> Html {
                                 { for codes(el, "unmet").iter().map(|c| html! { <li>{label_of(&ELIMINATION_CONDITIONS, c)}</li> }) }
                             </ul>
                         }
-                        <p class="verdict verdict-unknown" data-testid="seven">{"“七不消”：未配置（工作要点未列出具体条目，请按当地文件逐条核对）"}</p>
+                        if s(el, "seven_not_eliminate") == "configured" {
+                            <div data-testid="seven">
+                                <p>{"“七不消”（本地配置），请逐条核对："}</p>
+                                <ul>{ for codes(el, "seven_not_eliminate_items").iter().map(|i| html! { <li>{i.clone()}</li> }) }</ul>
+                            </div>
+                        } else {
+                            <p class="verdict verdict-unknown" data-testid="seven">{"“七不消”：未配置（工作要点未列出具体条目，请按当地文件逐条核对）"}</p>
+                        }
                     </div>
                 }
             }

@@ -44,6 +44,7 @@ pub enum Flag {
     RigidResolved,
     Guarantees,
     RiskEliminated,
+    SevenConfirmed,
 }
 
 impl Flag {
@@ -60,13 +61,18 @@ impl Flag {
             Flag::RigidResolved => "rigid_expenditure_resolved",
             Flag::Guarantees => "three_guarantees_and_water",
             Flag::RiskEliminated => "risk_eliminated",
+            Flag::SevenConfirmed => "seven_not_eliminate_confirmed",
         }
     }
 
     pub fn is_monitoring(self) -> bool {
         matches!(
             self,
-            Flag::IncomeAboveRange | Flag::RigidResolved | Flag::Guarantees | Flag::RiskEliminated
+            Flag::IncomeAboveRange
+                | Flag::RigidResolved
+                | Flag::Guarantees
+                | Flag::RiskEliminated
+                | Flag::SevenConfirmed
         )
     }
 }
@@ -328,6 +334,7 @@ impl EligibilityForm {
         &self,
         estimate: Option<(String, Option<String>)>,
         rule_set: Option<&str>,
+        overrides: Option<&Value>,
     ) -> Value {
         let mut h = Map::new();
         if !self.kind.is_empty() {
@@ -417,6 +424,9 @@ impl EligibilityForm {
         let mut request = json!({ "calculator": "eligibility", "input": { "date": self.date, "household": Value::Object(h) } });
         if let Some(rs) = rule_set.filter(|r| !r.trim().is_empty()) {
             request["rule_set"] = json!(rs);
+        }
+        if let Some(o) = overrides {
+            request["overrides"] = o.clone();
         }
         request
     }
@@ -638,7 +648,7 @@ mod tests {
         f.apply(Action::Set(Text::Hukou, "yes".into()));
         f.apply(Action::Set(Text::IncomeMode, "known".into()));
         f.apply(Action::Set(Text::PerCapita, "7000".into()));
-        let req = f.to_request(None, None);
+        let req = f.to_request(None, None, None);
         assert_eq!(req["input"]["household"]["kind"], "ordinary");
         assert_eq!(req["input"]["household"]["gansu_agricultural_hukou"], true);
         assert_eq!(req["input"]["household"]["per_capita_net_income"], "7000");
@@ -667,11 +677,11 @@ mod tests {
         let mut f = form();
         f.apply(Action::SetFlag(Flag::RiskEliminated, true));
         f.apply(Action::SetFlag(Flag::OnDibao, true));
-        let req = f.to_request(None, None);
+        let req = f.to_request(None, None, None);
         assert!(req["input"]["household"].get("monitoring").is_none());
         assert_eq!(req["input"]["household"]["on_dibao"], true);
         f.apply(Action::Set(Text::Kind, "monitored".into()));
-        let req = f.to_request(None, None);
+        let req = f.to_request(None, None, None);
         assert_eq!(
             req["input"]["household"]["monitoring"]["risk_eliminated"],
             true

@@ -121,6 +121,24 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
         (Rc::new(r), details, None, problems)
     });
     let (response, config_details, overrides, problems) = (*evaluated).clone();
+    let root = use_node_ref();
+    {
+        let root = root.clone();
+        use_effect_with(response.clone(), move |r| {
+            if r.ok {
+                if let Some(node) = root.get() {
+                    crate::ui::browser::dispatch(
+                        &node,
+                        "bangfu-result",
+                        &format!(
+                            "{{\"calculator\":\"subsidy\",\"response\":{}}}",
+                            r.to_json()
+                        ),
+                    );
+                }
+            }
+        });
+    }
     let error_at = |path: &str| {
         response
             .error_for(path)
@@ -293,7 +311,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
     });
 
     html! {
-        <div class={classes!("bf", "bf-subsidy", props.large_text.then_some("bf-large"))} lang="zh-CN">
+        <div ref={root} class={classes!("bf", "bf-subsidy", props.large_text.then_some("bf-large"))} lang="zh-CN">
             <header class="bf-head">
                 <h2>{"帮扶政策测算"}</h2>
                 <p class="bf-sub">{format!("{} 年度 · 每项都写明依据 · 以当地最新文件为准 · 只在本机计算", form.year)}</p>

@@ -57,7 +57,7 @@ pub const MUST_CHECK: [(&str, &str); 6] = [
 ];
 
 /// Risk-elimination conditions (facts.md A2; 附件2 第15条): code and label.
-pub const ELIMINATION_CONDITIONS: [(&str, &str); 8] = [
+pub const ELIMINATION_CONDITIONS: [(&str, &str); 9] = [
     ("income_stable_6_months", "收入持续稳定（不少于半年）"),
     ("income_above_range", "年人均纯收入稳定超过当年监测范围"),
     ("rigid_expenditure_resolved", "大额刚性支出稳定解决"),
@@ -68,6 +68,10 @@ pub const ELIMINATION_CONDITIONS: [(&str, &str); 8] = [
     (
         "not_whole_household_without_labour",
         "不是整户无劳动能力（整户无劳动能力的暂不标注消除）",
+    ),
+    (
+        "seven_not_eliminate",
+        "已逐条核对“七不消”情形，均不存在（门户配置了条目时）",
     ),
 ];
 
@@ -137,8 +141,10 @@ pub struct Criterion {
 pub struct RiskElimination {
     pub eligible: bool,
     pub unmet: Vec<String>,
-    /// 七不消: the extra conditions a portal configures; `not_configured` until then.
+    /// 七不消: `not_configured` until a portal configures its items, then `configured`.
     pub seven_not_eliminate: String,
+    /// The configured 七不消 items, to be checked one by one by the cadre.
+    pub seven_not_eliminate_items: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -189,6 +195,7 @@ pub(crate) struct Member {
 }
 
 struct Monitoring {
+    seven_confirmed: bool,
     identified_on: Option<NaiveDate>,
     measures: u64,
     stable_months: u64,
@@ -287,6 +294,7 @@ fn read_monitoring(h: &Obj, errors: &mut Errors) -> Option<Monitoring> {
     let mo = Obj::new(v, "input.household.monitoring", "监测情况", errors)?;
     let f = |k: &str, l: &str, e: &mut Errors| mo.flag(k, l, e).unwrap_or(false);
     Some(Monitoring {
+        seven_confirmed: f("seven_not_eliminate_confirmed", "是否已核对七不消", errors),
         identified_on: mo.date("identified_on", "识别认定日期", false, errors),
         measures: mo
             .whole(
@@ -713,6 +721,7 @@ fn decide(f: &Facts, rules: &RuleSet) -> Outcome {
             .and_then(|d| d.checked_add_months(Months::new(6)))
             .is_some_and(|six| six <= f.date);
         let above_now = within != Some(true);
+        let seven = rules.keywords("seven_not_eliminate_items").map(|k| k.value).unwrap_or_default();
         let met = |code: &str| -> bool {
             match code {
                 "income_stable_6_months" => m.is_some_and(|m| m.stable_months >= 6),
@@ -723,11 +732,18 @@ fn decide(f: &Facts, rules: &RuleSet) -> Outcome {
                 "monitored_6_months" => monitored_6,
                 "measure_in_place" => m.is_some_and(|m| m.measures >= 1),
                 "not_whole_household_without_labour" => !all_none,
+                "seven_not_eliminate" => m.is_some_and(|m| m.seven_confirmed),
                 _ => false,
             }
         };
-        let unmet: Vec<String> = ELIMINATION_CONDITIONS.iter().filter(|(c, _)| !met(c)).map(|(c, _)| c.to_string()).collect();
-        for (code, label) in ELIMINATION_CONDITIONS {
+        // 七不消 counts only once a portal has configured its items.
+        let applies = |code: &str| code != "seven_not_eliminate" || !seven.is_empty();
+        let unmet: Vec<String> = ELIMINATION_CONDITIONS
+            .iter()
+            .filter(|(c, _)| applies(c) && !met(c))
+            .map(|(c, _)| c.to_string())
+            .collect();
+        for (code, label) in ELIMINATION_CONDITIONS.into_iter().filter(|(c, _)| applies(c)) {
             criteria.push(Criterion {
                 code: format!("elimination.{code}"),
                 label: label.to_string(),
@@ -741,12 +757,16 @@ fn decide(f: &Facts, rules: &RuleSet) -> Outcome {
             "收入稳定半年以上、人均纯收入稳定超过监测范围、刚性支出解决、三保障和饮水巩固、风险消除；监测满半年且至少 1 项措施；整户无劳动能力的暂不消除",
             format!("{NATIONAL_ELIMINATION}；{ANNEX2_ITEM15}"),
         ));
-        steps.push(Step::new("七不消", "未配置", "工作要点要求坚持“七不消”，但未列出具体条目，本工具不作推断", ANNEX2_ITEM14));
-        warnings.push(Warning::new(
-            "seven_not_eliminate_not_configured",
-            "“七不消”条目未配置：工作要点要求坚持“七不消”，但未列出具体内容，请按当地文件逐条核对",
-            None,
-        ));
+        if seven.is_empty() {
+            steps.push(Step::new("七不消", "未配置", "工作要点要求坚持“七不消”，但未列出具体条目，本工具不作推断", ANNEX2_ITEM14));
+            warnings.push(Warning::new(
+                "seven_not_eliminate_not_configured",
+                "“七不消”条目未配置：工作要点要求坚持“七不消”，但未列出具体内容，请按当地文件逐条核对",
+                None,
+            ));
+        } else {
+            steps.push(Step::new("七不消（本地配置）", seven.join("；"), "逐条核对，均不存在方可标注风险消除", ANNEX2_ITEM14));
+        }
         if m.is_none() {
             warnings.push(Warning::new(
                 "monitoring_details_missing",
@@ -754,7 +774,12 @@ fn decide(f: &Facts, rules: &RuleSet) -> Outcome {
                 Some("input.household.monitoring".into()),
             ));
         }
-        RiskElimination { eligible: unmet.is_empty(), unmet, seven_not_eliminate: "not_configured".into() }
+        RiskElimination {
+            eligible: unmet.is_empty(),
+            unmet,
+            seven_not_eliminate: if seven.is_empty() { "not_configured" } else { "configured" }.into(),
+            seven_not_eliminate_items: seven.clone(),
+        }
     });
 
     let benefits = benefits(f, in_scope);
