@@ -20,6 +20,7 @@ const HELP: &str = "cargo xtask <command>
   serve [--port N]   build the widgets and serve www/ (default port 8080)
   test               every check: fmt, clippy, unit/golden tests, browser tests
   build              build the widgets into www/pkg/
+  fuzz [COUNT]       the mutation fuzzer over the JSON API (default 10,000,000 requests)
   dist               a versioned dist/bangfu-<version>/ with hashed names and SRI manifest";
 
 /// The workspace root (the parent of this crate).
@@ -39,6 +40,16 @@ fn main() -> ExitCode {
         },
         ["test"] => test::run_all(),
         ["build"] => tools::ensure_build_tools().and_then(|t| bundle::build(&t).map(|_| ())),
+        ["fuzz"] => run::status(
+            std::process::Command::new("cargo")
+                .current_dir(root())
+                .args(["run", "--release", "-p", "bangfu-fuzz", "--", "10000000"]),
+        ),
+        ["fuzz", count] => run::status(
+            std::process::Command::new("cargo")
+                .current_dir(root())
+                .args(["run", "--release", "-p", "bangfu-fuzz", "--", count]),
+        ),
         ["dist"] => tools::ensure_build_tools()
             .and_then(|t| bundle::build(&t))
             .and_then(|_| dist::dist().map(|_| ())),

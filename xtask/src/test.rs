@@ -150,6 +150,12 @@ pub fn run_all() -> Result<(), String> {
         &mut cargo(&["test", "--workspace"]),
         Some(cargo_counts),
     );
+    step(
+        &mut tally,
+        "fuzz (short; cargo xtask fuzz runs 10^7)",
+        &mut cargo(&["run", "-q", "-p", "bangfu-fuzz", "--", "20000"]),
+        None,
+    );
 
     let bundle = match &build_tools {
         Ok(t) => {
