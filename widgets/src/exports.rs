@@ -7,17 +7,26 @@ use wasm_bindgen::prelude::*;
 use web_sys::Element;
 use yew::AppHandle;
 
+#[cfg(feature = "deadlines")]
 use crate::deadlines::{DeadlinesApp, DeadlinesProps};
+#[cfg(feature = "eligibility")]
 use crate::eligibility::state::Prefill;
+#[cfg(feature = "eligibility")]
 use crate::eligibility::{EligibilityApp, EligibilityProps};
+#[cfg(feature = "income")]
 use crate::income::{IncomeApp, IncomeProps};
 use crate::props::Attributes;
+#[cfg(feature = "subsidy")]
 use crate::subsidy::{SubsidyApp, SubsidyProps};
 
 enum Mounted {
+    #[cfg(feature = "income")]
     Income(AppHandle<IncomeApp>),
+    #[cfg(feature = "eligibility")]
     Eligibility(AppHandle<EligibilityApp>),
+    #[cfg(feature = "deadlines")]
     Deadlines(AppHandle<DeadlinesApp>),
+    #[cfg(feature = "subsidy")]
     Subsidy(AppHandle<SubsidyApp>),
 }
 
@@ -32,6 +41,7 @@ pub fn evaluate_json(request: &str) -> String {
     bangfu_policy::evaluate_str(request).to_json()
 }
 
+#[cfg(feature = "income")]
 fn income_props(attrs: &Attributes) -> IncomeProps {
     IncomeProps {
         year: attrs.year,
@@ -43,6 +53,7 @@ fn income_props(attrs: &Attributes) -> IncomeProps {
     }
 }
 
+#[cfg(feature = "eligibility")]
 fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
     let prefill = (attrs.per_capita.is_some() || attrs.after_rigid.is_some()).then(|| {
         std::rc::Rc::new(Prefill {
@@ -63,6 +74,7 @@ fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
     }
 }
 
+#[cfg(feature = "deadlines")]
 fn deadlines_props(attrs: &Attributes) -> DeadlinesProps {
     DeadlinesProps {
         large_text: attrs.large_text,
@@ -70,6 +82,7 @@ fn deadlines_props(attrs: &Attributes) -> DeadlinesProps {
     }
 }
 
+#[cfg(feature = "subsidy")]
 fn subsidy_props(attrs: &Attributes) -> SubsidyProps {
     SubsidyProps {
         year: attrs.year,
@@ -86,17 +99,21 @@ fn subsidy_props(attrs: &Attributes) -> SubsidyProps {
 pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue> {
     let attrs = Attributes::parse(attributes);
     let mounted = match kind {
+        #[cfg(feature = "income")]
         "income" => Mounted::Income(
             yew::Renderer::<IncomeApp>::with_root_and_props(root, income_props(&attrs)).render(),
         ),
+        #[cfg(feature = "eligibility")]
         "eligibility" => Mounted::Eligibility(
             yew::Renderer::<EligibilityApp>::with_root_and_props(root, eligibility_props(&attrs))
                 .render(),
         ),
+        #[cfg(feature = "deadlines")]
         "deadlines" => Mounted::Deadlines(
             yew::Renderer::<DeadlinesApp>::with_root_and_props(root, deadlines_props(&attrs))
                 .render(),
         ),
+        #[cfg(feature = "subsidy")]
         "subsidy" => Mounted::Subsidy(
             yew::Renderer::<SubsidyApp>::with_root_and_props(root, subsidy_props(&attrs)).render(),
         ),
@@ -117,9 +134,13 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
 pub fn update(id: u32, attributes: &str) {
     let attrs = Attributes::parse(attributes);
     MOUNTED.with(|m| match m.borrow_mut().get_mut(&id) {
+        #[cfg(feature = "income")]
         Some(Mounted::Income(handle)) => handle.update(income_props(&attrs)),
+        #[cfg(feature = "eligibility")]
         Some(Mounted::Eligibility(handle)) => handle.update(eligibility_props(&attrs)),
+        #[cfg(feature = "deadlines")]
         Some(Mounted::Deadlines(handle)) => handle.update(deadlines_props(&attrs)),
+        #[cfg(feature = "subsidy")]
         Some(Mounted::Subsidy(handle)) => handle.update(subsidy_props(&attrs)),
         None => {}
     });
@@ -130,9 +151,13 @@ pub fn update(id: u32, attributes: &str) {
 pub fn unmount(id: u32) {
     let removed = MOUNTED.with(|m| m.borrow_mut().remove(&id));
     match removed {
+        #[cfg(feature = "income")]
         Some(Mounted::Income(handle)) => handle.destroy(),
+        #[cfg(feature = "eligibility")]
         Some(Mounted::Eligibility(handle)) => handle.destroy(),
+        #[cfg(feature = "deadlines")]
         Some(Mounted::Deadlines(handle)) => handle.destroy(),
+        #[cfg(feature = "subsidy")]
         Some(Mounted::Subsidy(handle)) => handle.destroy(),
         None => {}
     }

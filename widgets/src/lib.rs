@@ -8,10 +8,14 @@
 //! Widgets render and collect input; every figure, rule and message comes from
 //! `bangfu_policy::evaluate`.
 
+#[cfg(feature = "deadlines")]
 pub mod deadlines;
+#[cfg(feature = "eligibility")]
 pub mod eligibility;
+#[cfg(feature = "income")]
 pub mod income;
 pub mod props;
+#[cfg(feature = "subsidy")]
 pub mod subsidy;
 pub mod ui;
 

@@ -6,6 +6,7 @@
 //!   golden tests, the widget build, and the browser tests; ends with `N passed, N failed`.
 //! - `cargo xtask build`: only build the widgets into `www/pkg/`.
 
+mod bench;
 mod bundle;
 mod dist;
 mod run;
@@ -21,6 +22,7 @@ const HELP: &str = "cargo xtask <command>
   test               every check: fmt, clippy, unit/golden tests, browser tests
   build              build the widgets into www/pkg/
   fuzz [COUNT]       the mutation fuzzer over the JSON API (default 10,000,000 requests)
+  bench              sizes, load time under Slow 4G, evaluate() and batch speed (target/bench/bench.json)
   dist               a versioned dist/bangfu-<version>/ with hashed names and SRI manifest";
 
 /// The workspace root (the parent of this crate).
@@ -50,6 +52,7 @@ fn main() -> ExitCode {
                 .current_dir(root())
                 .args(["run", "--release", "-p", "bangfu-fuzz", "--", count]),
         ),
+        ["bench"] => bench::run(),
         ["dist"] => tools::ensure_build_tools()
             .and_then(|t| bundle::build(&t))
             .and_then(|_| dist::dist().map(|_| ())),

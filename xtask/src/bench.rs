@@ -1,0 +1,301 @@
+//! `cargo xtask bench`: measures, does not assert. Prints a table and writes
+//! `target/bench/bench.json`:
+//! - sizes raw/gzip/brotli of the wasm and JS of the all-in-one bundle, the compat bundle, each
+//!   single-widget bundle, and a Yew hello-world built in the same run (the ratio);
+//! - load to interactive under Slow 4G (cold and warm, with and without each widget);
+//! - evaluate() per request, native and in wasm; `bangfu eval --batch` households per second.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+use crate::bundle;
+use crate::root;
+use crate::run::{output, status};
+use crate::server;
+use crate::tools::{self, BuildTools, WASM_TARGET};
+
+/// (raw, gzip -9, brotli -q 11) bytes of a file.
+fn sizes(path: &Path) -> Result<(u64, u64, u64), String> {
+    let raw = std::fs::metadata(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?
+        .len();
+    let compressed = |prog: &str, args: &[&str]| -> Result<u64, String> {
+        let out = Command::new(prog)
+            .args(args)
+            .arg(path)
+            .stdout(Stdio::piped())
+            .output()
+            .map_err(|e| format!("{prog}: {e}"))?;
+        Ok(out.stdout.len() as u64)
+    };
+    Ok((
+        raw,
+        compressed("gzip", &["-9", "-c"])?,
+        compressed("brotli", &["-q", "11", "-c"])?,
+    ))
+}
+
+/// Builds wasm for a crate in `manifest_dir` (or the widgets with `features`) into `out`.
+fn build_variant(
+    tools: &BuildTools,
+    name: &str,
+    manifest: &Path,
+    features: Option<&str>,
+    out: &Path,
+) -> Result<PathBuf, String> {
+    let target_dir = root().join("target/bench-variants");
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(root())
+        .env("CARGO_TARGET_DIR", &target_dir)
+        .arg("build")
+        .arg("--manifest-path")
+        .arg(manifest)
+        .args(["--lib", "--target", WASM_TARGET, "--profile", "wasm"]);
+    if let Some(f) = features {
+        cmd.args(["--no-default-features", "--features", f]);
+    }
+    status(&mut cmd)?;
+    let stem = if name == "hello" {
+        "bench_hello"
+    } else {
+        "bangfu_widgets"
+    };
+    let raw = target_dir.join(format!("{WASM_TARGET}/wasm/{stem}.wasm"));
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+    status(
+        Command::new(&tools.wasm_bindgen)
+            .arg(&raw)
+            .args(["--target", "web", "--no-typescript", "--out-dir"])
+            .arg(out),
+    )?;
+    let wasm = out.join(format!("{stem}_bg.wasm"));
+    let opt = out.join("opt.wasm");
+    status(
+        Command::new(&tools.wasm_opt)
+            .arg(&wasm)
+            .args([
+                "-Oz",
+                "--enable-bulk-memory",
+                "--enable-nontrapping-float-to-int",
+                "--enable-sign-ext",
+                "--enable-reference-types",
+                "--enable-multivalue",
+                "-o",
+            ])
+            .arg(&opt),
+    )?;
+    std::fs::rename(&opt, &wasm).map_err(|e| e.to_string())?;
+    Ok(out.to_path_buf())
+}
+
+/// A minimal Yew app with the same versions and profile, outside our workspace.
+fn hello_project() -> Result<PathBuf, String> {
+    let dir = root().join("target/bench-hello");
+    std::fs::create_dir_all(dir.join("src")).map_err(|e| e.to_string())?;
+    let manifest = r#"[package]
+name = "bench-hello"
+version = "0.0.0"
+edition = "2021"
+
+[lib]
+crate-type = ["cdylib"]
+
+[dependencies]
+yew = { version = "0.23", features = ["csr"] }
+wasm-bindgen = "=0.2.130"
+
+[profile.wasm]
+inherits = "release"
+opt-level = "z"
+lto = true
+codegen-units = 1
+panic = "abort"
+
+[workspace]
+"#;
+    let lib = r#"use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+#[component]
+fn App() -> Html {
+    let n = use_state(|| 0);
+    let onclick = { let n = n.clone(); Callback::from(move |_| n.set(*n + 1)) };
+    html! { <button {onclick}>{ format!("你好 {}", *n) }</button> }
+}
+
+#[wasm_bindgen]
+pub fn start(root: web_sys::Element) {
+    yew::Renderer::<App>::with_root(root).render();
+}
+"#;
+    std::fs::write(dir.join("Cargo.toml"), manifest).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("src/lib.rs"), lib).map_err(|e| e.to_string())?;
+    Ok(dir.join("Cargo.toml"))
+}
+
+pub fn run() -> Result<(), String> {
+    let tools = tools::ensure_build_tools()?;
+    let browser = tools::ensure_browser_tools()?;
+    if tools::which("brotli").is_none() {
+        status(Command::new("apt-get").args(["install", "-y", "-qq", "brotli"]))?;
+    }
+    bundle::build(&tools)?;
+    let root = root();
+    let mut json = String::from("{\n");
+    let mut table = String::new();
+
+    // Sizes.
+    let mut rows: Vec<(String, PathBuf, PathBuf)> = vec![
+        (
+            "all four (modern)".into(),
+            root.join("www/pkg/bangfu_widgets_bg.wasm"),
+            root.join("www/pkg/bangfu_widgets.js"),
+        ),
+        (
+            "all four (compat)".into(),
+            root.join("www/pkg/compat/bangfu_widgets_bg.wasm"),
+            root.join("www/pkg/compat/bangfu_widgets.js"),
+        ),
+    ];
+    let widgets_manifest = root.join("widgets/Cargo.toml");
+    for w in ["income", "eligibility", "deadlines", "subsidy"] {
+        let out = build_variant(
+            &tools,
+            w,
+            &widgets_manifest,
+            Some(w),
+            &root.join(format!("target/bench/{w}")),
+        )?;
+        rows.push((
+            format!("{w} only"),
+            out.join("bangfu_widgets_bg.wasm"),
+            out.join("bangfu_widgets.js"),
+        ));
+    }
+    let hello = build_variant(
+        &tools,
+        "hello",
+        &hello_project()?,
+        None,
+        &root.join("target/bench/hello"),
+    )?;
+    rows.push((
+        "Yew hello-world".into(),
+        hello.join("bench_hello_bg.wasm"),
+        hello.join("bench_hello.js"),
+    ));
+    let (_, _, loader_br) = sizes(&root.join("www/pkg/bangfu.js"))?;
+    writeln!(
+        table,
+        "{:<22} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "bundle", "wasm raw", "wasm gz", "wasm br", "js br", "total br"
+    )
+    .ok();
+    json.push_str("  \"sizes\": {\n");
+    let mut hello_br = 1;
+    let mut all_br = 0;
+    for (i, (name, wasm, js)) in rows.iter().enumerate() {
+        let (raw, gz, br) = sizes(wasm)?;
+        let (_, _, js_br) = sizes(js)?;
+        let loader = if name.starts_with("Yew") {
+            0
+        } else {
+            loader_br
+        };
+        let total = br + js_br + loader;
+        if name == "Yew hello-world" {
+            hello_br = total.max(1);
+        }
+        if name == "all four (modern)" {
+            all_br = total;
+        }
+        writeln!(
+            table,
+            "{name:<22} {raw:>10} {gz:>10} {br:>10} {:>10} {total:>10}",
+            js_br + loader
+        )
+        .ok();
+        let _ = writeln!(json, "    \"{name}\": {{ \"wasm_raw\": {raw}, \"wasm_gzip\": {gz}, \"wasm_brotli\": {br}, \"js_brotli\": {}, \"total_brotli\": {total} }}{}",
+            js_br + loader, if i + 1 < rows.len() { "," } else { "" });
+    }
+    json.push_str("  },\n");
+    let ratio = all_br as f64 / hello_br as f64;
+    writeln!(table, "all four ÷ Yew hello-world (brotli): {ratio:.1}×").ok();
+    let _ = writeln!(json, "  \"ratio_to_hello_world\": {ratio:.2},");
+
+    // Native evaluate and batch throughput.
+    status(Command::new("cargo").current_dir(&root).args([
+        "build",
+        "--release",
+        "-p",
+        "bangfu-bench",
+        "-p",
+        "bangfu-cli",
+    ]))?;
+    let (ok, native) =
+        output(Command::new(root.join("target/release/bangfu-bench")).arg("native"))?;
+    if !ok {
+        return Err(format!("bangfu-bench native failed: {native}"));
+    }
+    let native = native.trim().to_string();
+    writeln!(table, "evaluate() native, µs per request: {native}").ok();
+    let _ = writeln!(json, "  \"native_evaluate_us\": {native},");
+    let file = root.join("target/bench/households.jsonl");
+    status(
+        Command::new(root.join("target/release/bangfu-bench"))
+            .args(["households", "100000"])
+            .arg(&file),
+    )?;
+    let start = Instant::now();
+    let st = Command::new(root.join("target/release/bangfu"))
+        .args(["eval", "--batch"])
+        .arg(&file)
+        .stdout(Stdio::null())
+        .status()
+        .map_err(|e| e.to_string())?;
+    let secs = start.elapsed().as_secs_f64();
+    let per_sec = 100_000.0 / secs;
+    writeln!(table, "bangfu eval --batch: 100,000 households in {secs:.2}s = {per_sec:.0} households/s (exit {st})").ok();
+    let _ = writeln!(json, "  \"batch_households_per_second\": {per_sec:.0},");
+
+    // Browser: load under Slow 4G, evaluate in wasm. The server sends brotli, as a portal would.
+    for f in ["bangfu.js", "bangfu_widgets.js", "bangfu_widgets_bg.wasm"] {
+        status(
+            Command::new("brotli")
+                .args(["-f", "-k", "-q", "11"])
+                .arg(root.join("www/pkg").join(f)),
+        )?;
+    }
+    let port = server::spawn(root.join("www"))?;
+    let (ok, text) = output(
+        Command::new(&browser.node)
+            .current_dir(root.join("tests"))
+            .arg("bench/load.mjs")
+            .env("BANGFU_BASE_URL", format!("http://127.0.0.1:{port}"))
+            .env("BANGFU_CHROMIUM", &browser.chromium),
+    )?;
+    let browser_json = text
+        .lines()
+        .rev()
+        .find(|l| l.starts_with('{'))
+        .unwrap_or("null")
+        .to_string();
+    if !ok {
+        eprintln!("{text}");
+    }
+    writeln!(table, "browser (Slow 4G, 4× CPU; median): {browser_json}").ok();
+    let _ = writeln!(json, "  \"browser\": {browser_json}");
+    json.push_str("}\n");
+
+    let dir = root.join("target/bench");
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("bench.json"), &json).map_err(|e| e.to_string())?;
+    // Precompressed files would be served stale after the next build: remove them.
+    for f in ["bangfu.js", "bangfu_widgets.js", "bangfu_widgets_bg.wasm"] {
+        let _ = std::fs::remove_file(root.join("www/pkg").join(format!("{f}.br")));
+    }
+    println!("\n{table}\nwritten: target/bench/bench.json");
+    Ok(())
+}
