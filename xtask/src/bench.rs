@@ -105,6 +105,7 @@ crate-type = ["cdylib"]
 [dependencies]
 yew = { version = "0.23", features = ["csr"] }
 wasm-bindgen = "=0.2.130"
+web-sys = { version = "0.3", features = ["Element"] }
 
 [profile.wasm]
 inherits = "release"

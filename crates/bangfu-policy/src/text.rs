@@ -36,7 +36,7 @@ pub fn to_half_width(s: &str) -> String {
     s.chars()
         .map(|c| match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
-            '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' | '\t' => ' ',
+            '\u{3000}' | '\u{00A0}' | '\u{2002}'..='\u{200A}' | '\u{202F}' => ' ',
             '。' => '.',
             '\u{2212}' | '\u{2013}' | '\u{2014}' => '-',
             _ => c,
@@ -115,22 +115,23 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
         .ok_or(NumberError::TooLarge)
 }
 
-/// Removes thousands separators: commas must group by three (`36,000`), spaces and `'` may
-/// sit anywhere between digits. Returns `None` for anything that is not digits.
+/// Removes thousands separators: commas, spaces or apostrophes must group digits by three
+/// (`36,000`, `36 000`), so a pasted "1\t2" or "12 5" is not silently read as one number.
+/// Returns `None` for anything that is not digits.
 fn strip_separators(int_part: &str) -> Option<String> {
-    let no_spaces: String = int_part
-        .chars()
-        .filter(|c| *c != ' ' && *c != '\'')
-        .collect();
-    if no_spaces.contains(',') {
-        let groups: Vec<&str> = no_spaces.split(',').collect();
+    let trimmed = int_part.trim();
+    if trimmed.contains([',', ' ', '\'']) {
+        let groups: Vec<&str> = trimmed.split([',', ' ', '\'']).collect();
         let first_ok = (1..=3).contains(&groups[0].len());
         let rest_ok = groups[1..].iter().all(|g| g.len() == 3);
         if !first_ok || !rest_ok {
             return None;
         }
     }
-    let digits: String = no_spaces.chars().filter(|c| *c != ',').collect();
+    let digits: String = trimmed
+        .chars()
+        .filter(|c| !matches!(c, ',' | ' ' | '\''))
+        .collect();
     digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
 }
 
@@ -236,6 +237,7 @@ mod tests {
             ("1.23456万", "12345.6"),
             ("3。5", "3.5"),
             ("1,234,567.89", "1234567.89"),
+            ("1 234 567", "1234567"),
         ];
         for (typed, expected) in cases {
             assert_eq!(parse_decimal(typed), Ok(d(expected)), "typed {typed:?}");
@@ -253,6 +255,9 @@ mod tests {
             ("1.2.3", NotANumber),
             ("1,23", NotANumber),
             ("12,3456", NotANumber),
+            ("1\t2", NotANumber),
+            ("1\t200\t300", NotANumber),
+            ("12 5", NotANumber),
             ("-5", Negative),
             ("－５", Negative),
             ("万", NotANumber),
