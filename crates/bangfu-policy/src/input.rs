@@ -98,6 +98,28 @@ impl<'a> Obj<'a> {
         required: bool,
         errors: &mut Errors,
     ) -> Option<Decimal> {
+        self.amount(key, label, required, errors, parse_money)
+    }
+
+    /// An amount that may be negative (e.g. a per-capita net income).
+    pub fn signed_money(
+        &self,
+        key: &str,
+        label: &str,
+        required: bool,
+        errors: &mut Errors,
+    ) -> Option<Decimal> {
+        self.amount(key, label, required, errors, parse_signed_money)
+    }
+
+    fn amount(
+        &self,
+        key: &str,
+        label: &str,
+        required: bool,
+        errors: &mut Errors,
+        parse: fn(&str) -> Result<Decimal, NumberError>,
+    ) -> Option<Decimal> {
         let field = self.path_of(key);
         if self.is_blank(key) {
             if required {
@@ -113,40 +135,7 @@ impl<'a> Obj<'a> {
             );
             return None;
         };
-        match parse_money(&text) {
-            Ok(v) => Some(v),
-            Err(e) => {
-                let (code, msg) = money_message(e, label, &text);
-                errors.push(&field, code, msg);
-                None
-            }
-        }
-    }
-
-    /// An amount that may be negative (e.g. a per-capita net income).
-    pub fn signed_money(
-        &self,
-        key: &str,
-        label: &str,
-        required: bool,
-        errors: &mut Errors,
-    ) -> Option<Decimal> {
-        let field = self.path_of(key);
-        if self.is_blank(key) {
-            if required {
-                errors.push(&field, ErrorCode::Required, format!("请填写{label}"));
-            }
-            return None;
-        }
-        let Some(text) = self.get(key).and_then(scalar_text) else {
-            errors.push(
-                &field,
-                ErrorCode::WrongType,
-                format!("{label}应为金额，例如 7500"),
-            );
-            return None;
-        };
-        match parse_signed_money(&text) {
+        match parse(&text) {
             Ok(v) => Some(v),
             Err(e) => {
                 let (code, msg) = money_message(e, label, &text);

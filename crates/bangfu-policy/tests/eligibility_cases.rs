@@ -2,15 +2,8 @@
 
 mod common;
 
-use common::at_path;
+use common::{run, Case};
 use serde_json::{json, Value};
-
-struct Case {
-    name: &'static str,
-    source: &'static str,
-    request: Value,
-    expect: Vec<(&'static str, Value)>,
-}
 
 fn member(age: u64, labour: &str) -> Value {
     json!({ "age": age, "labour": labour })
@@ -226,18 +219,5 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn eligibility_follows_rules_section_2() {
-    let mut failures = Vec::new();
-    for case in cases() {
-        let response = bangfu_policy::evaluate(&case.request).to_value();
-        for (path, expected) in &case.expect {
-            let got = at_path(&response, path);
-            if got != Some(expected) {
-                failures.push(format!(
-                    "{} [{}]\n  {path}: expected {expected}, got {got:?}\n  {response}",
-                    case.name, case.source
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    run(cases());
 }

@@ -3,15 +3,8 @@
 
 mod common;
 
-use common::at_path;
+use common::{run, Case};
 use serde_json::{json, Value};
-
-struct Case {
-    name: &'static str,
-    source: &'static str,
-    request: Value,
-    expect: Vec<(&'static str, Value)>,
-}
 
 fn income(input: Value) -> Value {
     json!({ "calculator": "income", "input": input })
@@ -294,20 +287,7 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn income_accounting_follows_rules_section_1() {
-    let mut failures = Vec::new();
-    for case in cases() {
-        let response = bangfu_policy::evaluate(&case.request).to_value();
-        for (path, expected) in &case.expect {
-            let got = at_path(&response, path);
-            if got != Some(expected) {
-                failures.push(format!(
-                    "{} [{}]\n  {path}: expected {expected}, got {got:?}\n  {response}",
-                    case.name, case.source
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    run(cases());
 }
 
 #[test]

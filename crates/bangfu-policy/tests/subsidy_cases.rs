@@ -4,7 +4,6 @@
 
 mod common;
 
-use common::at_path;
 use serde_json::{json, Value};
 
 fn request(kind: &str, extra_household: Value, programme: &str, details: Value) -> Value {
@@ -327,19 +326,17 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn subsidy_estimates_follow_rules_section_4() {
-    let mut failures = Vec::new();
-    for (name, source, request, expect) in cases() {
-        let response = bangfu_policy::evaluate(&request).to_value();
-        for (path, expected) in &expect {
-            let got = at_path(&response, path);
-            if got != Some(expected) {
-                failures.push(format!(
-                    "{name} [{source}]\n  {path}: expected {expected}, got {got:?}\n  {response}"
-                ));
-            }
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    common::run(
+        cases()
+            .into_iter()
+            .map(|(name, source, request, expect)| common::Case {
+                name,
+                source,
+                request,
+                expect,
+            })
+            .collect(),
+    );
 }
 
 #[test]

@@ -27,3 +27,29 @@ pub fn at_path<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
     }
     Some(cur)
 }
+
+/// A sentence-named case: the request, and expected values at response paths.
+pub struct Case {
+    pub name: &'static str,
+    pub source: &'static str,
+    pub request: Value,
+    pub expect: Vec<(&'static str, Value)>,
+}
+
+/// Evaluates every case and fails with all mismatches at once, each with its source.
+pub fn run(cases: Vec<Case>) {
+    let mut failures = Vec::new();
+    for case in cases {
+        let response = bangfu_policy::evaluate(&case.request).to_value();
+        for (path, expected) in &case.expect {
+            let got = at_path(&response, path);
+            if got != Some(expected) {
+                failures.push(format!(
+                    "{} [{}]\n  {path}: expected {expected}, got {got:?}\n  {response}",
+                    case.name, case.source
+                ));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
