@@ -291,7 +291,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     }
                 }
                 <details class="card-more">
-                    <summary>{"填写情况、看依据"}</summary>
+                    <summary data-testid={format!("summary-{code}")}>{"填写情况、看依据"}</summary>
                     <div class="card-inputs">{ for inputs }{ segments.unwrap_or_default() }</div>
                     if let Some(e) = est {
                         <p class="step-source" data-testid={format!("basis-{code}")}>{"依据："}{s(e, "basis")}</p>
