@@ -63,30 +63,8 @@ fn build_variant(
         "bangfu_widgets"
     };
     let raw = target_dir.join(format!("{WASM_TARGET}/wasm/{stem}.wasm"));
-    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
-    status(
-        Command::new(&tools.wasm_bindgen)
-            .arg(&raw)
-            .args(["--target", "web", "--no-typescript", "--out-dir"])
-            .arg(out),
-    )?;
-    let wasm = out.join(format!("{stem}_bg.wasm"));
-    let opt = out.join("opt.wasm");
-    status(
-        Command::new(&tools.wasm_opt)
-            .arg(&wasm)
-            .args([
-                "-Oz",
-                "--enable-bulk-memory",
-                "--enable-nontrapping-float-to-int",
-                "--enable-sign-ext",
-                "--enable-reference-types",
-                "--enable-multivalue",
-                "-o",
-            ])
-            .arg(&opt),
-    )?;
-    std::fs::rename(&opt, &wasm).map_err(|e| e.to_string())?;
+    let wasm = bundle::bindgen(tools, &raw, out, stem)?;
+    bundle::optimise(tools, &wasm, &bundle::MODERN_FEATURES)?;
     Ok(out.to_path_buf())
 }
 
@@ -140,7 +118,7 @@ pub fn run() -> Result<(), String> {
     let tools = tools::ensure_build_tools()?;
     let browser = tools::ensure_browser_tools()?;
     if tools::which("brotli").is_none() {
-        status(Command::new("apt-get").args(["install", "-y", "-qq", "brotli"]))?;
+        tools::apt_install(&["brotli"])?;
     }
     bundle::build(&tools)?;
     let root = root();

@@ -54,6 +54,57 @@ fn js_string(text: &str) -> String {
 pub const POST_MVP: &str =
     "-reference-types,-multivalue,-bulk-memory,-nontrapping-fptoint,-sign-ext";
 
+/// True when `out` is missing or older than `src` (a step whose input changed).
+fn stale(src: &Path, out: &Path) -> bool {
+    match (modified(src), modified(out)) {
+        (Some(src), Some(out)) => src > out,
+        _ => true,
+    }
+}
+
+/// wasm-bindgen `--target web` of `raw` into `dir`, named `name` (glue `name.js`, wasm
+/// `name_bg.wasm`); returns the wasm's path.
+pub fn bindgen(tools: &BuildTools, raw: &Path, dir: &Path, name: &str) -> Result<PathBuf, String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    status(
+        Command::new(&tools.wasm_bindgen)
+            .arg(raw)
+            .args([
+                "--target",
+                "web",
+                "--no-typescript",
+                "--out-name",
+                name,
+                "--out-dir",
+            ])
+            .arg(dir),
+    )?;
+    Ok(dir.join(format!("{name}_bg.wasm")))
+}
+
+/// wasm-opt -Oz in place, with `flags` saying which features the module may use.
+pub fn optimise(tools: &BuildTools, wasm: &Path, flags: &[&str]) -> Result<(), String> {
+    let optimised = wasm.with_extension("opt.wasm");
+    status(
+        Command::new(&tools.wasm_opt)
+            .arg(wasm)
+            .arg("-Oz")
+            .args(flags)
+            .arg("-o")
+            .arg(&optimised),
+    )?;
+    std::fs::rename(&optimised, wasm).map_err(|e| format!("rename: {e}"))
+}
+
+/// The features rustc's default wasm32 output uses (the modern bundle).
+pub const MODERN_FEATURES: [&str; 5] = [
+    "--enable-bulk-memory",
+    "--enable-nontrapping-float-to-int",
+    "--enable-sign-ext",
+    "--enable-reference-types",
+    "--enable-multivalue",
+];
+
 /// Builds the compat bundle into `www/pkg/compat/` for Chromium 80–95 engines (UOS/奇安信,
 /// older WeChat): rustc without post-MVP features, target features stripped before
 /// wasm-bindgen, then binaryen lowers what the standard library still uses.
@@ -78,13 +129,8 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
     )?;
     let raw = target_dir.join(format!("{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
     let dir = root.join("www/pkg/compat");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let wasm = dir.join("bangfu_widgets_bg.wasm");
-    let stale = match (modified(&raw), modified(&wasm)) {
-        (Some(src), Some(out)) => src > out,
-        _ => true,
-    };
-    if !stale {
+    if !stale(&raw, &wasm) {
         eprintln!("xtask: compat wasm unchanged");
         return Ok(wasm);
     }
@@ -95,19 +141,7 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
             .args(["--strip-target-features", "-o"])
             .arg(&stripped),
     )?;
-    status(
-        Command::new(&tools.wasm_bindgen)
-            .arg(&stripped)
-            .args([
-                "--target",
-                "web",
-                "--no-typescript",
-                "--out-name",
-                "bangfu_widgets",
-                "--out-dir",
-            ])
-            .arg(&dir),
-    )?;
+    let wasm = bindgen(tools, &stripped, &dir, "bangfu_widgets")?;
     // First lower what the precompiled standard library still uses (the features must be
     // enabled to read it), then optimise as plain MVP so no pass brings them back.
     let lowered = target_dir.join("bangfu_widgets.lowered.wasm");
@@ -126,14 +160,8 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
             ])
             .arg(&lowered),
     )?;
-    let optimised = dir.join("bangfu_widgets_bg.opt.wasm");
-    status(
-        Command::new(&tools.wasm_opt)
-            .arg(&lowered)
-            .args(["--mvp-features", "-Oz", "-o"])
-            .arg(&optimised),
-    )?;
-    std::fs::rename(&optimised, &wasm).map_err(|e| format!("rename: {e}"))?;
+    std::fs::copy(&lowered, &wasm).map_err(|e| format!("copy: {e}"))?;
+    optimise(tools, &wasm, &["--mvp-features"])?;
     Ok(wasm)
 }
 
@@ -152,36 +180,10 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     ]))?;
     let raw = root.join(format!("target/{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
     let dir = root.join("www/pkg");
-    std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let wasm = dir.join("bangfu_widgets_bg.wasm");
-
-    let stale = match (modified(&raw), modified(&wasm)) {
-        (Some(src), Some(out)) => src > out,
-        _ => true,
-    };
-    if stale {
-        status(
-            Command::new(&tools.wasm_bindgen)
-                .arg(&raw)
-                .args(["--target", "web", "--no-typescript", "--out-dir"])
-                .arg(&dir),
-        )?;
-        let optimised = dir.join("bangfu_widgets_bg.opt.wasm");
-        status(
-            Command::new(&tools.wasm_opt)
-                .arg(&wasm)
-                .args([
-                    "-Oz",
-                    "--enable-bulk-memory",
-                    "--enable-nontrapping-float-to-int",
-                    "--enable-sign-ext",
-                    "--enable-reference-types",
-                    "--enable-multivalue",
-                    "-o",
-                ])
-                .arg(&optimised),
-        )?;
-        std::fs::rename(&optimised, &wasm).map_err(|e| format!("rename: {e}"))?;
+    if stale(&raw, &wasm) {
+        bindgen(tools, &raw, &dir, "bangfu_widgets")?;
+        optimise(tools, &wasm, &MODERN_FEATURES)?;
     } else {
         eprintln!("xtask: wasm unchanged, skipping wasm-bindgen and wasm-opt");
     }

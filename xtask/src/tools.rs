@@ -149,7 +149,7 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
     })
 }
 
-fn apt_install(packages: &[&str]) -> Result<(), String> {
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
     eprintln!("xtask: installing Debian packages {packages:?}");
     status(Command::new("apt-get").args(["update", "-qq"]))?;
     status(

@@ -9,6 +9,7 @@ use yew::prelude::*;
 
 use super::state::{duties_request, Action, PlannerForm};
 use crate::ui::browser;
+use crate::ui::engine::text as s;
 use crate::ui::field::{CheckField, SelectField};
 use crate::ui::ics;
 
@@ -16,10 +17,6 @@ use crate::ui::ics;
 pub struct CalendarProps {
     pub form: UseReducerHandle<PlannerForm>,
     pub root: NodeRef,
-}
-
-fn s(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
 }
 
 /// A month grid, Monday first; each cell says what the day is.

@@ -7,9 +7,14 @@ use bangfu_policy::Response;
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_announce;
+
+use bangfu_policy::calc::deadlines::Status;
+
 use super::state::{case_request, urgency, Action, Case, CaseField, PlannerForm};
 use super::{store, today_field};
 use crate::ui::browser;
+use crate::ui::engine::{label, text as s};
 use crate::ui::field::{CheckField, SelectField, TextField};
 use crate::ui::ics;
 
@@ -19,20 +24,6 @@ pub struct CaseProps {
     pub cases: UseStateHandle<Vec<Case>>,
     pub status: UseStateHandle<Option<String>>,
     pub root: NodeRef,
-}
-
-fn s(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
-}
-
-pub fn status_label(code: &str) -> &'static str {
-    match code {
-        "done" => "已完成",
-        "on_track" => "按期",
-        "due_soon" => "临近",
-        "overdue" => "逾期",
-        _ => "",
-    }
 }
 
 const STAGE_KEYS: [&str; 5] = ["check", "feedback", "approval", "overall", "plan"];
@@ -83,23 +74,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
         (case.clone(), form.today.clone(), form.allow_estimate),
         |(c, t, e)| bangfu_policy::evaluate(&case_request(c, t, *e)),
     );
-    {
-        let root = props.root.clone();
-        use_effect_with(response.clone(), move |r| {
-            if r.ok {
-                if let Some(node) = root.get() {
-                    browser::dispatch(
-                        &node,
-                        "bangfu-result",
-                        &format!(
-                            "{{\"calculator\":\"deadlines\",\"response\":{}}}",
-                            r.to_json()
-                        ),
-                    );
-                }
-            }
-        });
-    }
+    use_announce(props.root.clone(), "deadlines", response.clone(), true);
     let set = |field: CaseField| {
         let d = form.dispatcher();
         Callback::from(move |v: String| d.dispatch(Action::SetCase(field, v)))
@@ -229,7 +204,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                                             <td><span data-testid={format!("due-{k}")}>{s(&st, "due")}</span>
                                                 <span class="bf-note">{" "}{s(&st, "rule")}{ if overall { "；受全程上限约束" } else { "" } }</span></td>
                                             <td>{ if status == "done" { "—".to_string() } else if days < 0 { format!("已过 {} 天", -days) } else { format!("{days} 天（{wd} 个工作日）") } }</td>
-                                            <td><span class={format!("badge badge-{status}")} data-testid={format!("status-{k}")}>{status_label(&status)}</span></td>
+                                            <td><span class={format!("badge badge-{status}")} data-testid={format!("status-{k}")}>{label(st.get("status").unwrap_or(&Value::Null), Status::label, "")}</span></td>
                                         </tr>
                                     }
                                 }) }

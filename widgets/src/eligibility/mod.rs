@@ -12,6 +12,8 @@ use bangfu_policy::Response;
 use serde_json::json;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_announce;
+
 use crate::ui::browser;
 use result_view::ResultView;
 use sections::Ctx;
@@ -114,24 +116,12 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             "procedure": "one_click_report", "applied_on": date, "today": date, "allow_estimate": true } }))
     });
     let root = use_node_ref();
-    {
-        let root = root.clone();
-        let show = cadre || form.step == RESULT;
-        use_effect_with((response.clone(), show), move |(r, show)| {
-            if r.ok && *show {
-                if let Some(node) = root.get() {
-                    browser::dispatch(
-                        &node,
-                        "bangfu-result",
-                        &format!(
-                            "{{\"calculator\":\"eligibility\",\"response\":{}}}",
-                            r.to_json()
-                        ),
-                    );
-                }
-            }
-        });
-    }
+    use_announce(
+        root.clone(),
+        "eligibility",
+        response.clone(),
+        cadre || form.step == RESULT,
+    );
     // Move focus to the page heading when the public step changes (keyboard and screen readers).
     let heading = use_node_ref();
     {
@@ -276,6 +266,8 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             .errors
             .iter()
             .filter(|e| EligibilityForm::step_of(&e.field) == step)
+            // In estimate mode the missing figure is the estimate's fault: its errors say why.
+            .filter(|e| !(form.income_mode == "estimate" && e.field.contains("per_capita")))
             .map(|e| e.message.clone())
             .chain(
                 (*income)

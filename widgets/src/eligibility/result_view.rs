@@ -4,9 +4,14 @@
 
 use std::rc::Rc;
 
-use bangfu_policy::calc::eligibility::{label_of, ELIMINATION_CONDITIONS, MUST_CHECK, MUST_VISIT};
+use bangfu_policy::calc::eligibility::{
+    label_of, Management, MonitoringType, ELIMINATION_CONDITIONS, MUST_CHECK, MUST_VISIT,
+};
+use bangfu_policy::calc::subsidy::PROGRAMMES;
+
+use crate::ui::engine::{label, text as s};
 use bangfu_policy::Response;
-use serde_json::Value;
+use serde_json::{json, Value};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -19,10 +24,6 @@ pub struct ResultProps {
     pub report_url: Option<AttrValue>,
     /// The subsidy estimator's page, for "how much".
     pub subsidy_url: Option<AttrValue>,
-}
-
-fn s(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
 }
 
 fn codes(v: &Value, k: &str) -> Vec<String> {
@@ -50,29 +51,6 @@ fn joined(v: &Value, k: &str, table: &[(&'static str, &'static str)]) -> String 
     }
 }
 
-const TYPE_LABELS: [(&str, &str); 4] = [
-    ("unstable_alleviated", "脱贫不稳定户"),
-    ("marginal", "边缘易致贫户"),
-    ("sudden_hardship", "突发严重困难户"),
-    ("already_monitored", "已是监测对象"),
-];
-
-const BENEFIT_LABELS: [(&str, &str); 7] = [
-    ("college_grant", "考入大学一次性资助"),
-    ("yulu", "雨露计划"),
-    ("medical_tilt", "大病保险倾斜"),
-    ("medical_assistance", "医疗救助"),
-    ("microcredit", "脱贫人口小额信贷"),
-    ("transport", "务工交通补助"),
-    ("public_welfare_job", "乡村公益性岗位"),
-];
-
-const MANAGEMENT_LABELS: [(&str, &str); 3] = [
-    ("civil_affairs", "民政部门牵头管理，兜底保障"),
-    ("agriculture", "农业农村部门牵头管理，产业就业帮扶"),
-    ("combined", "开发式帮扶与保障性措施相结合"),
-];
-
 #[component]
 pub fn ResultView(props: &ResultProps) -> Html {
     let r = &props.response;
@@ -94,7 +72,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
     } else if in_scope {
         format!(
             "您家可能符合纳入监测的条件：{}",
-            label_of(&TYPE_LABELS, &mtype)
+            label(&json!(mtype), MonitoringType::label, "")
         )
     } else if res
         .get("within_monitoring_range")
@@ -158,7 +136,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 <dl class="totals" data-testid="screening">
                     <div class="row"><dt>{"六必访"}</dt><dd data-testid="must-visit">{joined(res, "must_visit", &MUST_VISIT)}</dd></div>
                     <div class="row"><dt>{"六必查"}</dt><dd data-testid="must-check">{joined(res, "must_check", &MUST_CHECK)}</dd></div>
-                    <div class="row"><dt>{"分类管理"}</dt><dd data-testid="management">{label_of(&MANAGEMENT_LABELS, &s(res, "management"))}</dd></div>
+                    <div class="row"><dt>{"分类管理"}</dt><dd data-testid="management">{label(res.get("management").unwrap_or(&Value::Null), Management::label, "")}</dd></div>
                 </dl>
                 if let Some(el) = elimination {
                     <div class="elimination" data-testid="elimination">
@@ -203,7 +181,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <h3>{"可以了解的帮扶政策"}</h3>
                     <ul>
                         { for benefits.iter().map(|b| html! {
-                            <li data-code={s(b, "code")}><strong>{label_of(&BENEFIT_LABELS, &s(b, "code"))}</strong>{"："}{s(b, "reason")}</li>
+                            <li data-code={s(b, "code")}><strong>{label_of(&PROGRAMMES, &s(b, "code"))}</strong>{"："}{s(b, "reason")}</li>
                         }) }
                     </ul>
                     if let Some(url) = &props.subsidy_url {

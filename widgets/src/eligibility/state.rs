@@ -356,10 +356,9 @@ impl EligibilityForm {
                     h.insert("per_capita_after_rigid".into(), json!(a));
                 }
             }
-            (None, "estimate") => {
-                // The estimate failed: leave the figure out; its errors show on the estimate.
-                h.insert("per_capita_net_income".into(), json!("0"));
-            }
+            // The estimate failed: no figure is sent (the engine then refuses the request);
+            // the estimate's own errors say what to fix.
+            (None, "estimate") => {}
             _ => {
                 h.insert("per_capita_net_income".into(), json!(self.per_capita));
                 if !self.after_rigid.trim().is_empty() {

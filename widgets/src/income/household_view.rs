@@ -2,6 +2,7 @@
 //! the household size — typed as a number, or member by member (relation, age, labour capacity;
 //! a name only if the cadre wants it on the printed sheet, and it never leaves the device).
 
+use bangfu_policy::calc::income::LABOUR;
 use yew::prelude::*;
 
 use super::state::{Action, Field, MemberField};
@@ -19,15 +20,10 @@ pub fn set(ctx: &Ctx, field: Field) -> Callback<String> {
 }
 
 fn labour_options() -> Vec<(AttrValue, AttrValue)> {
-    [
-        ("", "请选择"),
-        ("full", "有劳动能力"),
-        ("partial", "弱劳力或半劳力"),
-        ("none", "无劳动能力"),
-    ]
-    .iter()
-    .map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l)))
-    .collect()
+    std::iter::once(("", "请选择"))
+        .chain(LABOUR)
+        .map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l)))
+        .collect()
 }
 
 #[component]

@@ -24,6 +24,8 @@ use bangfu_policy::text::{parse_money, to_half_width};
 use bangfu_policy::Response;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_announce;
+
 use crate::ui::browser;
 use crate::ui::field::TextField;
 use checklist_view::ChecklistView;
@@ -65,14 +67,8 @@ pub struct Ctx {
 /// "= 36000.00 元" when the text is more than plain digits (万, 千, full-width, commas) or
 /// typed in 万元, so the person sees how the engine read it.
 pub fn amount_hint(text: &str, in_wan: bool) -> Option<AttrValue> {
+    let value = parse_money(&state::as_sent(text, in_wan)).ok()?;
     let plain = to_half_width(text.trim());
-    let as_sent = if in_wan && !plain.is_empty() && !plain.contains('万') && !plain.contains('元')
-    {
-        format!("{plain}万")
-    } else {
-        plain.clone()
-    };
-    let value = parse_money(&as_sent).ok()?;
     let needs_hint = in_wan || !plain.chars().all(|c| c.is_ascii_digit() || c == '.');
     needs_hint.then(|| format!("= {} 元", format_money(value)).into())
 }
@@ -187,19 +183,7 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
             }
         });
     }
-    // Tell the host page about every new result.
-    {
-        let root = root.clone();
-        use_effect_with(response.clone(), move |r| {
-            if r.ok {
-                if let Some(node) = root.get() {
-                    let detail =
-                        format!("{{\"calculator\":\"income\",\"response\":{}}}", r.to_json());
-                    browser::dispatch(&node, "bangfu-result", &detail);
-                }
-            }
-        });
-    }
+    use_announce(root.clone(), "income", response.clone(), true);
 
     // After adding a line or a member, continue in its first field (keyboard users).
     {

@@ -23,9 +23,7 @@ pub struct ResultProps {
     pub handoff: Option<AttrValue>,
 }
 
-pub fn text(v: &Value, key: &str) -> String {
-    v.get(key).and_then(Value::as_str).unwrap_or("").to_string()
-}
+pub use crate::ui::engine::text;
 
 fn amount_row(label: &str, value: String, testid: &str) -> Html {
     html! {

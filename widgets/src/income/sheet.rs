@@ -4,7 +4,8 @@
 
 use std::rc::Rc;
 
-use bangfu_policy::calc::income::Category;
+use bangfu_policy::calc::eligibility::label_of;
+use bangfu_policy::calc::income::{Category, LABOUR};
 use bangfu_policy::Response;
 use serde_json::Value;
 use yew::prelude::*;
@@ -16,15 +17,6 @@ use super::state::IncomeForm;
 pub struct SheetProps {
     pub form: Rc<IncomeForm>,
     pub response: Rc<Response>,
-}
-
-fn labour_label(code: &str) -> &'static str {
-    match code {
-        "full" => "有劳动能力",
-        "partial" => "弱劳力或半劳力",
-        "none" => "无劳动能力",
-        _ => "",
-    }
 }
 
 #[component]
@@ -67,7 +59,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
                     <tbody>
                         { for form.members.iter().enumerate().map(|(i, m)| html! {
                             <tr><td>{i + 1}</td><td>{m.relation.clone()}</td><td>{m.name.clone()}</td>
-                                <td>{m.age.clone()}</td><td>{labour_label(&m.labour)}</td></tr>
+                                <td>{m.age.clone()}</td><td>{label_of(&LABOUR, &m.labour)}</td></tr>
                         }) }
                     </tbody>
                 </table>

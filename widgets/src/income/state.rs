@@ -53,6 +53,17 @@ pub enum Checked {
     Added,
 }
 
+/// An amount as sent to the engine: in 万元 mode a plain number gets the 万 the engine
+/// understands (the engine does all the reading).
+pub fn as_sent(text: &str, in_wan: bool) -> String {
+    let t = text.trim();
+    if in_wan && !t.is_empty() && !t.contains('万') && !t.contains('元') {
+        format!("{t}万")
+    } else {
+        t.to_string()
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct IncomeForm {
     pub year: i32,
@@ -215,14 +226,8 @@ impl IncomeForm {
         self.members.iter().position(|m| m.key == key)
     }
 
-    /// An amount as sent: in 万元 mode a plain number gets the 万 the engine understands.
     fn amount(&self, text: &str) -> String {
-        let t = text.trim();
-        if self.in_wan && !t.is_empty() && !t.contains('万') && !t.contains('元') {
-            format!("{t}万")
-        } else {
-            t.to_string()
-        }
+        as_sent(text, self.in_wan)
     }
 
     /// The api.md `income` request for what is typed now.

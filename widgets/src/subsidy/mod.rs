@@ -11,6 +11,12 @@ use bangfu_policy::calc::subsidy::PROGRAMMES;
 use serde_json::Value;
 use yew::prelude::*;
 
+use crate::ui::hooks::use_announce;
+
+use bangfu_policy::calc::income::LABOUR;
+use bangfu_policy::params::Confidence;
+
+use crate::ui::engine::{label as engine_label, text as s};
 use crate::ui::field::{CheckField, SelectField, TextField};
 use curve::TiltCurve;
 use state::{parse_config, Action, Input, SubsidyForm, FIELDS, SEGMENT_ROWS};
@@ -28,21 +34,6 @@ pub struct SubsidyProps {
     /// Household facts as JSON (as the eligibility checker hands them over).
     #[prop_or_default]
     pub household: Option<AttrValue>,
-}
-
-fn s(v: &Value, k: &str) -> String {
-    v.get(k).and_then(Value::as_str).unwrap_or("").to_string()
-}
-
-fn confidence_label(c: &Value) -> &'static str {
-    match c.as_str() {
-        Some("plan") => "民勤县工作要点原文",
-        Some("official") => "官方文件",
-        Some("secondary") => "二手资料",
-        Some("unconfirmed") => "未经核实",
-        Some("local") => "本地配置",
-        _ => "未配置",
-    }
 }
 
 fn fragment_household() -> Option<Value> {
@@ -122,23 +113,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
     });
     let (response, config_details, overrides, problems) = (*evaluated).clone();
     let root = use_node_ref();
-    {
-        let root = root.clone();
-        use_effect_with(response.clone(), move |r| {
-            if r.ok {
-                if let Some(node) = root.get() {
-                    crate::ui::browser::dispatch(
-                        &node,
-                        "bangfu-result",
-                        &format!(
-                            "{{\"calculator\":\"subsidy\",\"response\":{}}}",
-                            r.to_json()
-                        ),
-                    );
-                }
-            }
-        });
-    }
+    use_announce(root.clone(), "subsidy", response.clone(), true);
     let error_at = |path: &str| {
         response
             .error_for(path)
@@ -181,7 +156,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     value={m.age.clone()} oninput={set("age")} testid={format!("s-member-{i}-age")}
                     error={error_at(&format!("input.household.members[{i}].age"))} />
                 <SelectField id={format!("s{key}-labour")} label="劳动能力" value={m.labour.clone()} onchange={set("labour")}
-                    options={opts(&[("full", "有劳动能力"), ("partial", "弱劳力、半劳力"), ("none", "无劳动能力")])}
+                    options={opts(&LABOUR)}
                     testid={format!("s-member-{i}-labour")} />
                 <SelectField id={format!("s{key}-student")} label="上学" value={m.student.clone()} onchange={set("student")}
                     options={opts(&[("", "不在上学"), ("high_school", "高中"), ("vocational", "中职、高职"), ("college", "大学")])}
@@ -297,7 +272,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                         <p class="step-source" data-testid={format!("basis-{code}")}>{"依据："}{s(e, "basis")}</p>
                         <ul class="card-params">
                             { for e.get("parameters").and_then(Value::as_array).into_iter().flatten().map(|p| html! {
-                                <li>{format!("{}：{}（{}；{}）", s(p, "label"), s(p, "value"), confidence_label(p.get("confidence").unwrap_or(&Value::Null)), s(p, "source"))}</li>
+                                <li>{format!("{}：{}（{}；{}）", s(p, "label"), s(p, "value"), engine_label(p.get("confidence").unwrap_or(&Value::Null), Confidence::label, "未配置"), s(p, "source"))}</li>
                             }) }
                         </ul>
                     }

@@ -2,6 +2,8 @@
 //! services.
 
 pub mod browser;
+pub mod engine;
 pub mod field;
+pub mod hooks;
 pub mod ics;
 pub mod storage;

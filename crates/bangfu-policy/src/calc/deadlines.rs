@@ -41,6 +41,18 @@ pub enum Status {
     Overdue,
 }
 
+impl Status {
+    /// 已完成 / 按期 / 临近 / 逾期.
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::Done => "已完成",
+            Status::OnTrack => "按期",
+            Status::DueSoon => "临近",
+            Status::Overdue => "逾期",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Stage {
     pub label: String,

@@ -116,8 +116,12 @@ pub struct IncomeResult {
     pub in_words: InWords,
 }
 
-/// Labour capacity codes (api.md eligibility members).
-pub const LABOUR_CODES: [&str; 3] = ["full", "partial", "none"];
+/// Labour capacity codes (api.md eligibility members) and their labels.
+pub const LABOUR: [(&str, &str); 3] = [
+    ("full", "有劳动能力"),
+    ("partial", "弱劳力或半劳力"),
+    ("none", "无劳动能力"),
+];
 
 const MAX_ITEMS: usize = 500;
 const MAX_MEMBERS: usize = 100;
@@ -163,7 +167,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             if let Some(mo) = Obj::new(m, &path, "家庭成员", &mut errors) {
                 member_ages.push(mo.whole("age", "年龄", 0, 150, false, &mut errors));
                 if let Some(labour) = mo.text("labour", "劳动能力", 20, &mut errors) {
-                    if !labour.is_empty() && !LABOUR_CODES.contains(&labour) {
+                    if !labour.is_empty() && !LABOUR.iter().any(|(c, _)| *c == labour) {
                         errors.push(
                             &mo.path_of("labour"),
                             ErrorCode::UnknownValue,
