@@ -135,10 +135,44 @@ fn strip_separators(int_part: &str) -> Option<String> {
     digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
 }
 
+/// Signs read as "times" in an amount (`3500*8`, `3500×8`, `3500x8`).
+const TIMES: [char; 4] = ['*', '×', 'x', 'X'];
+
+/// Measure words allowed after a factor of a product (`3500元*8个月`, `120*30亩`).
+const FACTOR_UNITS: [&str; 9] = ["个月", "月", "天", "日", "亩", "次", "人", "头", "只"];
+
+/// Reads `3500*8` (月工资 × 月数) as a product of at most three factors, each read by
+/// `parse_decimal` (so `0.35万×8` works too); the product is exact.
+fn parse_product(text: &str) -> Result<Decimal, NumberError> {
+    let half = to_half_width(text);
+    let factors: Vec<&str> = half.split(TIMES).collect();
+    if factors.len() > 3 {
+        return Err(NumberError::NotANumber);
+    }
+    let mut product = Decimal::ONE;
+    for factor in factors {
+        let mut f = factor.trim();
+        for unit in FACTOR_UNITS {
+            if let Some(rest) = f.strip_suffix(unit) {
+                f = rest.trim_end();
+                break;
+            }
+        }
+        product = product
+            .checked_mul(parse_decimal(f)?)
+            .ok_or(NumberError::TooLarge)?;
+    }
+    Ok(product.normalize())
+}
+
 /// Parses an amount of money in yuan: a non-negative decimal with at most two decimals
-/// (after applying 万/千), below 10 billion yuan.
+/// (after applying 万/千, or multiplying out `3500*8`), below 10 billion yuan.
 pub fn parse_money(text: &str) -> Result<Decimal, NumberError> {
-    let value = parse_decimal(text)?;
+    let value = if to_half_width(text).contains(TIMES) {
+        parse_product(text)?
+    } else {
+        parse_decimal(text)?
+    };
     if value.scale() > 2 {
         return Err(NumberError::TooManyDecimals);
     }
@@ -282,6 +316,34 @@ mod tests {
         assert_eq!(parse_money("100000万"), Ok(d("1000000000")));
         assert_eq!(parse_money("100万万"), Err(NumberError::NotANumber));
         assert_eq!(parse_money("10000000000"), Err(NumberError::TooLarge));
+    }
+
+    #[test]
+    fn a_monthly_wage_times_months_is_multiplied_out() {
+        // Source: issue 13 ("accept 3500*8 or a 月数 × 月工资 helper"); cadres write wages
+        // as 月工资 × 月数 on their worksheets.
+        let cases = [
+            ("3500*8", Ok(d("28000"))),
+            ("3500 × 8", Ok(d("28000"))),
+            ("３５００＊８", Ok(d("28000"))),
+            ("3500x8", Ok(d("28000"))),
+            ("3500元*8个月", Ok(d("28000"))),
+            ("0.35万×8", Ok(d("28000"))),
+            ("120*30亩", Ok(d("3600"))),
+            ("150*20*3", Ok(d("9000"))),
+            ("12.5*3", Ok(d("37.5"))),
+            ("3500*", Err(NumberError::Empty)),
+            ("*8", Err(NumberError::Empty)),
+            ("3500*八", Err(NumberError::NotANumber)),
+            ("3500*-8", Err(NumberError::Negative)),
+            ("1*2*3*4", Err(NumberError::NotANumber)),
+            ("0.333*3", Err(NumberError::TooManyDecimals)),
+            ("99999999*99999999", Err(NumberError::TooLarge)),
+            ("1e3*2", Err(NumberError::NotANumber)),
+        ];
+        for (typed, expected) in cases {
+            assert_eq!(parse_money(typed), expected, "typed {typed:?}");
+        }
     }
 
     #[test]
