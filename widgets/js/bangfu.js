@@ -170,45 +170,267 @@ function defineElement(tag, kind) {
   customElements.define(tag, BangfuElement);
 }
 
-/**
- * Prints a widget's sheet alone on A4: the sheet is copied into a hidden iframe with the
- * widget's stylesheet, so neither the host page nor the rest of the widget is printed.
- */
-function printSheet(host) {
-  var sheet = host && host.shadowRoot && host.shadowRoot.querySelector(".sheet");
-  if (!sheet) return;
-  var frame = document.createElement("iframe");
-  frame.setAttribute("aria-hidden", "true");
-  frame.setAttribute("tabindex", "-1");
-  frame.style.position = "fixed";
-  frame.style.width = "0";
-  frame.style.height = "0";
-  frame.style.border = "0";
-  document.body.appendChild(frame);
-  var win = frame.contentWindow;
-  var doc = win.document;
-  doc.open();
-  doc.write('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>收入核算表</title></head><body class="bf-print"></body></html>');
-  doc.close();
-  if ("adoptedStyleSheets" in doc) {
-    var printSheetCss = new win.CSSStyleSheet();
-    printSheetCss.replaceSync(CSS);
-    doc.adoptedStyleSheets = [printSheetCss];
-  } else {
-    var style = doc.createElement("style");
-    style.textContent = CSS;
-    doc.head.appendChild(style);
+// ---- Printing a widget's sheet alone --------------------------------------------------------
+// The widget's print button (event `bangfu-print`), and Ctrl+P while a household's sheet is
+// ready, print that sheet alone: the host element is marked `data-bangfu-print-sheet`, its
+// ancestors `data-bangfu-print-path`, and a document-level print stylesheet hides everything
+// else on the page and names the household and the page numbers in the page margins. The marks
+// change nothing on screen; they are removed at the person's next tap or key press, not at
+// `afterprint` (headless Chromium fires that before it lays out the PDF, and a phone may show its
+// print preview after it). A
+// page printed without a ready sheet prints as it is.
+var PRINTING = "data-bangfu-printing";
+var PRINT_PATH = "data-bangfu-print-path";
+var PRINT_SHEET = "data-bangfu-print-sheet";
+var printStyle = null;
+
+/** A CSS string literal for untrusted text: every character outside a small safe set escaped. */
+function cssString(text) {
+  var out = "";
+  var s = String(text).slice(0, 60);
+  for (var i = 0; i < s.length; i++) {
+    var c = s.charAt(i);
+    out += /[0-9A-Za-z\u4e00-\u9fff ]/.test(c) ? c : "\\" + s.charCodeAt(i).toString(16) + " ";
   }
-  doc.body.appendChild(doc.importNode(sheet, true));
-  win.focus();
-  win.print();
-  setTimeout(function () {
-    if (frame.parentNode) frame.parentNode.removeChild(frame);
-  }, 1000);
+  return '"' + out + '"';
+}
+
+function hostPrintCss(label) {
+  var title = label ? "农户家庭收入核算表 · " + label : "农户家庭收入核算表";
+  return (
+    "@media print {" +
+    "html[" + PRINTING + "] body *:not([" + PRINT_PATH + "]):not([" + PRINT_SHEET + "]) { display: none !important; }" +
+    "html[" + PRINTING + "], html[" + PRINTING + "] body, [" + PRINT_PATH + "], [" + PRINT_SHEET + "] {" +
+    " display: block !important; margin: 0 !important; padding: 0 !important; border: 0 !important;" +
+    " background: none !important; box-shadow: none !important; max-width: none !important; width: auto !important;" +
+    " min-height: 0 !important; height: auto !important; position: static !important; float: none !important;" +
+    " overflow: visible !important; transform: none !important; columns: auto !important; }" +
+    "}" +
+    "@page { size: A4; margin: 12mm 12mm 14mm;" +
+    " @top-left { content: " + cssString(title) + "; font-size: 8pt; color: #444; }" +
+    ' @bottom-right { content: "第 " counter(page) " 页，共 " counter(pages) " 页"; font-size: 8pt; color: #444; } }'
+  );
+}
+
+function readySheet(host) {
+  return host && host.shadowRoot && host.shadowRoot.querySelector(".sheet[data-ready]");
+}
+
+function endSheetPrint() {
+  var marked = document.querySelectorAll("[" + PRINT_PATH + "],[" + PRINT_SHEET + "]");
+  for (var i = 0; i < marked.length; i++) {
+    marked[i].removeAttribute(PRINT_PATH);
+    marked[i].removeAttribute(PRINT_SHEET);
+  }
+  document.documentElement.removeAttribute(PRINTING);
+  if (printStyle) {
+    if (printStyle.sheet && document.adoptedStyleSheets) {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter(function (s) {
+        return s !== printStyle.sheet;
+      });
+    } else if (printStyle.node && printStyle.node.parentNode) {
+      printStyle.node.parentNode.removeChild(printStyle.node);
+    }
+    printStyle = null;
+  }
+}
+
+function startSheetPrint(host) {
+  endSheetPrint();
+  var sheetNode = readySheet(host);
+  if (!sheetNode) return false;
+  var labelNode = sheetNode.querySelector("[data-testid=sheet-label]");
+  var css = hostPrintCss(labelNode ? labelNode.textContent.trim() : "");
+  // A constructable sheet is not an inline <style> (CSP style-src); older engines get one.
+  if ("adoptedStyleSheets" in document && "replaceSync" in CSSStyleSheet.prototype) {
+    var s = new CSSStyleSheet();
+    s.replaceSync(css);
+    document.adoptedStyleSheets = document.adoptedStyleSheets.concat([s]);
+    printStyle = { sheet: s };
+  } else {
+    var node = document.createElement("style");
+    node.textContent = css;
+    document.head.appendChild(node);
+    printStyle = { node: node };
+  }
+  host.setAttribute(PRINT_SHEET, "");
+  for (var el = host.parentElement; el && el !== document.body && el !== document.documentElement; el = el.parentElement) {
+    el.setAttribute(PRINT_PATH, "");
+  }
+  document.documentElement.setAttribute(PRINTING, "");
+  return true;
+}
+
+/** Ctrl+P: the income sheet the person is working in (focus), else the first ready one. */
+function sheetHostForCtrlP() {
+  var all = document.querySelectorAll("bangfu-income");
+  var first = null;
+  for (var i = 0; i < all.length; i++) {
+    if (!readySheet(all[i])) continue;
+    if (document.activeElement === all[i]) return all[i];
+    if (!first) first = all[i];
+  }
+  return first;
 }
 
 document.addEventListener("bangfu-print", function (event) {
-  printSheet(event.target);
+  if (startSheetPrint(event.target)) window.print();
+});
+window.addEventListener("beforeprint", function () {
+  if (document.documentElement.hasAttribute(PRINTING)) return;
+  var host = sheetHostForCtrlP();
+  if (host) startSheetPrint(host);
+});
+function endSheetPrintOnInput() {
+  if (document.documentElement.hasAttribute(PRINTING)) endSheetPrint();
+}
+document.addEventListener("pointerdown", endSheetPrintOnInput, true);
+document.addEventListener("keydown", endSheetPrintOnInput, true);
+
+// ---- Saving the sheet as a picture (phones, where printing is not at hand) ---------------------
+// The sheet is drawn as text on a canvas (no foreign markup, no network) and offered as a PNG
+// download on the device.
+var IMG = { width: 1240, margin: 70, font: '"Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Songti SC", serif' };
+
+function wrapText(ctx, text, width) {
+  var lines = [];
+  var line = "";
+  for (var i = 0; i < text.length; i++) {
+    var next = line + text.charAt(i);
+    if (ctx.measureText(next).width > width && line) {
+      lines.push(line);
+      line = text.charAt(i);
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines.length ? lines : [""];
+}
+
+/** Lays the sheet out as drawing operations; returns [ops, height]. */
+function layoutSheet(ctx, sheetNode) {
+  var ops = [];
+  var y = IMG.margin;
+  var inner = IMG.width - 2 * IMG.margin;
+  function text(str, size, bold, align) {
+    ctx.font = (bold ? "bold " : "") + size + "px " + IMG.font;
+    var lines = wrapText(ctx, str, inner);
+    for (var i = 0; i < lines.length; i++) {
+      ops.push({ kind: "text", str: lines[i], x: align === "center" ? IMG.width / 2 : IMG.margin, y: y + size, size: size, bold: bold, align: align || "left" });
+      y += Math.round(size * 1.45);
+    }
+  }
+  function table(node) {
+    var caption = node.querySelector("caption");
+    if (caption) text(caption.textContent.trim(), 24, true);
+    var rows = node.querySelectorAll("tr");
+    var cells = [];
+    var cols = 0;
+    for (var r = 0; r < rows.length; r++) {
+      var row = [];
+      var tds = rows[r].querySelectorAll("th,td");
+      for (var c = 0; c < tds.length; c++) {
+        row.push({ str: tds[c].textContent.trim(), span: tds[c].colSpan || 1, head: rows[r].parentNode.tagName === "THEAD", num: tds[c].classList.contains("num") });
+      }
+      cols = Math.max(cols, row.reduce(function (n, cell) { return n + cell.span; }, 0));
+      cells.push(row);
+    }
+    ctx.font = "22px " + IMG.font;
+    var widths = [];
+    for (var k = 0; k < cols; k++) widths.push(40);
+    cells.forEach(function (row) {
+      var col = 0;
+      row.forEach(function (cell) {
+        if (cell.span === 1) widths[col] = Math.max(widths[col], Math.min(ctx.measureText(cell.str).width + 16, inner * 0.6));
+        col += cell.span;
+      });
+    });
+    var total = widths.reduce(function (a, b) { return a + b; }, 0);
+    widths = widths.map(function (w) { return (w / total) * inner; });
+    cells.forEach(function (row) {
+      var col = 0;
+      var x = IMG.margin;
+      var laid = row.map(function (cell) {
+        var w = 0;
+        for (var j = 0; j < cell.span; j++) w += widths[col + j] || 0;
+        col += cell.span;
+        ctx.font = (cell.head ? "bold " : "") + "22px " + IMG.font;
+        var lines = wrapText(ctx, cell.str, w - 12);
+        var item = { x: x, w: w, lines: lines, head: cell.head, num: cell.num };
+        x += w;
+        return item;
+      });
+      var h = 12 + 30 * laid.reduce(function (n, c) { return Math.max(n, c.lines.length); }, 1);
+      laid.forEach(function (c) {
+        ops.push({ kind: "rect", x: c.x, y: y, w: c.w, h: h });
+        c.lines.forEach(function (l, i) {
+          ops.push({ kind: "text", str: l, x: c.num ? c.x + c.w - 6 : c.x + 6, y: y + 30 + i * 30, size: 22, bold: c.head, align: c.num ? "right" : "left" });
+        });
+      });
+      y += h;
+    });
+    y += 16;
+  }
+  (function walk(node) {
+    for (var i = 0; i < node.children.length; i++) {
+      var el = node.children[i];
+      var tag = el.tagName;
+      if (tag === "H1") { text(el.textContent.trim(), 36, true, "center"); y += 10; }
+      else if (tag === "TABLE") table(el);
+      else if (tag === "DIV" && el.classList.contains("signatures")) {
+        y += 30;
+        for (var s = 0; s < el.children.length; s++) {
+          text(el.children[s].textContent.trim() + " ____________________", 24, false);
+          y += 24;
+        }
+      } else if (tag === "DIV") walk(el);
+      else text(el.textContent.trim(), el.classList.contains("sheet-small") ? 20 : 24, el.classList.contains("sheet-verdict"));
+    }
+  })(sheetNode);
+  return [ops, y + IMG.margin];
+}
+
+function saveSheetImage(host) {
+  var sheetNode = readySheet(host);
+  if (!sheetNode) return;
+  var canvas = document.createElement("canvas");
+  canvas.width = IMG.width;
+  canvas.height = 100;
+  var laid = layoutSheet(canvas.getContext("2d"), sheetNode);
+  canvas.height = Math.min(laid[1], 16000);
+  var ctx = canvas.getContext("2d");
+  ctx.fillStyle = "#fff";
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = "#000";
+  ctx.strokeStyle = "#000";
+  ctx.lineWidth = 1.5;
+  laid[0].forEach(function (op) {
+    if (op.kind === "rect") {
+      ctx.strokeRect(op.x, op.y, op.w, op.h);
+    } else {
+      ctx.font = (op.bold ? "bold " : "") + op.size + "px " + IMG.font;
+      ctx.textAlign = op.align;
+      ctx.fillText(op.str, op.x, op.y);
+    }
+  });
+  var labelNode = sheetNode.querySelector("[data-testid=sheet-label]");
+  var label = (labelNode ? labelNode.textContent.trim() : "").replace(/[\\/:*?"<>|\s]+/g, "").slice(0, 30) || "未命名";
+  canvas.toBlob(function (blob) {
+    if (!blob) return;
+    var url = URL.createObjectURL(blob);
+    var a = document.createElement("a");
+    a.href = url;
+    a.download = "收入核算表-" + label + ".png";
+    host.shadowRoot.appendChild(a);
+    a.click();
+    host.shadowRoot.removeChild(a);
+    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+  }, "image/png");
+}
+
+document.addEventListener("bangfu-save-image", function (event) {
+  saveSheetImage(event.target);
 });
 
 for (var tag in ELEMENTS) {

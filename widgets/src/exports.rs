@@ -59,7 +59,7 @@ fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
         std::rc::Rc::new(Prefill {
             per_capita: attrs.per_capita.clone(),
             after_rigid: attrs.after_rigid.clone(),
-            members: Vec::new(),
+            ..Prefill::default()
         })
     });
     EligibilityProps {

@@ -51,6 +51,28 @@ fn fragment_prefill() -> Option<Prefill> {
     })
 }
 
+/// What the income calculator handed over, in words, for the cadre to check.
+fn handed_over(form: &EligibilityForm) -> String {
+    let mut parts = Vec::new();
+    if !form.per_capita.is_empty() {
+        parts.push(format!("家庭年人均纯收入 {} 元", form.per_capita));
+    }
+    if !form.after_rigid.is_empty() {
+        parts.push(format!("扣除刚性支出后人均 {} 元", form.after_rigid));
+    }
+    parts.push(format!("家庭成员 {} 人", form.members.len()));
+    if !form.rigid.is_empty() {
+        parts.push(format!("刚性支出 {} 元", form.rigid));
+    }
+    if form.flags.contains(&state::Flag::OnDibao) {
+        parts.push("享受农村低保".to_string());
+    }
+    if form.flags.contains(&state::Flag::OnTekun) {
+        parts.push("特困供养对象".to_string());
+    }
+    parts.join("、")
+}
+
 #[component]
 pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     let cadre = props.mode.as_str() == "cadre";
@@ -167,10 +189,18 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             <section class="bf-result bf-result-empty" data-testid="result"><p class="bf-status">{"请先更正收入估算中标出的问题。"}</p></section>
         } else {
             <ResultView response={response.clone()} timeline={timeline.clone()} cadre={cadre}
-                report_url={props.report_url.clone()} subsidy_url={subsidy_href} />
+                report_url={props.report_url.clone()} subsidy_url={subsidy_href}
+                show_errors={!cadre || !form.attempted.is_empty()} />
         }
     };
     let large = props.large_text.then_some("bf-large");
+    let check_all = {
+        let d = form.dispatcher();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            d.dispatch(Action::CheckAll);
+        })
+    };
 
     if cadre {
         return html! {
@@ -179,13 +209,22 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
                     <h2 ref={heading} tabindex="-1">{"监测对象识别（干部排查）"}</h2>
                     <p class="bf-sub">{"六必访、六必查、分类管理、风险消除 · 只在本机计算"}</p>
                 </header>
-                <form class="bf-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                if form.from_income {
+                    <div class="bf-alert" role="status" data-testid="from-income">
+                        <p><strong>{"已从收入核算带入，请核对："}</strong>{handed_over(&form)}</p>
+                        <p>{"其余问题（户籍、户类型、困难和风险）请当面问清后补充。"}</p>
+                    </div>
+                }
+                <form class="bf-form" novalidate=true onsubmit={check_all}>
                     {sections::residence(&ctx)}
                     <fieldset><legend>{"家庭成员"}</legend>{sections::members(&ctx)}</fieldset>
                     <fieldset><legend>{"收入"}</legend>{sections::income(&ctx)}</fieldset>
                     <fieldset><legend>{"支出与困难"}</legend>{sections::hardship(&ctx)}</fieldset>
                     {sections::risks(&ctx)}
                     if form.kind == "monitored" { {sections::monitoring(&ctx)} }
+                    <div class="actions">
+                        <button type="submit" class="btn" data-testid="check-all">{"检查填写"}</button>
+                    </div>
                 </form>
                 {result}
             </div>

@@ -24,6 +24,10 @@ pub struct ResultProps {
     pub report_url: Option<AttrValue>,
     /// The subsidy estimator's page, for "how much".
     pub subsidy_url: Option<AttrValue>,
+    /// Whether to list what is missing (the cadre form waits for a field to be left or the
+    /// form to be checked: no red before anything is typed).
+    #[prop_or(true)]
+    pub show_errors: bool,
 }
 
 fn codes(v: &Value, k: &str) -> Vec<String> {
@@ -57,8 +61,12 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
         return html! {
             <section class="bf-result bf-result-empty" data-testid="result" aria-live="polite">
-                <p class="bf-status">{"请把上面的问题答完整，改好后这里会显示结果。"}</p>
-                <ul class="bf-errors">{ for r.errors.iter().map(|e| html! { <li>{e.message.clone()}</li> }) }</ul>
+                if props.show_errors {
+                    <p class="bf-status">{"请把上面的问题答完整，改好后这里会显示结果。"}</p>
+                    <ul class="bf-errors" data-testid="result-errors">{ for r.errors.iter().map(|e| html! { <li>{e.message.clone()}</li> }) }</ul>
+                } else {
+                    <p class="bf-status">{"填好上面的问题后，这里会显示结果；点“检查填写”可列出还缺哪些。"}</p>
+                }
             </section>
         };
     };
@@ -189,6 +197,11 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     }
                     <p class="bf-note">{"以当地最新文件为准。"}</p>
                 </div>
+            } else if in_scope {
+                // Not identified yet: what the household could receive once identified.
+                if let Some(url) = &props.subsidy_url {
+                    <p><a href={url.clone()} data-testid="subsidy-link">{"如果被识别为监测户，能有哪些帮扶、大约多少 →"}</a></p>
+                }
             }
             if !r.warnings.is_empty() {
                 <ul class="bf-warnings" data-testid="warnings">

@@ -143,11 +143,15 @@ pub struct EligibilityForm {
     pub measures: String,
     pub stable_months: String,
     pub touched: BTreeSet<String>,
+    /// The answers came from the income calculator (the cadre form says so and what came).
+    pub from_income: bool,
     next_key: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
+    /// The cadre form was submitted: every question's problems show.
+    CheckAll,
     Go(usize),
     /// Leaving `from` for `to`; `ok` says whether `from` had no errors.
     Leave {
@@ -181,7 +185,18 @@ pub struct Prefill {
     pub after_rigid: Option<String>,
     /// (age, labour)
     pub members: Vec<(String, String)>,
+    /// The household size when members were not listed one by one.
+    pub household_size: Option<usize>,
+    pub rigid: Option<String>,
+    pub on_dibao: bool,
+    pub on_tekun: bool,
+    /// Sent by the income calculator (not set by page attributes): open on the check-answers
+    /// page of the public walk-through.
+    pub review: bool,
 }
+
+/// Most members a hand-off may create (the engine's own limit is 100).
+const MAX_PREFILL_MEMBERS: usize = 30;
 
 impl EligibilityForm {
     pub fn new(date: String) -> Self {
@@ -210,6 +225,7 @@ impl EligibilityForm {
             measures: String::new(),
             stable_months: String::new(),
             touched: BTreeSet::new(),
+            from_income: false,
             next_key: 1,
         }
     }
@@ -433,6 +449,7 @@ impl EligibilityForm {
     pub fn apply(&mut self, action: Action) {
         match action {
             Action::Go(step) => self.step = step.min(RESULT),
+            Action::CheckAll => self.attempted.extend(0..STEPS.len()),
             Action::Leave { from, to, ok } => {
                 if ok || to < from {
                     self.step = to.min(RESULT);
@@ -520,10 +537,16 @@ impl EligibilityForm {
                 if let Some(a) = p.after_rigid {
                     self.after_rigid = a;
                 }
-                if !p.members.is_empty() {
-                    self.members = p
-                        .members
+                let mut members = p.members;
+                if members.is_empty() {
+                    // Only a size was typed: that many members, nothing known about them.
+                    let n = p.household_size.unwrap_or(0).min(MAX_PREFILL_MEMBERS);
+                    members = vec![(String::new(), String::new()); n];
+                }
+                if !members.is_empty() {
+                    self.members = members
                         .into_iter()
+                        .take(MAX_PREFILL_MEMBERS)
                         .enumerate()
                         .map(|(i, (age, labour))| Member {
                             key: 1000 + i as u32,
@@ -532,6 +555,18 @@ impl EligibilityForm {
                             ..Member::default()
                         })
                         .collect();
+                }
+                if let Some(r) = p.rigid {
+                    self.rigid = r;
+                }
+                for (on, flag) in [(p.on_dibao, Flag::OnDibao), (p.on_tekun, Flag::OnTekun)] {
+                    if on {
+                        self.flags.insert(flag);
+                    }
+                }
+                if p.review {
+                    self.step = REVIEW;
+                    self.from_income = true;
                 }
             }
         }
@@ -556,13 +591,27 @@ impl EligibilityForm {
             .iter()
             .map(|m| json!({ "age": m.age.trim(), "labour": m.labour, "student": m.student, "disability": m.disability }))
             .collect();
-        json!({
-            "kind": self.kind_code(),
+        // A household not yet identified (一般农户, 不清楚) is estimated "as if identified as
+        // a 监测户" — what it would receive once identified; 脱贫户 and 监测户 stay as they are.
+        let kind = self.kind_code();
+        let as_if_monitored = !matches!(kind, "poverty_alleviated" | "monitored");
+        let mut payload = json!({
+            "kind": if as_if_monitored { "monitored" } else { kind },
+            "as_if_monitored": as_if_monitored,
             "gansu_agricultural_hukou": self.hukou == "yes",
             "on_dibao": self.flags.contains(&Flag::OnDibao),
             "on_tekun": self.flags.contains(&Flag::OnTekun),
             "members": members,
-        })
+        });
+        // The medical figure the self-check knows: the self-paid costs of a household with a
+        // member in hospital (the question counts 看病、上学、受灾 together; the estimator
+        // says so and asks for the hospital bill).
+        if self.flags.contains(&Flag::Hospitalized) && !self.rigid.trim().is_empty() {
+            payload["details"] =
+                json!({ "medical_assistance": { "self_paid": self.rigid.trim() } });
+            payload["self_paid_from_self_check"] = json!(true);
+        }
+        payload
     }
 }
 
@@ -589,10 +638,19 @@ pub fn prefill_from_fragment(
                 .collect()
         })
         .unwrap_or_default();
+    let flag = |k: &str| v.get(k).and_then(Value::as_bool).unwrap_or(false);
     Some(Prefill {
         per_capita: text("per_capita_net_income"),
         after_rigid: text("per_capita_after_rigid"),
         members,
+        household_size: v
+            .get("household_size")
+            .and_then(Value::as_u64)
+            .and_then(|n| usize::try_from(n).ok()),
+        rigid: text("rigid_expenditure"),
+        on_dibao: flag("on_dibao"),
+        on_tekun: flag("on_tekun"),
+        review: true,
     })
 }
 
@@ -665,10 +723,53 @@ mod tests {
         assert_eq!(f.income_mode, "known");
         assert_eq!(f.per_capita, "7066.67");
         assert_eq!(f.members[0].labour, "full");
+        assert_eq!(f.step, REVIEW, "opens on the check-answers page");
         assert!(prefill_from_fragment("#other=1", |s| Some(s.to_string())).is_none());
         assert!(
             prefill_from_fragment("#bangfu-income=%7Bbroken", |s| Some(s.to_string())).is_none()
         );
+    }
+
+    #[test]
+    fn every_fact_of_the_income_hand_off_is_kept() {
+        // Source: issue 13 — 低保 entered as 低保金 3,360 was dropped on the way.
+        let p = prefill_from_fragment(
+            "#bangfu-income={\"per_capita_net_income\":\"12290.00\",\"household_size\":4,\"members\":[],\"on_dibao\":true,\"rigid_expenditure\":\"3000\",\"from\":\"cadre\"}",
+            |s| Some(s.to_string()),
+        )
+        .unwrap();
+        let mut f = form();
+        f.apply(Action::Prefill(p));
+        assert!(f.flags.contains(&Flag::OnDibao));
+        assert!(!f.flags.contains(&Flag::OnTekun));
+        assert_eq!(
+            f.members.len(),
+            4,
+            "a size without members gives that many members"
+        );
+        assert_eq!(f.rigid, "3000");
+        let req = f.to_request(None, None, None);
+        assert_eq!(req["input"]["household"]["on_dibao"], true);
+        assert_eq!(
+            req["input"]["household"]["per_capita_net_income"],
+            "12290.00"
+        );
+    }
+
+    #[test]
+    fn the_subsidy_hand_off_estimates_as_if_identified_with_the_medical_figure() {
+        // Source: issue 13 — the self-check opened the estimator as 一般农户, all 不符合, total 0.
+        let mut f = form();
+        f.apply(Action::Set(Text::Kind, "unknown".into()));
+        f.apply(Action::Set(Text::Rigid, "24000".into()));
+        f.apply(Action::SetFlag(Flag::Hospitalized, true));
+        let p = f.household_payload();
+        assert_eq!(p["kind"], "monitored");
+        assert_eq!(p["as_if_monitored"], true);
+        assert_eq!(p["details"]["medical_assistance"]["self_paid"], "24000");
+        f.apply(Action::Set(Text::Kind, "poverty_alleviated".into()));
+        assert_eq!(f.household_payload()["kind"], "poverty_alleviated");
+        assert_eq!(f.household_payload()["as_if_monitored"], false);
     }
 
     #[test]

@@ -31,7 +31,7 @@ pub fn CategoryBars(props: &CategoryBarsProps) -> Html {
         .map(|(_, v)| number(v))
         .fold(0.0_f64, f64::max)
         .max(1.0);
-    let row_h = 28.0;
+    let row_h = 32.0;
     let height = row_h * props.rows.len() as f64 + 4.0;
     let summary = props
         .rows
@@ -45,12 +45,13 @@ pub fn CategoryBars(props: &CategoryBarsProps) -> Html {
             <title>{format!("各类收入：{summary}")}</title>
             { for props.rows.iter().enumerate().map(|(i, (label, value))| {
                 let y = i as f64 * row_h + 2.0;
-                let w = (number(value).max(0.0) / max * 150.0).max(1.0);
+                // Labels up to seven characters at 15 units, bars up to 120, the figure after.
+                let w = (number(value).max(0.0) / max * 120.0).max(1.0);
                 html! {
                     <g>
-                        <text x="0" y={format!("{}", y + 18.0)} class="chart-label">{*label}</text>
-                        <rect x="86" y={format!("{}", y + 5.0)} width={format!("{w:.1}")} height="16" rx="2" class={format!("bar bar-{i}")} />
-                        <text x={format!("{:.1}", 92.0 + w)} y={format!("{}", y + 18.0)} class="chart-value">{value.clone()}</text>
+                        <text x="0" y={format!("{}", y + 21.0)} class="chart-label">{*label}</text>
+                        <rect x="112" y={format!("{}", y + 7.0)} width={format!("{w:.1}")} height="18" rx="2" class={format!("bar bar-{i}")} />
+                        <text x={format!("{:.1}", 117.0 + w)} y={format!("{}", y + 21.0)} class="chart-value">{value.clone()}</text>
                     </g>
                 }
             }) }

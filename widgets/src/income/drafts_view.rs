@@ -1,5 +1,8 @@
-//! The households saved on this device: open, delete, start a new one, clear all (with a
-//! second press to confirm). Everything stays on the device.
+//! The households saved on this device, each with its per-capita figure: open, delete (with
+//! an undo), start a new one, clear all (with a second press to confirm). Everything stays on
+//! the device.
+
+use std::rc::Rc;
 
 use yew::prelude::*;
 
@@ -15,6 +18,12 @@ pub struct DraftsProps {
     pub on_clear: Callback<()>,
     /// Formats a saved-at time for display.
     pub time_label: Callback<i64, String>,
+    /// (draft id, "人均 … 元") for each saved household.
+    pub figures: Rc<Vec<(String, String)>>,
+    /// The name of the household just deleted, while it can still be restored.
+    #[prop_or_default]
+    pub undo_name: Option<AttrValue>,
+    pub on_undo: Callback<()>,
 }
 
 #[component]
@@ -24,8 +33,9 @@ pub fn DraftsView(props: &DraftsProps) -> Html {
     drafts.sort_by_key(|d| std::cmp::Reverse(d.saved_at));
     let list = drafts.iter().enumerate().map(|(i, d)| {
         let name = if d.form.label.trim().is_empty() { "未命名".to_string() } else { d.form.label.clone() };
-        let size = if d.form.by_members { d.form.members.len().to_string() } else { d.form.household_size.clone() };
+        let size = if d.form.by_members { d.form.counted_members().count().to_string() } else { d.form.household_size.clone() };
         let is_current = props.current.as_deref() == Some(d.id.as_str());
+        let figure = props.figures.iter().find(|(id, _)| *id == d.id).map_or("", |(_, f)| f.as_str());
         let open = {
             let (cb, id) = (props.on_open.clone(), d.id.clone());
             Callback::from(move |_: MouseEvent| cb.emit(id.clone()))
@@ -37,7 +47,9 @@ pub fn DraftsView(props: &DraftsProps) -> Html {
         html! {
             <li class={classes!("draft", is_current.then_some("draft-current"))} data-testid={format!("draft-{i}")}>
                 <span class="draft-name">{name.clone()}</span>
-                <span class="bf-note">{format!(" · {} 人 · {}", if size.trim().is_empty() { "?" } else { size.trim() }, props.time_label.emit(d.saved_at))}</span>
+                <span class="bf-note">{format!(" · {} 人 · ", if size.trim().is_empty() { "?" } else { size.trim() })}
+                    <span class="draft-figure" data-testid={format!("draft-figure-{i}")}>{figure.to_string()}</span>
+                    {format!(" · {}", props.time_label.emit(d.saved_at))}</span>
                 if is_current {
                     <span class="bf-note">{" · 正在编辑"}</span>
                 } else {
@@ -64,10 +76,20 @@ pub fn DraftsView(props: &DraftsProps) -> Html {
             }
         })
     };
+    let undo = {
+        let cb = props.on_undo.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
     html! {
         <details class="drafts" data-testid="drafts">
             <summary>{format!("本机保存的核算（{} 户）", props.drafts.len())}</summary>
             <p class="bf-note">{"填写的内容自动保存在这台设备上，不会上传。"}</p>
+            if let Some(name) = &props.undo_name {
+                <p class="bf-alert undo-bar" role="status" data-testid="draft-undo-bar">
+                    {format!("已删除“{name}”。")}
+                    <button type="button" class="btn btn-small" onclick={undo} data-testid="draft-undo">{"撤销删除"}</button>
+                </p>
+            }
             <ul>{ for list }</ul>
             <div class="actions">
                 <button type="button" class="btn" onclick={new} data-testid="draft-new">{"＋ 新建一户"}</button>

@@ -36,10 +36,17 @@ pub fn HouseholdView(props: &HouseholdProps) -> Html {
         let dispatch = ctx.form.dispatcher();
         Callback::from(move |_: Event| dispatch.dispatch(Action::SetByMembers(on)))
     };
+    let blank_rows: Vec<usize> = (0..form.members.len())
+        .filter(|&i| form.member_is_blank(&form.members[i]))
+        .collect();
     let members = form.members.iter().enumerate().map(|(i, m)| {
         let key = m.key;
-        let path = format!("input.members[{i}]");
-        let err = |leaf: &str| error_at(form, r, &format!("{path}.{leaf}"));
+        let blank = form.member_is_blank(m);
+        let path = form.member_index(key).map(|n| format!("input.members[{n}]"));
+        let err = |leaf: &str| {
+            path.as_ref()
+                .and_then(|p| error_at(form, r, &format!("{p}.{leaf}")))
+        };
         let setm = |field: MemberField| {
             let dispatch = ctx.form.dispatcher();
             Callback::from(move |value: String| dispatch.dispatch(Action::SetMember { key, field, value }))
@@ -49,7 +56,12 @@ pub fn HouseholdView(props: &HouseholdProps) -> Html {
             Callback::from(move |_: MouseEvent| dispatch.dispatch(Action::RemoveMember(key)))
         };
         html! {
-            <li class="member-row" key={key} data-testid={format!("member-{i}")}>
+            <li class={classes!("member-row", blank.then_some("member-blank"))} key={key} data-testid={format!("member-{i}")}
+                aria-label={format!("第 {} 名成员", i + 1)}>
+                <p class="row-number" aria-hidden="true">
+                    {format!("第 {} 人", i + 1)}
+                    if blank { <span class="bf-note" data-testid={format!("member-blank-{i}")}>{"（空行，未计入人口；不用可删除）"}</span> }
+                </p>
                 <TextField id={format!("rel-{key}")} label="与户主关系" value={m.relation.clone()} inputmode="text"
                     list={Some(AttrValue::Static("relations"))} oninput={setm(MemberField::Relation)}
                     testid={format!("member-relation-{i}")} error={err("relation")} />
@@ -92,7 +104,13 @@ pub fn HouseholdView(props: &HouseholdProps) -> Html {
                 </datalist>
                 <ol class="member-list">{ for members }</ol>
                 <button type="button" class="btn btn-quiet add" onclick={add_member} data-testid="add-member">{"＋ 添加家庭成员"}</button>
-                <p class="bf-note" data-testid="member-count">{format!("共同生活的家庭成员 {} 人", form.members.len())}</p>
+                <p class="bf-note" data-testid="member-count">
+                    {format!("共同生活的家庭成员 {} 人", form.members.len() - blank_rows.len())}
+                    if !blank_rows.is_empty() {
+                        {format!("（第 {} 行是空行，没有计入）",
+                            blank_rows.iter().map(|i| (i + 1).to_string()).collect::<Vec<_>>().join("、"))}
+                    }
+                </p>
                 if let Some(e) = error_at(form, r, size_field) { <p class="msg msg-error">{e}</p> }
             } else {
                 <TextField id="size" label="家庭人口（共同生活的家庭成员）" suffix={Some(AttrValue::Static("人"))}

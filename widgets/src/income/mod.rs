@@ -33,7 +33,7 @@ use drafts::Draft;
 use drafts_view::DraftsView;
 use household_view::{set, HouseholdView};
 use items_view::ItemsView;
-use result_view::ResultView;
+use result_view::{ResultView, StickyFigure};
 use sheet::Sheet;
 use state::{Action, Field, IncomeForm};
 
@@ -133,6 +133,16 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
     let draft_id = use_state(|| booted.1.clone());
     let saved = use_state(|| booted.2.clone());
     let status = use_state(|| booted.3.map(str::to_string));
+    // When the open household was last saved on this device (for "已自动保存 HH:MM").
+    let saved_at = use_state(|| {
+        booted
+            .1
+            .as_ref()
+            .and_then(|id| booted.2.iter().find(|d| &d.id == id))
+            .map(|d| d.saved_at)
+    });
+    // The household deleted last, kept in memory so the deletion can be undone.
+    let deleted = use_state(|| None::<Draft>);
     let root = use_node_ref();
 
     {
@@ -152,11 +162,12 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
 
     // Autosave the open household (cadre mode only; the public mode keeps nothing).
     {
-        let (draft_id, saved, status, instance) = (
+        let (draft_id, saved, status, instance, saved_at) = (
             draft_id.clone(),
             saved.clone(),
             status.clone(),
             instance.clone(),
+            saved_at.clone(),
         );
         use_effect_with((*form).clone(), move |form| {
             if cadre && !form.is_empty() {
@@ -168,6 +179,7 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                 };
                 match drafts::save(&draft).and_then(|_| drafts::set_current(&instance, Some(&id))) {
                     Ok(()) => {
+                        saved_at.set(Some(draft.saved_at));
                         if status.is_some() {
                             status.set(None);
                         }
@@ -207,6 +219,14 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
         response: response.clone(),
         cadre,
     };
+    let on_save_image = {
+        let root = root.clone();
+        Callback::from(move |_| {
+            if let Some(node) = root.get() {
+                browser::dispatch(&node, "bangfu-save-image", "{}");
+            }
+        })
+    };
     let on_print = {
         let root = root.clone();
         Callback::from(move |_| {
@@ -239,7 +259,7 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
     };
     let handoff = match (&props.eligibility_url, response.result.as_ref()) {
         (Some(url), Some(result)) if response.ok => {
-            let payload = handoff::payload(&form, result);
+            let payload = handoff::payload(&form, result, if cadre { "cadre" } else { "public" });
             Some(AttrValue::from(handoff::href(url, &payload, |s| {
                 String::from(js_sys::encode_uri_component(s))
             })))
@@ -247,26 +267,34 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
         _ => None,
     };
     let on_open = {
-        let (form, draft_id, saved, instance) = (
+        let (form, draft_id, saved, instance, saved_at) = (
             form.clone(),
             draft_id.clone(),
             saved.clone(),
             instance.clone(),
+            saved_at.clone(),
         );
         Callback::from(move |id: String| {
             if let Some(d) = saved.iter().find(|d| d.id == id) {
                 let _ = drafts::set_current(&instance, Some(&id));
                 draft_id.set(Some(id));
+                saved_at.set(Some(d.saved_at));
                 form.dispatch(Action::Load(Box::new(d.form.clone())));
             }
         })
     };
     let start_new = {
-        let (form, draft_id, instance, year) =
-            (form.clone(), draft_id.clone(), instance.clone(), props.year);
+        let (form, draft_id, instance, year, saved_at) = (
+            form.clone(),
+            draft_id.clone(),
+            instance.clone(),
+            props.year,
+            saved_at.clone(),
+        );
         move || {
             let _ = drafts::set_current(&instance, None);
             draft_id.set(None);
+            saved_at.set(None);
             form.dispatch(Action::Load(Box::new(IncomeForm::new(
                 year,
                 browser::today(),
@@ -274,13 +302,15 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
         }
     };
     let on_delete = {
-        let (saved, draft_id, status, start_new) = (
+        let (saved, draft_id, status, start_new, deleted) = (
             saved.clone(),
             draft_id.clone(),
             status.clone(),
             start_new.clone(),
+            deleted.clone(),
         );
         Callback::from(move |id: String| {
+            deleted.set(saved.iter().find(|d| d.id == id).cloned());
             if let Err(e) = drafts::delete(&id) {
                 status.set(Some(e.message().to_string()));
             }
@@ -290,18 +320,49 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
             }
         })
     };
+    // Undo a deletion: the household is saved again (and reopened when it was the open one and
+    // nothing new has been typed since).
+    let on_undo = {
+        let (saved, status, deleted, form, draft_id, saved_at, instance) = (
+            saved.clone(),
+            status.clone(),
+            deleted.clone(),
+            form.clone(),
+            draft_id.clone(),
+            saved_at.clone(),
+            instance.clone(),
+        );
+        Callback::from(move |_: ()| {
+            let Some(d) = (*deleted).clone() else { return };
+            deleted.set(None);
+            match drafts::save(&d) {
+                Ok(()) => {
+                    saved.set(drafts::load().map(|s| s.drafts).unwrap_or_default());
+                    if form.is_empty() {
+                        let _ = drafts::set_current(&instance, Some(&d.id));
+                        draft_id.set(Some(d.id.clone()));
+                        saved_at.set(Some(d.saved_at));
+                        form.dispatch(Action::Load(Box::new(d.form)));
+                    }
+                }
+                Err(e) => status.set(Some(e.message().to_string())),
+            }
+        })
+    };
     let on_new = {
         let start_new = start_new.clone();
         Callback::from(move |_| start_new())
     };
     let on_clear = {
-        let (saved, status, instance, start_new) = (
+        let (saved, status, instance, start_new, deleted) = (
             saved.clone(),
             status.clone(),
             instance.clone(),
             start_new.clone(),
+            deleted.clone(),
         );
         Callback::from(move |_| {
+            deleted.set(None);
             if let Err(e) = drafts::clear_all(&instance) {
                 status.set(Some(e.message().to_string()));
             }
@@ -318,6 +379,38 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
             dispatch.dispatch(Action::SetInWan(on));
         })
     };
+    // Each saved household's per-capita figure, for the list.
+    let figures: Rc<Vec<(String, String)>> = {
+        let rule_set = props.rule_set.as_ref().map(|r| r.to_string());
+        use_memo(((*saved).clone(), rule_set), |(list, rs)| {
+            list.iter()
+                .map(|d| {
+                    let r = bangfu_policy::evaluate(&d.form.to_request(rs.as_deref()));
+                    let figure = r
+                        .result
+                        .as_ref()
+                        .filter(|_| r.ok)
+                        .and_then(|res| res.get("per_capita_net_income"))
+                        .and_then(|v| v.as_str())
+                        .map_or_else(|| "未算完".to_string(), |v| format!("人均 {v} 元"));
+                    (d.id.clone(), figure)
+                })
+                .collect()
+        })
+    };
+    let saved_note = saved_at.filter(|_| cadre && draft_id.is_some()).map(|ms| {
+        AttrValue::from(format!(
+            "已自动保存 {}（只存在本机）",
+            browser::clock_time(ms as f64)
+        ))
+    });
+    let undo_name = (*deleted).as_ref().map(|d| {
+        if d.form.label.trim().is_empty() {
+            "未命名".to_string()
+        } else {
+            d.form.label.trim().to_string()
+        }
+    });
     let r = &response;
     let unit = if form.in_wan { "万元" } else { "元" };
     let expenses_path = Field::OperatingExpenses.path();
@@ -325,6 +418,7 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
     html! {
         <div ref={root} class={classes!("bf", "bf-income", props.large_text.then_some("bf-large"))} lang="zh-CN">
             <div class="screen">
+                <StickyFigure response={response.clone()} />
                 <header class="bf-head">
                     <h2>{"家庭收入核算"}</h2>
                     <p class="bf-sub">{format!("{} 年度 · 与农户面对面算账，应统尽统 · 只在本机计算，不上传", form.year)}</p>
@@ -334,7 +428,8 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                 }
                 if cadre {
                     <DraftsView drafts={(*saved).clone()} current={(*draft_id).clone()} on_open={on_open}
-                        on_delete={on_delete} on_new={on_new} on_clear={on_clear}
+                        on_delete={on_delete} on_new={on_new} on_clear={on_clear} figures={figures.clone()}
+                        undo_name={undo_name.map(AttrValue::from)} on_undo={on_undo}
                         time_label={Callback::from(|ms: i64| browser::short_time(ms as f64))} />
                 }
                 <form class="bf-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
@@ -369,7 +464,8 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                     </fieldset>
                 </form>
                 <ResultView response={response.clone()} touched={!form.touched.is_empty()} cadre={cadre}
-                    on_print={on_print} on_csv={on_csv} handoff={handoff} />
+                    on_print={on_print} on_csv={on_csv} on_save_image={on_save_image} handoff={handoff}
+                    saved_note={saved_note} />
             </div>
             if cadre {
                 <Sheet form={Rc::new((*form).clone())} response={response.clone()} />

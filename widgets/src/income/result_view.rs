@@ -7,6 +7,7 @@ use std::rc::Rc;
 use bangfu_policy::calc::income::Category;
 use bangfu_policy::Response;
 use serde_json::Value;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::charts::{CategoryBars, Gauge};
@@ -19,6 +20,10 @@ pub struct ResultProps {
     pub cadre: bool,
     pub on_print: Callback<()>,
     pub on_csv: Callback<()>,
+    pub on_save_image: Callback<()>,
+    /// "已自动保存 10:20" (cadre mode, once the household was saved on the device).
+    #[prop_or_default]
+    pub saved_note: Option<AttrValue>,
     /// Link to the eligibility checker, pre-filled, when the page configured one.
     pub handoff: Option<AttrValue>,
 }
@@ -116,9 +121,13 @@ pub fn ResultView(props: &ResultProps) -> Html {
         let cb = props.on_csv.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
+    let save_image = {
+        let cb = props.on_save_image.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
 
     html! {
-        <section class="bf-result" aria-live="polite" data-testid="result">
+        <section class="bf-result" aria-live="polite" data-testid="result" id="bf-income-result" tabindex="-1">
             <p class="figure-label">{"家庭年人均纯收入"}</p>
             <p class="figure"><span data-testid="per-capita">{per_capita.clone()}</span><span class="unit">{" 元"}</span></p>
             <p class={verdict_class} data-testid="verdict">{verdict_text}</p>
@@ -165,15 +174,75 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     }) }
                 </ol>
             </details>
+            if let Some(note) = &props.saved_note {
+                <p class="bf-note saved-note" data-testid="saved-note">{note.clone()}</p>
+            }
             <div class="actions">
                 if props.cadre {
                     <button type="button" class="btn" onclick={print} data-testid="print">{"打印核算表"}</button>
+                    <button type="button" class="btn btn-quiet" onclick={save_image} data-testid="save-image">{"保存为图片"}</button>
                     <button type="button" class="btn btn-quiet" onclick={csv} data-testid="csv">{"导出表格（CSV）"}</button>
                 }
                 if let Some(href) = &props.handoff {
-                    <a class="btn btn-quiet" href={href.clone()} data-testid="handoff">{"用这个结果做监测对象自查 →"}</a>
+                    <a class="btn btn-quiet" href={href.clone()} data-testid="handoff">{
+                        if props.cadre { "用这个结果做监测对象识别 →" } else { "用这个结果做监测对象自查 →" }
+                    }</a>
                 }
             </div>
+            if props.cadre {
+                <details class="pdf-help" data-testid="pdf-help">
+                    <summary>{"手机上怎样保存为PDF"}</summary>
+                    <p>{"点“打印核算表”，在打开的打印页面顶部把打印机选为“另存为PDF”（或“保存为PDF”），再点下载按钮，文件存在手机的“下载”里。"}
+                       {"也可以点“保存为图片”，图片存在手机的“下载”或相册里。都只保存在本机，不会上传。"}</p>
+                </details>
+            }
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct StickyProps {
+    pub response: Rc<Response>,
+}
+
+/// On a narrow screen, the running per-capita figure against the line, kept in view at the top
+/// while the form is filled; a tap goes to the full result. Not printed; not a live region
+/// (the result itself announces changes).
+#[component]
+pub fn StickyFigure(props: &StickyProps) -> Html {
+    let r = &props.response;
+    let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
+        return html! {};
+    };
+    let per_capita = text(res, "per_capita_net_income");
+    let line = res.get("monitoring_range").and_then(Value::as_str);
+    let below = res.get("below_monitoring_range").and_then(Value::as_bool);
+    let (class, compare) = match (below, line) {
+        (Some(true), Some(l)) => ("sticky-below", format!("低于监测线 {l}")),
+        (Some(false), Some(l)) => ("sticky-above", format!("不低于监测线 {l}")),
+        _ => ("sticky-unknown", "监测线未配置".to_string()),
+    };
+    let go = Callback::from(|e: MouseEvent| {
+        e.prevent_default();
+        let target = e
+            .target()
+            .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Node>(t).ok())
+            .and_then(|n| n.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok())
+            .and_then(|root| root.get_element_by_id("bf-income-result"))
+            .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = target {
+            el.scroll_into_view();
+            let _ = el.focus();
+        }
+    });
+    html! {
+        <a class={classes!("sticky-figure", class)} href="#bf-income-result" onclick={go} data-testid="sticky-figure"
+            aria-label={format!("人均纯收入 {per_capita} 元，{compare} 元。查看结果")}
+            title="查看结果">
+            <span class="sticky-label">{"人均"}</span>
+            <strong class="sticky-value">{per_capita.clone()}</strong>
+            <span class="sticky-compare">{compare}</span>
+            <span class="sticky-go" aria-hidden="true">{"↓"}</span>
+        </a>
     }
 }

@@ -221,9 +221,26 @@ impl IncomeForm {
         self.counted_rows().position(|r| r.key == key)
     }
 
-    /// Request index of a member row.
+    /// A member row the person has not filled: no age, no labour, no name, and no relation
+    /// of their own (the "户主" put in the first row when members are listed does not count
+    /// until the row is edited). Such a row is not a person and is not counted.
+    pub fn member_is_blank(&self, m: &MemberRow) -> bool {
+        let own_relation =
+            !m.relation.trim().is_empty() && self.touched.contains(&format!("member:{}", m.key));
+        !own_relation
+            && m.age.trim().is_empty()
+            && m.labour.trim().is_empty()
+            && m.name.trim().is_empty()
+    }
+
+    /// The member rows that are counted, in request order.
+    pub fn counted_members(&self) -> impl Iterator<Item = &MemberRow> {
+        self.members.iter().filter(|m| !self.member_is_blank(m))
+    }
+
+    /// Request index of a member row, if it is counted.
     pub fn member_index(&self, key: u32) -> Option<usize> {
-        self.members.iter().position(|m| m.key == key)
+        self.counted_members().position(|m| m.key == key)
     }
 
     fn amount(&self, text: &str) -> String {
@@ -246,8 +263,7 @@ impl IncomeForm {
         input.insert("year".into(), json!(self.year));
         if self.by_members {
             let members: Vec<Value> = self
-                .members
-                .iter()
+                .counted_members()
                 .map(|m| {
                     let mut o = Map::new();
                     for (k, v) in [
@@ -405,7 +421,7 @@ impl IncomeForm {
             }
         }
         if let Some(i) = index_after("input.members[") {
-            if let Some(m) = self.members.get(i) {
+            if let Some(m) = self.counted_members().nth(i) {
                 return self.touched.contains(&format!("member:{}", m.key));
             }
         }
@@ -495,8 +511,41 @@ mod tests {
         f.apply(Action::AddMember);
         let req = f.to_request(None);
         assert!(req["input"].get("household_size").is_none());
-        assert_eq!(req["input"]["members"].as_array().unwrap().len(), 2);
+        // The second row is still blank: it is not a person yet.
+        assert_eq!(req["input"]["members"].as_array().unwrap().len(), 1);
         assert!(!req.to_string().contains("张三"));
+    }
+
+    #[test]
+    fn a_member_row_left_blank_is_not_counted() {
+        // Source: issue 13 — switching to 逐个填写 makes a 户主 row; adding one row per
+        // person left it empty and counted (per capita 9,832.00 instead of 12,290.00).
+        let mut f = form();
+        f.apply(Action::SetByMembers(true));
+        for age in ["52", "49", "24", "70"] {
+            f.apply(Action::AddMember);
+            let key = f.members.last().unwrap().key;
+            f.apply(Action::SetMember {
+                key,
+                field: MemberField::Age,
+                value: age.into(),
+            });
+        }
+        assert_eq!(f.members.len(), 5);
+        assert_eq!(f.counted_members().count(), 4);
+        let req = f.to_request(None);
+        assert_eq!(req["input"]["members"].as_array().unwrap().len(), 4);
+        assert_eq!(req["input"]["members"][0]["age"], "52");
+        assert_eq!(f.member_index(f.members[1].key), Some(0));
+        assert_eq!(f.member_index(f.members[0].key), None);
+        // A relation the person typed makes the row a person, even without an age.
+        let first = f.members[0].key;
+        f.apply(Action::SetMember {
+            key: first,
+            field: MemberField::Relation,
+            value: "户主".into(),
+        });
+        assert_eq!(f.counted_members().count(), 5);
     }
 
     #[test]

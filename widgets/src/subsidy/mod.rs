@@ -299,6 +299,11 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
             <form class="bf-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <fieldset data-testid="household">
                     <legend>{"家庭情况"}</legend>
+                    if form.as_if_monitored {
+                        <p class="bf-alert" data-testid="as-if-monitored">{"按“如被识别为监测户”估算：自查显示您家可能符合纳入监测的条件，下面是纳入后可申请的帮扶。实际以村里核实、认定为准。"}
+                            if form.self_paid_from_self_check { {"医疗救助中的“个人自付”来自自查填写的看病、上学、受灾费用合计，请按住院发票改填。"} }
+                        </p>
+                    }
                     <SelectField id="s-kind" label="家庭类别" value={form.kind.clone()} onchange={set_kind} testid="s-kind"
                         options={vec![(AttrValue::Static("poverty_alleviated"), AttrValue::Static("脱贫户")),
                             (AttrValue::Static("monitored"), AttrValue::Static("监测户")), (AttrValue::Static("ordinary"), AttrValue::Static("一般农户"))]} />

@@ -243,6 +243,11 @@ pub struct SubsidyForm {
     pub details: BTreeMap<(String, String), String>,
     /// (up_to, ratio) rows of the typed schedule.
     pub segments: Vec<(String, String)>,
+    /// Handed over by the self-check for a household not yet identified: the estimate is
+    /// "as if identified as a 监测户" (the view says so).
+    pub as_if_monitored: bool,
+    /// The medical figure came from the self-check's total of 看病、上学、受灾 costs.
+    pub self_paid_from_self_check: bool,
     next_key: u32,
 }
 
@@ -288,6 +293,8 @@ impl SubsidyForm {
             }],
             details: BTreeMap::new(),
             segments: vec![(String::new(), String::new()); SEGMENT_ROWS],
+            as_if_monitored: false,
+            self_paid_from_self_check: false,
             next_key: 1,
         }
     }
@@ -453,9 +460,26 @@ impl SubsidyForm {
             ("on_dibao", &mut self.on_dibao),
             ("on_tekun", &mut self.on_tekun),
             ("orphan", &mut self.orphan),
+            ("as_if_monitored", &mut self.as_if_monitored),
+            (
+                "self_paid_from_self_check",
+                &mut self.self_paid_from_self_check,
+            ),
         ] {
             if let Some(b) = flag(name) {
                 *slot = b;
+            }
+        }
+        // Detail figures (as text) for the programmes and fields this form asks about.
+        if let Some(details) = v.get("details").and_then(Value::as_object) {
+            for (programme, field, _) in FIELDS {
+                if let Some(Value::String(t)) = details.get(*programme).and_then(|d| d.get(*field))
+                {
+                    if t.len() <= 40 {
+                        self.details
+                            .insert((programme.to_string(), field.to_string()), t.clone());
+                    }
+                }
             }
         }
         if let Some(list) = v
@@ -589,6 +613,17 @@ mod tests {
         assert_eq!(f.kind, "monitored");
         assert!(f.on_dibao);
         assert_eq!(f.members[0].age, "15");
+        f.apply(Action::Prefill(
+            json!({ "kind": "monitored", "as_if_monitored": true,
+            "details": { "medical_assistance": { "self_paid": "24000" }, "nope": { "x": "1" } } }),
+        ));
+        assert!(f.as_if_monitored);
+        assert_eq!(f.detail("medical_assistance", "self_paid"), "24000");
+        assert_eq!(
+            f.details.len(),
+            1,
+            "only fields the form asks about are taken"
+        );
         f.apply(Action::Prefill(json!({ "kind": "president" })));
         assert_eq!(f.kind, "monitored");
     }

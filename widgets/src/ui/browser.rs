@@ -32,6 +32,12 @@ pub fn short_time(ms: f64) -> String {
     )
 }
 
+/// "10:20" for a saved-at time (device clock, local time).
+pub fn clock_time(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
 /// The custom element that hosts the shadow root `node` lives in.
 pub fn host_of(node: &Node) -> Option<Element> {
     node.get_root_node()
