@@ -10,7 +10,7 @@ export const FOUR = {
     { relation: "父母", age: "76", labour: "none" },
   ],
   items: [
-    { category: "wage", item: "县外务工", amount: "3500*8" },
+    { category: "wage", item: "县外务工", amount: "28000" },
     { category: "wage", item: "零工", amount: "8000" },
     { category: "operating", item: "种植玉米", amount: "1.2万" },
     { category: "transfer", item: "低保金", amount: "3360" },
@@ -19,7 +19,7 @@ export const FOUR = {
 };
 
 /** Types the household the way the issue's cadre did: 逐个填写, then one new row per person. */
-export async function typeFour(w, { perPersonRows = true } = {}) {
+export async function typeFour(w, { perPersonRows = true, wageAsFormula = false } = {}) {
   await w.locator("[data-testid=label]").fill(FOUR.label);
   await w.locator("[data-testid=size-by-members]").check();
   const offset = perPersonRows ? 1 : 0;
@@ -33,5 +33,7 @@ export async function typeFour(w, { perPersonRows = true } = {}) {
     if (m.name) await w.locator(`[data-testid=member-name-${n}]`).fill(m.name);
   }
   for (let i = 0; i < FOUR.items.length; i++) await fillItem(w, i, FOUR.items[i]);
+  // As the cadre writes it on the worksheet: 3500 a month for 8 months.
+  if (wageAsFormula) await fillItem(w, 0, { amount: "3500*8" });
   await w.locator("[data-testid=operating-expenses]").fill(FOUR.expenses);
 }

@@ -91,7 +91,7 @@ test("screenshots: the household of four on a phone and a desktop, normal and å¤
     const page = await open(browser, "/index.html", { width, height: 900 });
     if (large) await page.evaluate(() => document.querySelector("bangfu-income").setAttribute("large-text", ""));
     const w = widget(page);
-    await typeFour(w);
+    await typeFour(w, { wageAsFormula: true });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth);
     assert.ok(overflow <= width, `${name}: page is ${overflow}px wide`);
     await page.screenshot({ path: shot(`income-four-${name}.png`), fullPage: true });
