@@ -77,6 +77,17 @@ test("the print button on the portal page prints the sheet alone, on one A4 page
   await page.close();
 });
 
+test("in 大字 mode on a phone the printed sheet is the same single page", async () => {
+  const page = await open(browser, "/index.html", { width: 360, height: 740 });
+  await page.evaluate(() => document.querySelector("bangfu-income").setAttribute("large-text", ""));
+  const w = widget(page);
+  await typeFour(w);
+  await stubPrint(page);
+  await w.locator("[data-testid=print]").click();
+  assert.equal(await pdfPages(page, "sheet-large-phone.pdf"), 1);
+  await page.close();
+});
+
 test("Ctrl+P on a page with several widgets prints the household's sheet alone, on one page", async () => {
   const page = await open(browser, "/county.html", { width: 1100, height: 900 });
   const w = widget(page);
