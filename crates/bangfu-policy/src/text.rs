@@ -135,8 +135,9 @@ fn strip_separators(int_part: &str) -> Option<String> {
     digits.bytes().all(|b| b.is_ascii_digit()).then_some(digits)
 }
 
-/// Signs read as "times" in an amount (`3500*8`, `3500×8`, `3500x8`).
-const TIMES: [char; 4] = ['*', '×', 'x', 'X'];
+/// Signs read as "times" in an amount (`3500*8`, `3500×8`). Not the letter x: `0x10` is a
+/// mistake to point out, not 0 × 10.
+const TIMES: [char; 2] = ['*', '×'];
 
 /// Measure words allowed after a factor of a product (`3500元*8个月`, `120*30亩`).
 const FACTOR_UNITS: [&str; 9] = ["个月", "月", "天", "日", "亩", "次", "人", "头", "只"];
@@ -326,7 +327,8 @@ mod tests {
             ("3500*8", Ok(d("28000"))),
             ("3500 × 8", Ok(d("28000"))),
             ("３５００＊８", Ok(d("28000"))),
-            ("3500x8", Ok(d("28000"))),
+            ("3500x8", Err(NumberError::NotANumber)),
+            ("0x10", Err(NumberError::NotANumber)),
             ("3500元*8个月", Ok(d("28000"))),
             ("0.35万×8", Ok(d("28000"))),
             ("120*30亩", Ok(d("3600"))),
