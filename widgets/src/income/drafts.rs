@@ -6,7 +6,7 @@
 //! or unreadable storage is reported and the form carries on in memory.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
+use serde_json::value::RawValue;
 
 use super::state::IncomeForm;
 use crate::ui::storage::{self, StorageError};
@@ -14,6 +14,8 @@ use crate::ui::storage::{self, StorageError};
 const DRAFT_PREFIX: &str = "bangfu:income:v2:draft:";
 /// The single list of drafts before v2; migrated on load.
 const LEGACY_KEY: &str = "bangfu:income:v1:drafts";
+/// A stored draft longer than this is not read (a real one, 500 lines, is under 100 KB).
+const MAX_RECORD_LEN: usize = 512 * 1024;
 
 fn draft_key(id: &str) -> String {
     format!("{DRAFT_PREFIX}{id}")
@@ -58,23 +60,29 @@ impl Loaded {
 
 /// One stored draft, or `None` when it is not one (pure, tested natively).
 pub fn parse_one(text: &str) -> Option<Draft> {
+    if text.len() > MAX_RECORD_LEN {
+        return None;
+    }
     serde_json::from_str(text).ok()
 }
 
 /// The v1 list read record by record: the drafts it holds and how many records were unreadable
 /// (a list that is not JSON at all counts as one).
 pub fn parse_legacy(text: &str) -> (Vec<Draft>, usize) {
-    let Ok(v) = serde_json::from_str::<Value>(text) else {
-        return (Vec::new(), 1);
-    };
-    let Some(list) = v.get("drafts").and_then(Value::as_array) else {
+    #[derive(Deserialize)]
+    struct Legacy<'a> {
+        #[serde(borrow)]
+        drafts: Vec<&'a RawValue>,
+    }
+    let Ok(list) = serde_json::from_str::<Legacy>(text) else {
         return (Vec::new(), 1);
     };
     let drafts: Vec<Draft> = list
+        .drafts
         .iter()
-        .filter_map(|d| serde_json::from_value(d.clone()).ok())
+        .filter_map(|d| parse_one(d.get()))
         .collect();
-    let bad = list.len() - drafts.len();
+    let bad = list.drafts.len() - drafts.len();
     (drafts, bad)
 }
 
@@ -156,13 +164,14 @@ mod tests {
         assert_eq!(parse_one(&serde_json::to_string(&d).unwrap()), Some(d));
         assert_eq!(parse_one("{not json"), None);
         assert_eq!(parse_one(r#"{"id":"x","saved_at":1,"form":42}"#), None);
+        let huge = format!("{{\"id\":\"{}\"}}", "x".repeat(MAX_RECORD_LEN));
+        assert_eq!(parse_one(&huge), None, "oversized records are not parsed");
     }
 
     #[test]
     fn one_bad_record_in_the_v1_list_costs_only_itself() {
-        let good = serde_json::to_value(draft("a")).unwrap();
-        let text = serde_json::json!({ "drafts": [good.clone(), { "id": "b", "form": 42 }, good] })
-            .to_string();
+        let good = serde_json::to_string(&draft("a")).unwrap();
+        let text = format!(r#"{{"drafts": [{good}, {{"id": "b", "form": 42}}, {good}]}}"#);
         let (drafts, bad) = parse_legacy(&text);
         assert_eq!((drafts.len(), bad), (2, 1));
         assert_eq!(parse_legacy("{not json"), (Vec::new(), 1));

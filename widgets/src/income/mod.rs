@@ -337,14 +337,8 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
         Callback::from(move |_| start_new())
     };
     let on_clear = {
-        let (saved, status, instance, start_new) = (
-            saved.clone(),
-            status.clone(),
-            instance.clone(),
-            start_new.clone(),
-        );
+        let (saved, status, start_new) = (saved.clone(), status.clone(), start_new.clone());
         Callback::from(move |_| {
-            let _ = &instance;
             if let Err(e) = drafts::clear_all() {
                 status.set(Some(e.message().to_string()));
             }

@@ -12,10 +12,11 @@ use super::browser;
 pub const FULL_DETAIL_ATTRIBUTE: &str = "result-detail";
 
 /// What the host page hears by default: the result's top-level figures (numbers, booleans,
-/// and short strings of digits, letters and `. _ : + -`: amounts, dates, codes) — no nested
-/// lists, no explanation, nothing in Chinese or with spaces, so no typed name or note.
+/// short strings of digits, letters and `. _ : + -` — amounts, dates, codes — and objects of
+/// such figures, like `by_category`) — no lists, no explanation, nothing in Chinese or with
+/// spaces, so no typed name or note.
 pub fn figures_only(calculator: &str, r: &Response) -> Value {
-    let figure = |v: &Value| match v {
+    let scalar = |v: &Value| match v {
         Value::Number(_) | Value::Bool(_) | Value::Null => true,
         Value::String(s) => {
             s.len() <= 64
@@ -23,6 +24,10 @@ pub fn figures_only(calculator: &str, r: &Response) -> Value {
                     .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | ':' | '+' | '-'))
         }
         _ => false,
+    };
+    let figure = |v: &Value| match v {
+        Value::Object(o) => o.values().all(scalar),
+        v => scalar(v),
     };
     let result: Map<String, Value> = r
         .result
@@ -75,6 +80,7 @@ mod tests {
             rule_set: Some("minqin-2024".into()),
             result: Some(json!({
                 "per_capita_net_income": "7066.67", "household_size": 3, "below": true,
+                "by_category": { "wage": "21200.00" }, "in_words": { "net": "人民币贰万元整" },
                 "monitoring_type": "edge_prone", "date": "2024-06-01",
                 "items": [{ "item": "赵六 工资" }], "note": "赵六", "label": "Zhao Liu 620621199001011234 x",
             })),
@@ -89,10 +95,11 @@ mod tests {
             "edge_prone",
             "2024-06-01",
             "minqin-2024",
+            "21200.00",
         ] {
             assert!(text.contains(kept), "{kept} missing from {text}");
         }
-        for dropped in ["赵六", "items", "Zhao"] {
+        for dropped in ["赵六", "items", "Zhao", "in_words"] {
             assert!(!text.contains(dropped), "{dropped} leaked into {text}");
         }
     }
