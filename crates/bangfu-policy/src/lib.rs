@@ -17,7 +17,7 @@
 pub mod api;
 pub mod calc;
 pub mod calendar;
-mod data;
+pub(crate) mod data;
 pub mod daxie;
 pub mod error;
 pub mod explain;

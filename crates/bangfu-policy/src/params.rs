@@ -53,6 +53,9 @@ pub enum Unit {
     Percent,
     Years,
     Months,
+    Days,
+    WorkingDays,
+    Persons,
     Keywords,
 }
 
@@ -509,5 +512,19 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+pub use crate::data::Param;
+
+impl RuleSet {
+    /// A decimal parameter named at compile time.
+    pub fn get(&self, p: Param, at: At) -> Option<Resolved<Decimal>> {
+        self.decimal(p.name(), at)
+    }
+
+    /// A fixed decimal parameter named at compile time.
+    pub fn fixed(&self, p: Param) -> Option<Decimal> {
+        self.decimal(p.name(), At::Always).map(|r| r.value)
     }
 }
