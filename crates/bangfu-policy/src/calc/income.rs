@@ -12,8 +12,8 @@ use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
 use crate::input::{Errors, Obj};
 use crate::money::{format_money, format_plain, format_ratio, round_cents};
-use crate::params::{not_configured, At, RuleSet};
-use crate::sources::{ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM2, ANNEX2_ITEM3, MAIN_GOALS};
+use crate::params::{not_configured, At, Param, RuleSet};
+use crate::sources::{ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM2, ANNEX2_ITEM3, MAIN_GOALS, NATIONAL_TYPES};
 use crate::Outcome;
 
 /// Income categories of the national monitoring system, plus recorded-but-not-counted money.
@@ -344,7 +344,7 @@ fn compute(
         },
         keywords
             .as_ref()
-            .map_or_else(|| "rules.md §1".to_string(), |k| k.source.to_string()),
+            .map_or_else(|| ANNEX2_ITEM16.to_string(), |k| k.source.to_string()),
     );
     if let Some(k) = &keywords {
         excluded_step = excluded_step.with_param(k.to_use());
@@ -494,7 +494,7 @@ fn compute(
                     format_money(r),
                     format_money(v)
                 ),
-                "rules.md §1（刚性支出：自付医疗、上学、灾害损失）",
+                NATIONAL_TYPES,
             ));
             Some(v)
         }
@@ -698,6 +698,7 @@ fn quality_warnings(
             }
         }
     }
+    outsized_and_medical(warnings, rules, items, size);
     if !member_ages.is_empty() && member_ages.len() as u64 != size {
         warnings.push(Warning::new(
             "household_size_differs_from_members",
@@ -707,5 +708,39 @@ fn quality_warnings(
             ),
             Some("input.household_size".to_string()),
         ));
+    }
+}
+
+/// (r2) 疑点: a medical reimbursement typed into a counted category (practice varies, so a
+/// warning, not an exclusion); more members than usual; a single item above the threshold.
+fn outsized_and_medical(warnings: &mut Vec<Warning>, rules: &RuleSet, items: &[Item], size: u64) {
+    if let Some(k) = rules.keywords(Param::MedicalReimbursementKeywords.name()) {
+        for item in items.iter().filter(|i| i.category != Category::Excluded) {
+            if let Some(word) = k.value.iter().find(|w| item.name.contains(w.as_str())) {
+                warnings.push(Warning::new(
+                    "medical_reimbursement_in_income",
+                    format!("“{}”含“{word}”：医疗报销款一般不计入家庭收入，请核实", item.name),
+                    Some(format!("input.items[{}].category", item.index)),
+                ));
+            }
+        }
+    }
+    if let Some(max) = rules.fixed(Param::HouseholdMembersWarning) {
+        if Decimal::from(size) > max {
+            warnings.push(Warning::new(
+                "household_unusually_large",
+                format!("家庭人口 {size} 人，多于 {} 人，请核对是否都是共同生活的家庭成员", format_plain(max)),
+                Some("input.household_size".to_string()),
+            ));
+        }
+    }
+    if let Some(max) = rules.fixed(Param::SingleItemWarning) {
+        for item in items.iter().filter(|i| i.amount > max) {
+            warnings.push(Warning::new(
+                "item_unusually_large",
+                format!("“{}” {} 元，高于 {} 元，请核对金额单位（元/万元）", item.name, format_money(item.amount), format_plain(max)),
+                Some(format!("input.items[{}].amount", item.index)),
+            ));
+        }
     }
 }
