@@ -528,3 +528,27 @@ impl RuleSet {
         self.decimal(p.name(), At::Always).map(|r| r.value)
     }
 }
+
+/// The latest configured value of a yearly parameter before `year` — shown only as a
+/// labelled reference ("参考：2024 年为 7800 元"), never used as the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    pub year: i32,
+    pub value: String,
+    pub label: String,
+}
+
+impl RuleSet {
+    pub fn reference_before(&self, p: Param, year: i32) -> Option<Reference> {
+        (year.saturating_sub(20)..year).rev().find_map(|y| {
+            self.get(p, At::Year(y)).map(|r| Reference {
+                year: y,
+                value: crate::money::format_money(r.value),
+                label: format!(
+                    "参考：{y} 年为 {} 元，以当地公布为准",
+                    crate::money::format_plain(r.value)
+                ),
+            })
+        })
+    }
+}

@@ -188,7 +188,10 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
         .unwrap_or_default();
     let cards = PROGRAMMES.iter().map(|(code, label)| {
         let est = estimates.iter().find(|e| s(e, "programme") == *code);
-        let eligible = est.and_then(|e| e.get("eligible")).and_then(Value::as_bool).unwrap_or(false);
+        // Three answers (r2): true, false, or null = 需核实 / 可咨询 with the reason why.
+        let answer = est.and_then(|e| e.get("eligible")).map(Value::as_bool);
+        let eligible = answer == Some(Some(true));
+        let undecided = answer == Some(None);
         let amount = est.and_then(|e| e.get("amount")).and_then(Value::as_str).map(str::to_string);
         let inputs = FIELDS.iter().filter(|(p, _, _)| p == code).map(|(p, f, input)| {
             let d = form.dispatcher();
@@ -239,16 +242,17 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
             </fieldset>
         });
         html! {
-            <article class={classes!("card", if eligible { "card-eligible" } else { "card-not" })} data-testid={format!("card-{code}")}>
+            <article class={classes!("card", if eligible { "card-eligible" } else if undecided { "card-unknown" } else { "card-not" })} data-testid={format!("card-{code}")}>
                 <h3>{*label}</h3>
                 <p class="card-status">
-                    <span class={if eligible { "badge badge-done" } else { "badge badge-rank-4" }} data-testid={format!("eligible-{code}")}>
-                        { if eligible { "可以申请" } else { "不符合条件" } }</span>
+                    <span class={if eligible { "badge badge-done" } else if undecided { "badge badge-due_soon" } else { "badge badge-rank-4" }} data-testid={format!("eligible-{code}")}>
+                        { if eligible { "可以申请" } else if undecided { "需核实 / 可咨询" } else { "不符合条件" } }</span>
                     {" "}
                     <span class="card-amount" data-testid={format!("amount-{code}")}>{
-                        match (&amount, eligible) {
-                            (Some(a), true) => format!("{a} 元"),
-                            (None, true) => "金额：未配置".to_string(),
+                        match (&amount, eligible, undecided) {
+                            (Some(a), true, _) => format!("{a} 元"),
+                            (None, true, _) => "金额：未配置".to_string(),
+                            (Some(a), _, true) => format!("当地标准 {a} 元（未计入合计）"),
                             _ => String::new(),
                         }
                     }</span>
@@ -315,7 +319,8 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     }
                 </fieldset>
             </form>
-            <p class="total" data-testid="total">{format!("已知金额合计：{total} 元")}<span class="bf-note">{"（“未配置”的项目不计入）"}</span></p>
+            <p class="total" data-testid="total">{format!("已知金额合计：{total} 元")}</p>
+            <p class="bf-note" data-testid="total-note">{response.result.as_ref().map(|r| s(r, "total_note")).unwrap_or_default()}</p>
             <div class="cards">{ for cards }</div>
         </div>
     }

@@ -105,6 +105,8 @@ pub struct IncomeResult {
     /// `None` (null) when the year's range is not configured.
     pub monitoring_range: Option<String>,
     pub below_monitoring_range: Option<bool>,
+    /// When the year's range is not configured: the latest known one, as a labelled reference.
+    pub reference_range: Option<crate::params::Reference>,
     /// Range − per-capita figure; positive means below the line.
     pub gap_to_range: Option<String>,
     pub per_capita_after_rigid: Option<String>,
@@ -610,6 +612,10 @@ fn compute(
         per_capita_net_income: format_money(per_capita),
         monitoring_range: range_text,
         below_monitoring_range: below,
+        reference_range: range
+            .is_none()
+            .then(|| rules.reference_before(Param::MonitoringRange, year))
+            .flatten(),
         gap_to_range: gap,
         per_capita_after_rigid: after_rigid.map(format_money),
         income_declined: declined,

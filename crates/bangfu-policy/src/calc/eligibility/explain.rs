@@ -13,7 +13,7 @@ use crate::calc::household::{Household, HouseholdKind, Risk};
 use crate::calc::programmes::Answer;
 use crate::explain::{Step, Warning};
 use crate::money::format_money;
-use crate::params::{not_configured, At, RuleSet};
+use crate::params::{not_configured, At, Param, Reference, RuleSet};
 use crate::sources::{
     ANNEX2_ITEM10, ANNEX2_ITEM12, ANNEX2_ITEM13, ANNEX2_ITEM14, ANNEX2_ITEM15, ANNEX2_ITEM3,
     ANNEX2_ITEM5, ANNEX2_ITEM8, ANNEX2_ITEM9, MAIN_ITEM3, NATIONAL_ELIMINATION, NATIONAL_TYPES,
@@ -68,6 +68,8 @@ pub struct EligibilityResult {
     pub green_channel: bool,
     pub within_monitoring_range: Option<bool>,
     pub monitoring_range: Option<String>,
+    /// When the year's range is not configured: the latest known one, as a labelled reference.
+    pub reference_range: Option<Reference>,
     pub margin_to_range: Option<String>,
     pub monitoring_type: Option<MonitoringType>,
     pub must_visit: Vec<MustVisit>,
@@ -368,6 +370,11 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
         green_channel: d.green_channel,
         within_monitoring_range: d.within,
         monitoring_range: d.range.as_ref().map(|r| format_money(r.value)),
+        reference_range: d
+            .range
+            .is_none()
+            .then(|| rules.reference_before(Param::MonitoringRange, year))
+            .flatten(),
         margin_to_range: d.margin.map(format_money),
         monitoring_type: d.monitoring_type,
         must_visit: d.must_visit.clone(),
