@@ -120,6 +120,8 @@ struct Override {
     /// Empty for a fixed parameter, `YYYY` or `YYYY-MM-DD` otherwise.
     at: String,
     value: OverrideValue,
+    /// (r2) The portal's document for the value, when given.
+    source: Option<String>,
 }
 
 /// A resolved parameter value with everything needed to explain it.
@@ -299,6 +301,20 @@ impl RuleSet {
                 Err(_) => return Err(bad(format!("请写明生效日期，例如 {name}.2025-05-20"))),
             },
         };
+        // (r2) `{ "value": "8200", "source": "某某县2026年…通知" }` as well as the plain value.
+        let (value, source) = match value {
+            Value::Object(m) => {
+                let source = match m.get("source") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::String(t)) if t.chars().count() <= 200 => {
+                        Some(t.trim().to_string()).filter(|t| !t.is_empty())
+                    }
+                    Some(_) => return Err(bad("来源应为不超过 200 字的文字".into())),
+                };
+                (m.get("value").unwrap_or(&Value::Null), source)
+            }
+            v => (v, None),
+        };
         let value = match (def.unit, value) {
             (Unit::Keywords, Value::Array(items)) => {
                 let words: Option<Vec<String>> = items
@@ -327,6 +343,7 @@ impl RuleSet {
             name: def.name,
             at,
             value,
+            source,
         })
     }
 
@@ -384,7 +401,10 @@ impl RuleSet {
                     unit: def.unit,
                     at: o.at.clone(),
                     value: *v,
-                    source: Cow::Borrowed("本地配置"),
+                    source: o
+                        .source
+                        .as_ref()
+                        .map_or(Cow::Borrowed("本地配置"), |t| Cow::Owned(format!("本地配置：{t}"))),
                     confidence: Confidence::Local,
                 }),
                 OverrideValue::Keywords(_) => None,

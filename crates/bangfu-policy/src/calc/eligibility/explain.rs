@@ -201,6 +201,8 @@ fn benefit_list(d: &Decision, h: &Household) -> Vec<Benefit> {
             ),
         })
         .collect();
+    // Those the household may apply for first, then the ones to ask about (stable order).
+    out.sort_by_key(|b| b.eligible != Some(true));
     out.extend(protection_pointers(d));
     out
 }

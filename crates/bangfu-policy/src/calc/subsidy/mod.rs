@@ -130,16 +130,18 @@ impl Ctx<'_> {
 }
 
 pub(crate) fn lowest(params: &[ParamUse]) -> Option<Confidence> {
-    let rank = |c: &Confidence| match c {
-        Confidence::Plan | Confidence::Official => 0,
-        Confidence::Local => 1,
-        Confidence::Secondary => 2,
-        Confidence::Unconfirmed => 3,
+    // (r2) `local` ranks above `secondary` only when the portal gave its document.
+    let rank = |p: &ParamUse| match p.confidence {
+        Some(Confidence::Plan | Confidence::Official) => 0,
+        Some(Confidence::Local) if p.source != "本地配置" => 1,
+        Some(Confidence::Local) => 2,
+        Some(Confidence::Secondary) => 2,
+        Some(Confidence::Unconfirmed) | None => 3,
     };
     if params.iter().any(|p| p.confidence.is_none()) {
         return None;
     }
-    params.iter().filter_map(|p| p.confidence).max_by_key(rank)
+    params.iter().max_by_key(|p| rank(p)).and_then(|p| p.confidence)
 }
 
 /// Adds a finding to an admissibility: a `No` outranks everything, an unknown outranks a yes.
