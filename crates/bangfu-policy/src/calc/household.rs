@@ -261,6 +261,8 @@ pub struct Household {
     pub major_change: bool,
     /// A member holds a 乡村公益性岗位 (subsidy `total` counts the post's pay only then).
     pub holds_public_welfare_job: bool,
+    /// Months of self-arranged work away this year (务工交通补助), when known.
+    pub months_worked_away: Option<u64>,
     pub risks: Vec<Risk>,
     pub members: Vec<Member>,
     pub monitoring: Option<Monitoring>,
@@ -467,6 +469,7 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, errors: &mut Errors) ->
         sudden_accident: flag("sudden_accident", "是否突发意外", errors),
         major_change: flag("major_change_or_disaster", "是否遭遇重大变故或自然灾害", errors),
         holds_public_welfare_job: flag("holds_public_welfare_job", "是否有成员在乡村公益性岗位上岗", errors),
+        months_worked_away: h.whole("months_worked_away", "自主外出务工月数", 0, 12, false, errors),
         risks,
         members,
         monitoring: read_monitoring(&h, errors),

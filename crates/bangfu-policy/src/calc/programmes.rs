@@ -288,6 +288,14 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
                 },
                 None => v.unknown("最低就业年龄未配置"),
             }
+            match (h.months_worked_away, rules.fixed(Param::TransportMinMonths)) {
+                (Some(m), Some(min)) if Decimal::from(m) < min => {
+                    v.no(format!("自主外出务工 {m} 个月，不满 {} 个月", fmt(min)))
+                }
+                (Some(m), Some(min)) => v.yes(format!("自主外出务工 {m} 个月，满 {} 个月；每年一次", fmt(min))),
+                (None, Some(min)) => v.unknown(format!("须自主外出务工满 {} 个月（请填写月数）", fmt(min))),
+                (_, None) => v.unknown("务工月数要求未配置"),
+            }
         }
         // facts.md E4; (r2) 低保 without a class asks for it.
         Programme::PublicWelfareJob => public_welfare_job(h, rules, when, &mut v),

@@ -230,18 +230,12 @@ fn destination_param(dest: &str) -> Param {
 
 /// 甘人社通〔2024〕155号: ≥ 3 months of self-arranged work away; amount by destination.
 fn transport(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, errors: &mut Errors) -> Option<Estimate> {
-    let mut a = admissibility(Programme::Transport, h, ctx, None);
-    let destination = d.and_then(|d| choice(d, "destination", "务工地点", &DESTINATIONS, |s| s, errors));
-    let months = d.and_then(|d| d.whole("months_worked", "务工月数", 0, 12, false, errors));
-    let min = ctx.fixed(Param::TransportMinMonths);
-    match (months, min) {
-        (Some(m), Some(min)) if Decimal::from(m) < min => {
-            refine(&mut a, Answer::No, format!("自主外出务工 {m} 个月，不满 {} 个月", format_plain(min)))
-        }
-        (Some(m), Some(min)) => a.reasons.push(format!("自主外出务工 {m} 个月，满 {} 个月；每年一次", format_plain(min))),
-        (None, Some(min)) => refine(&mut a, Answer::Unknown, format!("须自主外出务工满 {} 个月（请填写月数）", format_plain(min))),
-        (_, None) => refine(&mut a, Answer::Unknown, "务工月数要求未配置"),
+    let mut h = h.clone();
+    if let Some(m) = d.and_then(|d| d.whole("months_worked", "务工月数", 0, 12, false, errors)) {
+        h.months_worked_away = Some(m);
     }
+    let mut a = admissibility(Programme::Transport, &h, ctx, None);
+    let destination = d.and_then(|d| choice(d, "destination", "务工地点", &DESTINATIONS, |s| s, errors));
     let amount = match destination {
         Some(dest) => ctx.yearly(destination_param(dest)),
         None => {
