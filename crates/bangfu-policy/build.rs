@@ -182,7 +182,9 @@ fn emit_param_enum(names: &[String], out: &mut String) {
     for n in names {
         writeln!(out, "    {},", camel(n)).unwrap();
     }
-    out.push_str("}\n\nimpl Param {\n    pub const fn name(self) -> &'static str {\n        match self {\n");
+    out.push_str(
+        "}\n\nimpl Param {\n    pub const fn name(self) -> &'static str {\n        match self {\n",
+    );
     for n in names {
         writeln!(out, "            Param::{} => {n:?},", camel(n)).unwrap();
     }

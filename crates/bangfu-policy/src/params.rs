@@ -401,10 +401,9 @@ impl RuleSet {
                     unit: def.unit,
                     at: o.at.clone(),
                     value: *v,
-                    source: o
-                        .source
-                        .as_ref()
-                        .map_or(Cow::Borrowed("本地配置"), |t| Cow::Owned(format!("本地配置：{t}"))),
+                    source: o.source.as_ref().map_or(Cow::Borrowed("本地配置"), |t| {
+                        Cow::Owned(format!("本地配置：{t}"))
+                    }),
                     confidence: Confidence::Local,
                 }),
                 OverrideValue::Keywords(_) => None,

@@ -155,8 +155,9 @@ fn typed_decimals(text: &str) -> usize {
     if half.contains(['万', '千']) {
         return 0;
     }
-    half.split_once('.')
-        .map_or(0, |(_, f)| f.chars().take_while(char::is_ascii_digit).count())
+    half.split_once('.').map_or(0, |(_, f)| {
+        f.chars().take_while(char::is_ascii_digit).count()
+    })
 }
 
 /// Parses an amount that may be negative (a per-capita net income can be): `-2000`, `－2000`.

@@ -6,8 +6,17 @@
 use serde_json::{json, Value};
 
 const PROGRAMMES: [&str; 12] = [
-    "college_grant", "yulu", "medical_tilt", "medical_assistance", "microcredit", "transport",
-    "public_welfare_job", "housing_retrofit", "relocation", "accessibility", "greenhouse",
+    "college_grant",
+    "yulu",
+    "medical_tilt",
+    "medical_assistance",
+    "microcredit",
+    "transport",
+    "public_welfare_job",
+    "housing_retrofit",
+    "relocation",
+    "accessibility",
+    "greenhouse",
     "disability_allowance",
 ];
 
@@ -20,8 +29,18 @@ fn households() -> Vec<Value> {
         json!([{ "labour": "full" }]),
     ];
     let mut out = Vec::new();
-    for kind in ["ordinary", "poverty_alleviated", "monitored", "risk_eliminated"] {
-        for (dibao, class) in [(false, None), (true, None), (true, Some(2)), (true, Some(3))] {
+    for kind in [
+        "ordinary",
+        "poverty_alleviated",
+        "monitored",
+        "risk_eliminated",
+    ] {
+        for (dibao, class) in [
+            (false, None),
+            (true, None),
+            (true, Some(2)),
+            (true, Some(3)),
+        ] {
             for income in ["6000", "9000"] {
                 for members in &member_sets {
                     let mut h = json!({ "kind": kind, "gansu_agricultural_hukou": true, "per_capita_net_income": income,
@@ -58,7 +77,8 @@ fn the_benefit_list_and_the_estimator_agree_on_every_household_and_override() {
         let year: i64 = date[..4].parse().unwrap();
         for o in overrides() {
             for h in households() {
-                let checker = bangfu_policy::evaluate(&json!({ "calculator": "eligibility", "overrides": o,
+                let checker =
+                    bangfu_policy::evaluate(&json!({ "calculator": "eligibility", "overrides": o,
                     "input": { "date": date, "household": h } }));
                 assert!(checker.ok, "{:?} {h}", checker.errors);
                 let res = checker.result.unwrap();
@@ -67,26 +87,46 @@ fn the_benefit_list_and_the_estimator_agree_on_every_household_and_override() {
                 if res["in_scope"] == json!(true) && h["kind"] == "ordinary" {
                     asked["kind"] = json!("monitored");
                 }
-                let estimator = bangfu_policy::evaluate(&json!({ "calculator": "subsidy", "overrides": o,
+                let estimator =
+                    bangfu_policy::evaluate(&json!({ "calculator": "subsidy", "overrides": o,
                     "input": { "year": year, "household": asked } }));
                 assert!(estimator.ok, "{:?}", estimator.errors);
                 let est = estimator.result.unwrap();
                 for p in PROGRAMMES {
-                    let benefit = res["benefits"].as_array().unwrap().iter().find(|b| b["code"] == p);
-                    let e = est["estimates"].as_array().unwrap().iter().find(|e| e["programme"] == p).unwrap();
+                    let benefit = res["benefits"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|b| b["code"] == p);
+                    let e = est["estimates"]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .find(|e| e["programme"] == p)
+                        .unwrap();
                     let agree = match benefit {
                         Some(b) => b["eligible"] == e["eligible"],
-                        None => e["eligible"] == json!(false) || e["answer"] == json!("not_indicated"),
+                        None => {
+                            e["eligible"] == json!(false) || e["answer"] == json!("not_indicated")
+                        }
                     };
                     if !agree {
-                        failures.push(format!("{date} {o} {p}: checker {benefit:?} vs estimator {} ({})\n  {h}", e["eligible"], e["answer"]));
+                        failures.push(format!(
+                            "{date} {o} {p}: checker {benefit:?} vs estimator {} ({})\n  {h}",
+                            e["eligible"], e["answer"]
+                        ));
                     }
                     checked += 1;
                 }
             }
         }
     }
-    assert!(failures.is_empty(), "{} disagreements, e.g.\n{}", failures.len(), failures[..failures.len().min(5)].join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} disagreements, e.g.\n{}",
+        failures.len(),
+        failures[..failures.len().min(5)].join("\n")
+    );
     assert!(checked > 10_000, "{checked}");
 }
 
@@ -97,9 +137,17 @@ fn a_portal_age_override_changes_both_answers() {
         "members": [{ "age": 30, "labour": "full" }] });
     let o = json!({ "microcredit_min_age": "35" });
     let checker = bangfu_policy::evaluate(&json!({ "calculator": "eligibility", "overrides": o,
-        "input": { "date": "2024-06-01", "household": h } })).result.unwrap();
+        "input": { "date": "2024-06-01", "household": h } }))
+    .result
+    .unwrap();
     let estimator = bangfu_policy::evaluate(&json!({ "calculator": "subsidy", "overrides": o,
-        "input": { "year": 2024, "household": h, "programmes": ["microcredit"] } })).result.unwrap();
-    assert!(!checker["benefits"].as_array().unwrap().iter().any(|b| b["code"] == "microcredit"));
+        "input": { "year": 2024, "household": h, "programmes": ["microcredit"] } }))
+    .result
+    .unwrap();
+    assert!(!checker["benefits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|b| b["code"] == "microcredit"));
     assert_eq!(estimator["estimates"][0]["eligible"], json!(false));
 }

@@ -289,5 +289,13 @@ fn rigid_and_pointers() -> Vec<Case> {
 
 #[test]
 fn eligibility_follows_revision_2() {
-    run([scope_and_answers(), approach_cases(), elimination_cases(), rigid_and_pointers()].into_iter().flatten().collect());
+    run([
+        scope_and_answers(),
+        approach_cases(),
+        elimination_cases(),
+        rigid_and_pointers(),
+    ]
+    .into_iter()
+    .flatten()
+    .collect());
 }

@@ -7,7 +7,8 @@ use common::{run, Case};
 use serde_json::{json, Value};
 
 fn income(items: Value, extra: Value) -> Value {
-    let mut input = json!({ "year": 2024, "household_size": 2, "items": items, "operating_expenses": "0" });
+    let mut input =
+        json!({ "year": 2024, "household_size": 2, "items": items, "operating_expenses": "0" });
     if let (Some(o), Some(e)) = (input.as_object_mut(), extra.as_object()) {
         for (k, v) in e {
             o.insert(k.clone(), v.clone());
@@ -17,7 +18,12 @@ fn income(items: Value, extra: Value) -> Value {
 }
 
 fn warning_codes(r: &Value) -> Vec<String> {
-    r["warnings"].as_array().unwrap().iter().map(|w| w["code"].as_str().unwrap().to_string()).collect()
+    r["warnings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["code"].as_str().unwrap().to_string())
+        .collect()
 }
 
 fn income_cases() -> Vec<Case> {
@@ -25,23 +31,43 @@ fn income_cases() -> Vec<Case> {
         Case {
             name: "\"36.000\" is refused: three digits after the point are more than two decimals",
             source: "rules.md §1 (r2) \"36.000\" is refused too; api.md r2 too_many_decimals",
-            request: income(json!([{ "category": "wage", "item": "县外务工", "amount": "36.000" }]), json!({})),
-            expect: vec![("ok", json!(false)), ("errors[0].code", json!("too_many_decimals")),
-                         ("errors[0].field", json!("input.items[0].amount"))],
+            request: income(
+                json!([{ "category": "wage", "item": "县外务工", "amount": "36.000" }]),
+                json!({}),
+            ),
+            expect: vec![
+                ("ok", json!(false)),
+                ("errors[0].code", json!("too_many_decimals")),
+                ("errors[0].field", json!("input.items[0].amount")),
+            ],
         },
         Case {
             name: "\"36.00\" is still accepted",
             source: "api.md money input (up to two decimals)",
-            request: income(json!([{ "category": "wage", "item": "县外务工", "amount": "36.00" }]), json!({})),
+            request: income(
+                json!([{ "category": "wage", "item": "县外务工", "amount": "36.00" }]),
+                json!({}),
+            ),
             expect: vec![("ok", json!(true)), ("result.gross_income", json!("36.00"))],
         },
         Case {
             name: "A year without a range keeps the accounting and nulls only what needs the range",
-            source: "rules.md §1 (r2) For a year without a range the income result is still computed",
-            request: income(json!([{ "category": "wage", "item": "县外务工", "amount": "16000" }]), json!({ "year": 2026 })),
-            expect: vec![("result.per_capita_net_income", json!("8000.00")), ("result.monitoring_range", Value::Null),
-                         ("result.below_monitoring_range", Value::Null), ("result.gap_to_range", Value::Null),
-                         ("result.reference_range.label", json!("参考：2024 年为 7800 元，以当地公布为准"))],
+            source:
+                "rules.md §1 (r2) For a year without a range the income result is still computed",
+            request: income(
+                json!([{ "category": "wage", "item": "县外务工", "amount": "16000" }]),
+                json!({ "year": 2026 }),
+            ),
+            expect: vec![
+                ("result.per_capita_net_income", json!("8000.00")),
+                ("result.monitoring_range", Value::Null),
+                ("result.below_monitoring_range", Value::Null),
+                ("result.gap_to_range", Value::Null),
+                (
+                    "result.reference_range.label",
+                    json!("参考：2024 年为 7800 元，以当地公布为准"),
+                ),
+            ],
         },
     ]
 }
@@ -54,21 +80,44 @@ fn income_revision_2_cases() {
 #[test]
 fn a_medical_reimbursement_in_a_counted_category_is_flagged_not_excluded() {
     // rules.md §1 (r2) 报销, 医保, 医疗救助, 大病保险 → "医疗报销款一般不计入家庭收入，请核实".
-    let r = bangfu_policy::evaluate(&income(json!([{ "category": "transfer", "item": "医保报销款", "amount": "5000" }]), json!({}))).to_value();
-    assert!(warning_codes(&r).contains(&"medical_reimbursement_in_income".to_string()), "{r}");
-    assert_eq!(r["result"]["by_category"]["transfer"], "5000.00", "a warning, not an exclusion");
+    let r = bangfu_policy::evaluate(&income(
+        json!([{ "category": "transfer", "item": "医保报销款", "amount": "5000" }]),
+        json!({}),
+    ))
+    .to_value();
+    assert!(
+        warning_codes(&r).contains(&"medical_reimbursement_in_income".to_string()),
+        "{r}"
+    );
+    assert_eq!(
+        r["result"]["by_category"]["transfer"], "5000.00",
+        "a warning, not an exclusion"
+    );
 }
 
 #[test]
 fn an_outsized_household_and_an_outsized_item_are_flagged() {
     // rules.md §1 (r2) more than 10 household members; a single item above 1,000,000.
-    let r = bangfu_policy::evaluate(&income(json!([{ "category": "operating", "item": "养殖", "amount": "1500000" }]),
-        json!({ "household_size": 11, "operating_expenses": "100" }))).to_value();
+    let r = bangfu_policy::evaluate(&income(
+        json!([{ "category": "operating", "item": "养殖", "amount": "1500000" }]),
+        json!({ "household_size": 11, "operating_expenses": "100" }),
+    ))
+    .to_value();
     let codes = warning_codes(&r);
-    assert!(codes.contains(&"household_unusually_large".to_string()), "{codes:?}");
-    assert!(codes.contains(&"item_unusually_large".to_string()), "{codes:?}");
-    let ten = bangfu_policy::evaluate(&income(json!([]), json!({ "household_size": 10 }))).to_value();
-    assert!(!warning_codes(&ten).contains(&"household_unusually_large".to_string()), "10 is not more than 10");
+    assert!(
+        codes.contains(&"household_unusually_large".to_string()),
+        "{codes:?}"
+    );
+    assert!(
+        codes.contains(&"item_unusually_large".to_string()),
+        "{codes:?}"
+    );
+    let ten =
+        bangfu_policy::evaluate(&income(json!([]), json!({ "household_size": 10 }))).to_value();
+    assert!(
+        !warning_codes(&ten).contains(&"household_unusually_large".to_string()),
+        "10 is not more than 10"
+    );
 }
 
 fn one_click(input: Value) -> Value {

@@ -196,5 +196,8 @@ fn issue13_cases() -> Vec<Case> {
 
 #[test]
 fn subsidy_estimates_follow_revision_2() {
-    run([r2_rules(), issue13_cases()].into_iter().flatten().collect());
+    run([r2_rules(), issue13_cases()]
+        .into_iter()
+        .flatten()
+        .collect());
 }

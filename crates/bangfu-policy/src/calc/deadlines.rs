@@ -151,7 +151,11 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
         Some("one_click_report") => timeline(&obj, errors, rules),
         Some("duties") => duties(&obj, errors, rules),
         Some(_) => {
-            errors.push("input.procedure", ErrorCode::UnknownValue, "procedure 只能是 one_click_report 或 duties");
+            errors.push(
+                "input.procedure",
+                ErrorCode::UnknownValue,
+                "procedure 只能是 one_click_report 或 duties",
+            );
             Err(errors)
         }
         None => {
@@ -199,8 +203,14 @@ impl Cal {
 
     /// "N 天内": D + N calendar days; moved to the next working day only with the Civil Code
     /// art. 203 setting (off by default, rules.md §3).
-    fn add_calendar(&mut self, from: NaiveDate, n: i64) -> Result<(Option<NaiveDate>, bool), CalendarError> {
-        let due = from.checked_add_signed(Duration::days(n)).ok_or(CalendarError::OutOfRange)?;
+    fn add_calendar(
+        &mut self,
+        from: NaiveDate,
+        n: i64,
+    ) -> Result<(Option<NaiveDate>, bool), CalendarError> {
+        let due = from
+            .checked_add_signed(Duration::days(n))
+            .ok_or(CalendarError::OutOfRange)?;
         if !self.extend {
             return Ok((Some(due), false));
         }
@@ -240,7 +250,11 @@ impl Cal {
     fn working_on_or_before(&mut self, date: NaiveDate) -> Option<NaiveDate> {
         let mut d = date;
         for _ in 0..40 {
-            if calendar::classify(d, self.allow_estimate).ok()?.kind.is_working() {
+            if calendar::classify(d, self.allow_estimate)
+                .ok()?
+                .kind
+                .is_working()
+            {
                 return Some(d);
             }
             d = d.pred_opt()?;
@@ -266,7 +280,11 @@ fn stage(cal: &mut Cal, s: StageInput, today: NaiveDate) -> Stage {
         (own, _) => (own, Binding::Stage),
     };
     // Without its own due (unpublished year), the cap is only an upper bound: keep `stage`.
-    let binding = if s.own.is_none() { Binding::Stage } else { binding };
+    let binding = if s.own.is_none() {
+        Binding::Stage
+    } else {
+        binding
+    };
     let due = if s.own.is_none() { None } else { due };
     let working_days_left = due.and_then(|d| cal.working_between(today, d));
     let days_late = match (s.completed, due) {
@@ -278,10 +296,14 @@ fn stage(cal: &mut Cal, s: StageInput, today: NaiveDate) -> Stage {
         (Some(_), _) => Status::Done,
         (None, None) => Status::NotPublished,
         (None, Some(d)) if today > d => Status::Overdue,
-        (None, Some(_)) if working_days_left.is_some_and(|w| w <= DUE_SOON_WORKING_DAYS) => Status::DueSoon,
+        (None, Some(_)) if working_days_left.is_some_and(|w| w <= DUE_SOON_WORKING_DAYS) => {
+            Status::DueSoon
+        }
         (None, Some(_)) => Status::OnTrack,
     };
-    let suggested = due.and_then(|d| cal.working_on_or_before(d)).filter(|w| Some(*w) != due);
+    let suggested = due
+        .and_then(|d| cal.working_on_or_before(d))
+        .filter(|w| Some(*w) != due);
     Stage {
         label: s.label.to_string(),
         due: due.map(|d| d.to_string()),
@@ -311,10 +333,18 @@ fn limits(profile: &str, rules: &RuleSet) -> Option<Limits> {
     let gansu = profile == "gansu-2023";
     Some(Limits {
         gansu,
-        check: n(if gansu { Param::GansuCheckWorkingDays } else { Param::OneClickCheckDays })?,
+        check: n(if gansu {
+            Param::GansuCheckWorkingDays
+        } else {
+            Param::OneClickCheckDays
+        })?,
         after_check: n(Param::OneClickFeedbackWorkingDays)?,
         approval: n(Param::OneClickApprovalWorkingDays)?,
-        overall: n(if gansu { Param::GansuOverallWorkingDays } else { Param::OneClickOverallDays })?,
+        overall: n(if gansu {
+            Param::GansuOverallWorkingDays
+        } else {
+            Param::OneClickOverallDays
+        })?,
         plan: n(Param::HouseholdPlanDays)?,
     })
 }
@@ -346,19 +376,33 @@ fn timeline(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, E
         }
     };
     let mut cal = Cal {
-        allow_estimate: obj.flag("allow_estimate", "是否允许估算", &mut errors).unwrap_or(false),
+        allow_estimate: obj
+            .flag("allow_estimate", "是否允许估算", &mut errors)
+            .unwrap_or(false),
         estimated: false,
         extend: obj
-            .flag("extend_calendar_deadlines_past_holidays", "节假日顺延", &mut errors)
+            .flag(
+                "extend_calendar_deadlines_past_holidays",
+                "节假日顺延",
+                &mut errors,
+            )
             .unwrap_or(false),
         unpublished: Vec::new(),
     };
     let (Some(a), Some(today)) = (applied, today) else {
         return Err(errors);
     };
-    for (field, date, label) in [("checked_on", checked, "核查完成日期"), ("identified_on", identified, "认定日期"), ("plan_done_on", plan_done, "“一户一策”制定日期")] {
+    for (field, date, label) in [
+        ("checked_on", checked, "核查完成日期"),
+        ("identified_on", identified, "认定日期"),
+        ("plan_done_on", plan_done, "“一户一策”制定日期"),
+    ] {
         if let Some(d) = date.filter(|d| *d < a) {
-            errors.push(&format!("input.{field}"), ErrorCode::RangeReversed, format!("{label} {d} 早于申报日期 {a}"));
+            errors.push(
+                &format!("input.{field}"),
+                ErrorCode::RangeReversed,
+                format!("{label} {d} 早于申报日期 {a}"),
+            );
         }
     }
     let Some(lim) = limits(profile, rules) else {
@@ -368,7 +412,13 @@ fn timeline(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, E
     if !errors.is_empty() {
         return Err(errors);
     }
-    let dates = Dates { a, checked, identified, plan_done, today };
+    let dates = Dates {
+        a,
+        checked,
+        identified,
+        plan_done,
+        today,
+    };
     match build_timeline(&mut cal, &lim, &dates) {
         Ok(stages) => Ok(respond_timeline(cal, profile, &lim, stages, today)),
         Err(e) => {
@@ -389,18 +439,45 @@ struct Dates {
 fn build_timeline(cal: &mut Cal, lim: &Limits, d: &Dates) -> Result<Stages, CalendarError> {
     let a = d.a;
     let (overall, overall_rule) = if lim.gansu {
-        (cal.add_working(a, lim.overall)?, format!("{a} 后第 {} 个工作日（不超过 {} 个工作日）", lim.overall, lim.overall))
+        (
+            cal.add_working(a, lim.overall)?,
+            format!(
+                "{a} 后第 {} 个工作日（不超过 {} 个工作日）",
+                lim.overall, lim.overall
+            ),
+        )
     } else {
         let (due, m) = cal.add_calendar(a, i64::from(lim.overall))?;
-        (due, format!("{a} + {} 天（不超过 {} 天）{}", lim.overall, lim.overall, moved(m)))
+        (
+            due,
+            format!(
+                "{a} + {} 天（不超过 {} 天）{}",
+                lim.overall,
+                lim.overall,
+                moved(m)
+            ),
+        )
     };
     let (check_own, check_rule) = if lim.gansu {
-        (cal.add_working(a, lim.check)?, format!("{a} 后第 {} 个工作日", lim.check))
+        (
+            cal.add_working(a, lim.check)?,
+            format!("{a} 后第 {} 个工作日", lim.check),
+        )
     } else {
         let (due, m) = cal.add_calendar(a, i64::from(lim.check))?;
         (due, format!("{a} + {} 天{}", lim.check, moved(m)))
     };
-    let check = stage(cal, StageInput { label: "入户核查", own: check_own, overall, completed: d.checked, rule: check_rule }, d.today);
+    let check = stage(
+        cal,
+        StageInput {
+            label: "入户核查",
+            own: check_own,
+            overall,
+            completed: d.checked,
+            rule: check_rule,
+        },
+        d.today,
+    );
     let c = d.checked.or(check_own);
     let c_words = match (d.checked, c) {
         (Some(c), _) => format!("核查完成日 {c}"),
@@ -415,17 +492,63 @@ fn build_timeline(cal: &mut Cal, lim: &Limits, d: &Dates) -> Result<Stages, Cale
         Some(c) => cal.add_working(c, lim.approval)?,
         None => None,
     };
-    let feedback = stage(cal, StageInput { label: "反馈核查结果", own: feedback_own, overall, completed: d.identified, rule: format!("{c_words} 后第 {} 个工作日", lim.after_check) }, d.today);
-    let approval = stage(cal, StageInput { label: "完成审批认定", own: approval_own, overall, completed: d.identified, rule: format!("{c_words} 后第 {} 个工作日", lim.approval) }, d.today);
-    let overall_stage = stage(cal, StageInput { label: "全程办结", own: overall, overall: None, completed: d.identified, rule: overall_rule }, d.today);
+    let feedback = stage(
+        cal,
+        StageInput {
+            label: "反馈核查结果",
+            own: feedback_own,
+            overall,
+            completed: d.identified,
+            rule: format!("{c_words} 后第 {} 个工作日", lim.after_check),
+        },
+        d.today,
+    );
+    let approval = stage(
+        cal,
+        StageInput {
+            label: "完成审批认定",
+            own: approval_own,
+            overall,
+            completed: d.identified,
+            rule: format!("{c_words} 后第 {} 个工作日", lim.approval),
+        },
+        d.today,
+    );
+    let overall_stage = stage(
+        cal,
+        StageInput {
+            label: "全程办结",
+            own: overall,
+            overall: None,
+            completed: d.identified,
+            rule: overall_rule,
+        },
+        d.today,
+    );
     let plan = match d.identified {
         Some(i) => {
             let (due, m) = cal.add_calendar(i, i64::from(lim.plan))?;
-            Some(stage(cal, StageInput { label: "制定“一户一策”帮扶计划", own: due, overall: None, completed: d.plan_done, rule: format!("认定日 {i} + {} 天{}", lim.plan, moved(m)) }, d.today))
+            Some(stage(
+                cal,
+                StageInput {
+                    label: "制定“一户一策”帮扶计划",
+                    own: due,
+                    overall: None,
+                    completed: d.plan_done,
+                    rule: format!("认定日 {i} + {} 天{}", lim.plan, moved(m)),
+                },
+                d.today,
+            ))
         }
         None => None,
     };
-    Ok(Stages { check, feedback, approval, overall: overall_stage, plan })
+    Ok(Stages {
+        check,
+        feedback,
+        approval,
+        overall: overall_stage,
+        plan,
+    })
 }
 
 /// The working days left before a due date that falls on a holiday or weekend, listed.
@@ -467,19 +590,59 @@ fn holiday_warning(cal: &mut Cal, s: &Stage, today: NaiveDate) -> Option<Warning
     ))
 }
 
-fn respond_timeline(mut cal: Cal, profile: &str, lim: &Limits, stages: Stages, today: NaiveDate) -> Outcome {
-    let source = if lim.gansu { GANSU_2023_TIMES } else { ANNEX2_ITEM4 };
+fn respond_timeline(
+    mut cal: Cal,
+    profile: &str,
+    lim: &Limits,
+    stages: Stages,
+    today: NaiveDate,
+) -> Outcome {
+    let source = if lim.gansu {
+        GANSU_2023_TIMES
+    } else {
+        ANNEX2_ITEM4
+    };
     let mut steps = Vec::new();
     let mut warnings = Vec::new();
     if cal.estimated {
-        warnings.push(Warning::new("estimated_calendar", "部分日期所在年份的节假日安排尚未发布，工作日仅按周末估算", None));
+        warnings.push(Warning::new(
+            "estimated_calendar",
+            "部分日期所在年份的节假日安排尚未发布，工作日仅按周末估算",
+            None,
+        ));
     }
-    let all: Vec<&Stage> = [&stages.check, &stages.feedback, &stages.approval, &stages.overall].into_iter().chain(stages.plan.as_ref()).collect();
+    let all: Vec<&Stage> = [
+        &stages.check,
+        &stages.feedback,
+        &stages.approval,
+        &stages.overall,
+    ]
+    .into_iter()
+    .chain(stages.plan.as_ref())
+    .collect();
     for s in &all {
-        let bound = if s.binding == Binding::Overall { format!("（受全程 {} 天上限约束）", lim.overall) } else { String::new() };
-        let src = if s.label.contains("一户一策") { ANNEX2_ITEM12.to_string() } else { format!("{source}；{CIVIL_CODE_201}") };
-        let late = s.days_late.map_or(String::new(), |n| format!("；{} 完成，逾期 {n} 天", s.completed_on.clone().unwrap_or_default()));
-        steps.push(Step::new(format!("{}期限", s.label), s.due.clone().unwrap_or_else(|| "节假日安排未发布".into()), format!("{}{bound}{late}", s.rule), src));
+        let bound = if s.binding == Binding::Overall {
+            format!("（受全程 {} 天上限约束）", lim.overall)
+        } else {
+            String::new()
+        };
+        let src = if s.label.contains("一户一策") {
+            ANNEX2_ITEM12.to_string()
+        } else {
+            format!("{source}；{CIVIL_CODE_201}")
+        };
+        let late = s.days_late.map_or(String::new(), |n| {
+            format!(
+                "；{} 完成，逾期 {n} 天",
+                s.completed_on.clone().unwrap_or_default()
+            )
+        });
+        steps.push(Step::new(
+            format!("{}期限", s.label),
+            s.due.clone().unwrap_or_else(|| "节假日安排未发布".into()),
+            format!("{}{bound}{late}", s.rule),
+            src,
+        ));
     }
     for s in &all {
         if let Some(w) = holiday_warning(&mut cal, s, today) {
@@ -487,7 +650,11 @@ fn respond_timeline(mut cal: Cal, profile: &str, lim: &Limits, stages: Stages, t
         }
     }
     for s in all.iter().filter(|s| s.status == Status::DoneLate) {
-        warnings.push(Warning::new("done_late", format!("{}逾期完成 {} 天", s.label, s.days_late.unwrap_or(0)), None));
+        warnings.push(Warning::new(
+            "done_late",
+            format!("{}逾期完成 {} 天", s.label, s.days_late.unwrap_or(0)),
+            None,
+        ));
     }
     if !cal.unpublished.is_empty() {
         let years: Vec<String> = cal.unpublished.iter().map(|y| format!("{y}年")).collect();
@@ -507,7 +674,11 @@ fn respond_timeline(mut cal: Cal, profile: &str, lim: &Limits, stages: Stages, t
         stages,
         estimated: cal.estimated,
     };
-    Outcome { result: serde_json::to_value(result).unwrap_or(Value::Null), explanation: steps, warnings }
+    Outcome {
+        result: serde_json::to_value(result).unwrap_or(Value::Null),
+        explanation: steps,
+        warnings,
+    }
 }
 
 fn last_day(year: i32, month: u32) -> Option<NaiveDate> {
@@ -525,7 +696,11 @@ fn duty_list(
     month: Option<u32>,
     rules: &RuleSet,
 ) -> Vec<(NaiveDate, String, &'static str, &'static str)> {
-    let pct = |p: Param| rules.fixed(p).map_or("未配置".to_string(), |v| format!("{}%", v.normalize()));
+    let pct = |p: Param| {
+        rules
+            .fixed(p)
+            .map_or("未配置".to_string(), |v| format!("{}%", v.normalize()))
+    };
     let mut out = Vec::new();
     for m in 1..=12u32 {
         if month.is_some_and(|x| x != m) {
@@ -594,26 +769,38 @@ fn duty_list(
             ),
             4 => push(
                 day(30),
-                format!("衔接补助资金支出进度不低于 {}", pct(Param::FundMilestoneApril)),
+                format!(
+                    "衔接补助资金支出进度不低于 {}",
+                    pct(Param::FundMilestoneApril)
+                ),
                 MAIN_ITEM22,
                 "yearly",
             ),
             6 => push(
                 day(30),
-                format!("衔接补助资金支出进度不低于 {}", pct(Param::FundMilestoneJune)),
+                format!(
+                    "衔接补助资金支出进度不低于 {}",
+                    pct(Param::FundMilestoneJune)
+                ),
                 MAIN_ITEM22,
                 "yearly",
             ),
             9 => push(
                 day(30),
-                format!("衔接补助资金支出进度不低于 {}", pct(Param::FundMilestoneSeptember)),
+                format!(
+                    "衔接补助资金支出进度不低于 {}",
+                    pct(Param::FundMilestoneSeptember)
+                ),
                 MAIN_ITEM22,
                 "yearly",
             ),
             12 => {
                 push(
                     day(31),
-                    format!("衔接补助资金支出除质保金外达到 {}", pct(Param::FundMilestoneDecember)),
+                    format!(
+                        "衔接补助资金支出除质保金外达到 {}",
+                        pct(Param::FundMilestoneDecember)
+                    ),
                     MAIN_ITEM22,
                     "yearly",
                 );
@@ -661,8 +848,12 @@ fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Err
                 .kind
                 .is_working()
             {
-                suggested = if window { suggested.succ_opt() } else { suggested.pred_opt() }
-                    .ok_or(CalendarError::OutOfRange)?;
+                suggested = if window {
+                    suggested.succ_opt()
+                } else {
+                    suggested.pred_opt()
+                }
+                .ok_or(CalendarError::OutOfRange)?;
             }
             list.push(Duty {
                 date: date.to_string(),
@@ -702,7 +893,9 @@ fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Err
             month,
             duties: list,
             working_days_in_year: working,
-            village_stay_required_days: rules.fixed(Param::VillageStayWorkingDays).and_then(|v| v.to_u32()),
+            village_stay_required_days: rules
+                .fixed(Param::VillageStayWorkingDays)
+                .and_then(|v| v.to_u32()),
             calendar_document: calendar::year_calendar(year).map(|c| c.citation().to_string()),
             estimated: estimated || est,
             days,
@@ -724,7 +917,9 @@ fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Err
                     "驻村工作时间要求",
                     format!(
                         "不少于 {} 个工作日（全年共 {} 个工作日）",
-                        result.village_stay_required_days.map_or("未配置".to_string(), |n| n.to_string()),
+                        result
+                            .village_stay_required_days
+                            .map_or("未配置".to_string(), |n| n.to_string()),
                         result.working_days_in_year
                     ),
                     "含因公出差、开会和培训",

@@ -121,7 +121,10 @@ impl Student {
     /// counts (a pointer, never a refusal).
     pub fn vocational(self) -> bool {
         match self {
-            Self::Vocational | Self::SecondaryVocational | Self::HigherVocational | Self::College => true,
+            Self::Vocational
+            | Self::SecondaryVocational
+            | Self::HigherVocational
+            | Self::College => true,
             Self::HighSchool | Self::Undergraduate => false,
         }
     }
@@ -338,7 +341,14 @@ fn disability_code(d: Disability) -> &'static str {
 pub(crate) fn read_member(m: &Value, path: &str, errors: &mut Errors) -> Option<Member> {
     let mo = Obj::new(m, path, "家庭成员", errors)?;
     let flag = |k: &str, l: &str, e: &mut Errors| mo.flag(k, l, e).unwrap_or(false);
-    let labour = choice(&mo, "labour", "劳动能力", &Labour::ALL, Labour::code, errors);
+    let labour = choice(
+        &mo,
+        "labour",
+        "劳动能力",
+        &Labour::ALL,
+        Labour::code,
+        errors,
+    );
     if mo.get("labour").is_none() {
         errors.push(
             &mo.path_of("labour"),
@@ -357,7 +367,14 @@ pub(crate) fn read_member(m: &Value, path: &str, errors: &mut Errors) -> Option<
     .unwrap_or(Disability::None);
     let student = match mo.get("student").and_then(Value::as_str).map(str::trim) {
         Some("none") => None,
-        _ => choice(&mo, "student", "在读情况", &Student::ALL, Student::code, errors),
+        _ => choice(
+            &mo,
+            "student",
+            "在读情况",
+            &Student::ALL,
+            Student::code,
+            errors,
+        ),
     };
     Some(Member {
         age: mo.whole("age", "年龄", 0, 150, false, errors),
@@ -381,8 +398,22 @@ fn read_monitoring(h: &Obj, errors: &mut Errors) -> Option<Monitoring> {
     Some(Monitoring {
         identified_on: mo.date("identified_on", "识别认定日期", false, errors),
         eliminated_on: mo.date("eliminated_on", "风险消除日期", false, errors),
-        measures: mo.whole("measures_in_place", "已落实帮扶措施数", 0, 100, false, errors),
-        stable_months: mo.whole("income_stable_months", "收入稳定月数", 0, 600, false, errors),
+        measures: mo.whole(
+            "measures_in_place",
+            "已落实帮扶措施数",
+            0,
+            100,
+            false,
+            errors,
+        ),
+        stable_months: mo.whole(
+            "income_stable_months",
+            "收入稳定月数",
+            0,
+            600,
+            false,
+            errors,
+        ),
         income_above_range: mo.flag("income_above_range", "收入是否稳定超过监测范围", errors),
         rigid_resolved: mo.flag("rigid_expenditure_resolved", "刚性支出是否已解决", errors),
         guarantees: mo.flag("three_guarantees_and_water", "三保障和饮水是否巩固", errors),
@@ -407,7 +438,14 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, errors: &mut Errors) ->
         return None;
     };
     let h = Obj::new(hv, "input.household", "家庭情况", errors)?;
-    let kind = choice(&h, "kind", "家庭类别", &HouseholdKind::ALL, HouseholdKind::code, errors);
+    let kind = choice(
+        &h,
+        "kind",
+        "家庭类别",
+        &HouseholdKind::ALL,
+        HouseholdKind::code,
+        errors,
+    );
     if strict && h.get("kind").is_none() {
         errors.push(
             "input.household.kind",
@@ -424,12 +462,20 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, errors: &mut Errors) ->
         );
     }
     let per_capita = h.signed_money("per_capita_net_income", "家庭年人均纯收入", strict, errors);
-    let after_rigid = h.signed_money("per_capita_after_rigid", "扣除刚性支出后人均纯收入", false, errors);
+    let after_rigid = h.signed_money(
+        "per_capita_after_rigid",
+        "扣除刚性支出后人均纯收入",
+        false,
+        errors,
+    );
     let flag = |k: &str, l: &str, e: &mut Errors| h.flag(k, l, e).unwrap_or(false);
     let mut risks = Vec::new();
     if let Some(list) = h.list("risks", "风险类别", 11, errors) {
         for (i, r) in list.iter().enumerate() {
-            match Risk::ALL.iter().find(|k| Some(k.code()) == r.as_str().map(str::trim)) {
+            match Risk::ALL
+                .iter()
+                .find(|k| Some(k.code()) == r.as_str().map(str::trim))
+            {
                 Some(k) if !risks.contains(k) => risks.push(*k),
                 Some(_) => {}
                 None => errors.push(
@@ -447,8 +493,13 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, errors: &mut Errors) ->
             members.push(member);
         }
     }
-    if strict && list.is_none_or(Vec::is_empty) && !h.get("members").is_some_and(|v| !v.is_array()) {
-        errors.push("input.household.members", ErrorCode::Required, "请至少填写一名家庭成员");
+    if strict && list.is_none_or(Vec::is_empty) && !h.get("members").is_some_and(|v| !v.is_array())
+    {
+        errors.push(
+            "input.household.members",
+            ErrorCode::Required,
+            "请至少填写一名家庭成员",
+        );
     }
     let household = Household {
         kind: kind.unwrap_or(HouseholdKind::Ordinary),
@@ -467,9 +518,24 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, errors: &mut Errors) ->
         hospitalized: flag("hospitalized_member", "是否有病人住院", errors),
         complaint: flag("complaint_reported", "是否有投诉举报", errors),
         sudden_accident: flag("sudden_accident", "是否突发意外", errors),
-        major_change: flag("major_change_or_disaster", "是否遭遇重大变故或自然灾害", errors),
-        holds_public_welfare_job: flag("holds_public_welfare_job", "是否有成员在乡村公益性岗位上岗", errors),
-        months_worked_away: h.whole("months_worked_away", "自主外出务工月数", 0, 12, false, errors),
+        major_change: flag(
+            "major_change_or_disaster",
+            "是否遭遇重大变故或自然灾害",
+            errors,
+        ),
+        holds_public_welfare_job: flag(
+            "holds_public_welfare_job",
+            "是否有成员在乡村公益性岗位上岗",
+            errors,
+        ),
+        months_worked_away: h.whole(
+            "months_worked_away",
+            "自主外出务工月数",
+            0,
+            12,
+            false,
+            errors,
+        ),
         risks,
         members,
         monitoring: read_monitoring(&h, errors),

@@ -13,7 +13,9 @@ use crate::explain::{Step, Warning};
 use crate::input::{Errors, Obj};
 use crate::money::{format_money, format_plain, format_ratio, round_cents};
 use crate::params::{not_configured, At, Param, RuleSet};
-use crate::sources::{ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM2, ANNEX2_ITEM3, MAIN_GOALS, NATIONAL_TYPES};
+use crate::sources::{
+    ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM2, ANNEX2_ITEM3, MAIN_GOALS, NATIONAL_TYPES,
+};
 use crate::Outcome;
 
 /// Income categories of the national monitoring system, plus recorded-but-not-counted money.
@@ -725,7 +727,10 @@ fn outsized_and_medical(warnings: &mut Vec<Warning>, rules: &RuleSet, items: &[I
             if let Some(word) = k.value.iter().find(|w| item.name.contains(w.as_str())) {
                 warnings.push(Warning::new(
                     "medical_reimbursement_in_income",
-                    format!("“{}”含“{word}”：医疗报销款一般不计入家庭收入，请核实", item.name),
+                    format!(
+                        "“{}”含“{word}”：医疗报销款一般不计入家庭收入，请核实",
+                        item.name
+                    ),
                     Some(format!("input.items[{}].category", item.index)),
                 ));
             }
@@ -735,7 +740,10 @@ fn outsized_and_medical(warnings: &mut Vec<Warning>, rules: &RuleSet, items: &[I
         if Decimal::from(size) > max {
             warnings.push(Warning::new(
                 "household_unusually_large",
-                format!("家庭人口 {size} 人，多于 {} 人，请核对是否都是共同生活的家庭成员", format_plain(max)),
+                format!(
+                    "家庭人口 {size} 人，多于 {} 人，请核对是否都是共同生活的家庭成员",
+                    format_plain(max)
+                ),
                 Some("input.household_size".to_string()),
             ));
         }
@@ -744,7 +752,12 @@ fn outsized_and_medical(warnings: &mut Vec<Warning>, rules: &RuleSet, items: &[I
         for item in items.iter().filter(|i| i.amount > max) {
             warnings.push(Warning::new(
                 "item_unusually_large",
-                format!("“{}” {} 元，高于 {} 元，请核对金额单位（元/万元）", item.name, format_money(item.amount), format_plain(max)),
+                format!(
+                    "“{}” {} 元，高于 {} 元，请核对金额单位（元/万元）",
+                    item.name,
+                    format_money(item.amount),
+                    format_plain(max)
+                ),
                 Some(format!("input.items[{}].amount", item.index)),
             ));
         }

@@ -170,7 +170,11 @@ fn fmt(d: Decimal) -> String {
 
 /// A member of age `lo..=hi` (when known) who can work. `None` = ages not entered.
 fn able_member(h: &Household, lo: Decimal, hi: Option<Decimal>) -> Option<bool> {
-    let able: Vec<&Member> = h.members.iter().filter(|m| m.labour != Labour::None).collect();
+    let able: Vec<&Member> = h
+        .members
+        .iter()
+        .filter(|m| m.labour != Labour::None)
+        .collect();
     if able.iter().any(|m| {
         m.age
             .is_some_and(|a| Decimal::from(a) >= lo && hi.is_none_or(|hi| Decimal::from(a) <= hi))
@@ -258,13 +262,19 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
         // facts.md E2; (r2) the notice ran to 2025-12-31: a later year is not configured.
         Programme::Microcredit => {
             alleviated_group(h, &mut v, "脱贫户、监测户");
-            if rules.get(Param::MicrocreditMaxPrincipal, At::Year(when.year)).is_none() {
+            if rules
+                .get(Param::MicrocreditMaxPrincipal, At::Year(when.year))
+                .is_none()
+            {
                 v.unknown(format!(
                     "{}年的小额信贷政策未配置（原通知执行至2025年12月31日），以当地规定为准",
                     when.year
                 ));
             }
-            match (rules.fixed(Param::MicrocreditMinAge), rules.fixed(Param::MicrocreditMaxAge)) {
+            match (
+                rules.fixed(Param::MicrocreditMinAge),
+                rules.fixed(Param::MicrocreditMaxAge),
+            ) {
                 (Some(lo), Some(hi)) => match able_member(h, lo, Some(hi)) {
                     Some(true) => {}
                     Some(false) => v.no(format!(
@@ -272,7 +282,11 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
                         fmt(lo),
                         fmt(hi)
                     )),
-                    None => v.unknown(format!("借款人年龄原则上 {}–{} 周岁（未填写年龄）", fmt(lo), fmt(hi))),
+                    None => v.unknown(format!(
+                        "借款人年龄原则上 {}–{} 周岁（未填写年龄）",
+                        fmt(lo),
+                        fmt(hi)
+                    )),
                 },
                 _ => v.unknown("借款人年龄条件未配置"),
             }
@@ -292,8 +306,13 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
                 (Some(m), Some(min)) if Decimal::from(m) < min => {
                     v.no(format!("自主外出务工 {m} 个月，不满 {} 个月", fmt(min)))
                 }
-                (Some(m), Some(min)) => v.yes(format!("自主外出务工 {m} 个月，满 {} 个月；每年一次", fmt(min))),
-                (None, Some(min)) => v.unknown(format!("须自主外出务工满 {} 个月（请填写月数）", fmt(min))),
+                (Some(m), Some(min)) => v.yes(format!(
+                    "自主外出务工 {m} 个月，满 {} 个月；每年一次",
+                    fmt(min)
+                )),
+                (None, Some(min)) => {
+                    v.unknown(format!("须自主外出务工满 {} 个月（请填写月数）", fmt(min)))
+                }
                 (_, None) => v.unknown("务工月数要求未配置"),
             }
         }
@@ -336,7 +355,10 @@ fn public_welfare_job(h: &Household, rules: &RuleSet, when: When, v: &mut Verdic
     } else {
         v.no("仅限脱贫人口（含监测对象）和一、二类低保对象");
     }
-    if rules.get(Param::PublicWelfareJobMonthly, At::Year(when.year)).is_none() {
+    if rules
+        .get(Param::PublicWelfareJobMonthly, At::Year(when.year))
+        .is_none()
+    {
         v.unknown(format!(
             "{}年乡村公益性岗位政策未配置（原政策延续至2025年12月31日）",
             when.year

@@ -98,24 +98,36 @@ fn approach(h: &Household, rules: &RuleSet) -> (SupportApproach, LeadDepartment,
         (Some(a), Some(lo), Some(hi)) => Decimal::from(a) >= lo && Decimal::from(a) < hi,
         _ => true,
     };
-    let lost = h
-        .any(|m| m.labour == Labour::None && m.student.is_none() && working_age(m.age));
-    let full = h.members.iter().filter(|m| m.labour == Labour::Full).count();
-    let partial = h.members.iter().filter(|m| m.labour == Labour::Partial).count();
+    let lost = h.any(|m| m.labour == Labour::None && m.student.is_none() && working_age(m.age));
+    let full = h
+        .members
+        .iter()
+        .filter(|m| m.labour == Labour::Full)
+        .count();
+    let partial = h
+        .members
+        .iter()
+        .filter(|m| m.labour == Labour::Partial)
+        .count();
     if h.no_labour() {
-        (SupportApproach::Protection, LeadDepartment::CivilAffairs, lost)
+        (
+            SupportApproach::Protection,
+            LeadDepartment::CivilAffairs,
+            lost,
+        )
     } else if lost || partial >= full {
         (SupportApproach::Combined, LeadDepartment::Agriculture, lost)
     } else {
-        (SupportApproach::Development, LeadDepartment::Agriculture, lost)
+        (
+            SupportApproach::Development,
+            LeadDepartment::Agriculture,
+            lost,
+        )
     }
 }
 
 /// Scope and type (附件2 第3、5条; national 2021 guidance). Returns (in_scope, reason, type).
-fn scope(
-    h: &Household,
-    d: &Decision,
-) -> (Option<bool>, ScopeReason, Option<MonitoringType>) {
+fn scope(h: &Household, d: &Decision) -> (Option<bool>, ScopeReason, Option<MonitoringType>) {
     use ScopeReason as R;
     let in_system = matches!(
         h.kind,
@@ -126,7 +138,13 @@ fn scope(
     }
     let hardship = d.after_rigid_below == Some(true) || h.declared_hardship;
     match h.kind {
-        HouseholdKind::Monitored => return (Some(true), R::AlreadyMonitored, Some(MonitoringType::AlreadyMonitored)),
+        HouseholdKind::Monitored => {
+            return (
+                Some(true),
+                R::AlreadyMonitored,
+                Some(MonitoringType::AlreadyMonitored),
+            )
+        }
         HouseholdKind::RiskEliminated => {
             return if d.within == Some(true) || hardship || d.risk_flag {
                 (Some(true), R::ReMark, None)
@@ -142,7 +160,11 @@ fn scope(
     };
     match d.within {
         Some(true) => (Some(true), R::WithinRange, Some(below_type)),
-        _ if hardship => (Some(true), R::Hardship, Some(MonitoringType::SuddenHardship)),
+        _ if hardship => (
+            Some(true),
+            R::Hardship,
+            Some(MonitoringType::SuddenHardship),
+        ),
         None => (None, R::RangeNotConfigured, None),
         Some(false) if d.risk_flag => (None, R::RiskFlagAboveRange, None),
         Some(false) if d.margin.is_some_and(|m| m.is_zero()) => (Some(false), R::AtRange, None),
@@ -222,8 +244,14 @@ pub fn decide(h: &Household, date: NaiveDate, rules: &RuleSet) -> Option<Decisio
     let per_capita = h.per_capita?;
     let range = rules.get(Param::MonitoringRange, At::Year(date.year()));
     let after = after_rigid(h, per_capita);
-    let must_visit: Vec<MustVisit> = MustVisit::ALL.into_iter().filter(|v| v.applies(h)).collect();
-    let must_check: Vec<MustCheck> = MustCheck::ALL.into_iter().filter(|v| v.applies(h)).collect();
+    let must_visit: Vec<MustVisit> = MustVisit::ALL
+        .into_iter()
+        .filter(|v| v.applies(h))
+        .collect();
+    let must_check: Vec<MustCheck> = MustCheck::ALL
+        .into_iter()
+        .filter(|v| v.applies(h))
+        .collect();
     let (approach, lead, lost) = approach(h, rules);
     let mut d = Decision {
         date,
@@ -276,10 +304,15 @@ pub fn benefits(h: &Household, d: &Decision, rules: &RuleSet) -> Vec<(Programme,
     } else {
         h
     };
-    let when = When { year: d.date.year() };
+    let when = When {
+        year: d.date.year(),
+    };
     Programme::ALL
         .into_iter()
         .map(|p| (p, may_apply(p, asked, rules, when)))
-        .filter(|(_, a)| a.answer.eligible() != Some(false) && a.answer != crate::calc::programmes::Answer::NotIndicated)
+        .filter(|(_, a)| {
+            a.answer.eligible() != Some(false)
+                && a.answer != crate::calc::programmes::Answer::NotIndicated
+        })
         .collect()
 }

@@ -6,8 +6,8 @@ use serde::{Deserialize, Serialize};
 
 use super::decide::{Decision, Elimination, ScopeReason};
 use super::vocab::{
-    ContinuingMeasure, EliminationCondition, LeadDepartment, Management, MonitoringType,
-    MustCheck, MustVisit, ProcedureStep, SupportApproach,
+    ContinuingMeasure, EliminationCondition, LeadDepartment, Management, MonitoringType, MustCheck,
+    MustVisit, ProcedureStep, SupportApproach,
 };
 use crate::calc::household::{Household, HouseholdKind, Risk};
 use crate::calc::programmes::Answer;
@@ -91,34 +91,48 @@ fn join<T: Copy>(list: &[T], label: fn(T) -> &'static str) -> String {
     if list.is_empty() {
         return "无".into();
     }
-    list.iter().map(|x| label(*x)).collect::<Vec<_>>().join("、")
+    list.iter()
+        .map(|x| label(*x))
+        .collect::<Vec<_>>()
+        .join("、")
 }
 
 fn scope_sentence(d: &Decision, h: &Household) -> String {
     let year = chrono::Datelike::year(&d.date);
     let money = |m: Decimal| format_money(m.abs());
     match d.scope_reason {
-        ScopeReason::HukouElsewhere => "不是甘肃农业户籍家庭：按户籍所在地政策办理（这不是对家庭困难与否的判断）".into(),
+        ScopeReason::HukouElsewhere => {
+            "不是甘肃农业户籍家庭：按户籍所在地政策办理（这不是对家庭困难与否的判断）".into()
+        }
         ScopeReason::AlreadyMonitored => "已是监测对象".into(),
         ScopeReason::WithinRange => format!(
             "人均纯收入低于{year}年监测范围 {} 元",
             d.margin.map(money).unwrap_or_default()
         ),
-        ScopeReason::Hardship => "收入高于监测范围，但刚性支出较大或收入大幅缩减、基本生活出现严重困难".into(),
+        ScopeReason::Hardship => {
+            "收入高于监测范围，但刚性支出较大或收入大幅缩减、基本生活出现严重困难".into()
+        }
         ScopeReason::RiskFlagAboveRange => format!(
             "人均纯收入高于监测范围，但有风险情形（{}），不能仅凭收入排除，{VISIT_ADVICE}",
             flags(d, h)
         ),
-        ScopeReason::RangeNotConfigured => format!(
-            "{year}年防止返贫监测范围未配置（待当地公布），无法按收入判断，{VISIT_ADVICE}"
-        ),
-        ScopeReason::AtRange => "人均纯收入恰好等于监测范围（不算低于），且没有刚性支出过大、严重困难或其他风险情形".into(),
+        ScopeReason::RangeNotConfigured => {
+            format!("{year}年防止返贫监测范围未配置（待当地公布），无法按收入判断，{VISIT_ADVICE}")
+        }
+        ScopeReason::AtRange => {
+            "人均纯收入恰好等于监测范围（不算低于），且没有刚性支出过大、严重困难或其他风险情形"
+                .into()
+        }
         ScopeReason::AboveRange => format!(
             "人均纯收入高于监测范围 {} 元，且没有刚性支出过大、严重困难或其他风险情形",
             d.margin.map(money).unwrap_or_default()
         ),
-        ScopeReason::ReMark => "已消除风险的户出现新的风险：按规定再标注为监测对象，10 天内制定新的“一户一策”".into(),
-        ScopeReason::EliminatedNoNewRisk => "已消除风险，未发现新的风险；已享受的帮扶措施按期限延续".into(),
+        ScopeReason::ReMark => {
+            "已消除风险的户出现新的风险：按规定再标注为监测对象，10 天内制定新的“一户一策”".into()
+        }
+        ScopeReason::EliminatedNoNewRisk => {
+            "已消除风险，未发现新的风险；已享受的帮扶措施按期限延续".into()
+        }
     }
 }
 
@@ -144,11 +158,19 @@ fn elimination_view(e: &Elimination) -> RiskElimination {
         procedure: ProcedureStep::ALL
             .into_iter()
             .map(|s| Coded {
-                code: serde_json::to_value(s).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default(),
+                code: serde_json::to_value(s)
+                    .ok()
+                    .and_then(|v| v.as_str().map(String::from))
+                    .unwrap_or_default(),
                 label: s.label().into(),
             })
             .collect(),
-        seven_not_eliminate: if e.seven_items.is_empty() { "not_configured" } else { "configured" }.into(),
+        seven_not_eliminate: if e.seven_items.is_empty() {
+            "not_configured"
+        } else {
+            "configured"
+        }
+        .into(),
         seven_not_eliminate_items: e.seven_items.clone(),
     }
 }
@@ -169,7 +191,10 @@ fn protection_pointers(d: &Decision) -> Vec<Benefit> {
         ("dibao", "农村低保"),
         ("tekun", "特困供养"),
         ("temporary_assistance", "临时救助"),
-        ("entrusted_farming_land_transfer", "代种代养、土地流转、公益性岗位（附件2 第13条）"),
+        (
+            "entrusted_farming_land_transfer",
+            "代种代养、土地流转、公益性岗位（附件2 第13条）",
+        ),
     ]
     .into_iter()
     .map(|(code, label)| Benefit {
@@ -197,7 +222,11 @@ fn benefit_list(d: &Decision, h: &Household) -> Vec<Benefit> {
             reason: format!(
                 "{}{once}{}",
                 a.reasons.join("；"),
-                if a.answer == Answer::Unknown { "（需核实）" } else { "" }
+                if a.answer == Answer::Unknown {
+                    "（需核实）"
+                } else {
+                    ""
+                }
             ),
         })
         .collect();
@@ -208,7 +237,11 @@ fn benefit_list(d: &Decision, h: &Household) -> Vec<Benefit> {
 }
 
 /// The result, steps and warnings for a decision.
-pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResult, Vec<Step>, Vec<Warning>) {
+pub fn explain(
+    d: &Decision,
+    h: &Household,
+    rules: &RuleSet,
+) -> (EligibilityResult, Vec<Step>, Vec<Warning>) {
     let year = chrono::Datelike::year(&d.date);
     let mut steps = Vec::new();
     let mut warnings = Vec::new();
@@ -230,7 +263,11 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
         code: "scope".into(),
         label: "在全覆盖排查范围内".into(),
         met: Some(d.scope_reason != ScopeReason::HukouElsewhere),
-        why: if d.scope_reason == ScopeReason::HukouElsewhere { reason.clone() } else { "是".into() },
+        why: if d.scope_reason == ScopeReason::HukouElsewhere {
+            reason.clone()
+        } else {
+            "是".into()
+        },
     });
 
     match &d.range {
@@ -251,7 +288,11 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
                 Step::new(
                     "是否在监测范围内",
                     words,
-                    format!("{} 与 {} 比较（低于才算）", format_money(d.per_capita), format_money(r.value)),
+                    format!(
+                        "{} 与 {} 比较（低于才算）",
+                        format_money(d.per_capita),
+                        format_money(r.value)
+                    ),
                     ANNEX2_ITEM3,
                 )
                 .with_param(r.to_use()),
@@ -270,8 +311,17 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
                 why: format!("{year}年监测范围未配置"),
             });
             steps.push(
-                Step::new("是否在监测范围内", "未配置", format!("{year}年监测范围未配置"), ANNEX2_ITEM3)
-                    .with_param(not_configured(rules, "monitoring_range", At::Year(year))),
+                Step::new(
+                    "是否在监测范围内",
+                    "未配置",
+                    format!("{year}年监测范围未配置"),
+                    ANNEX2_ITEM3,
+                )
+                .with_param(not_configured(
+                    rules,
+                    "monitoring_range",
+                    At::Year(year),
+                )),
             );
         }
     }
@@ -286,9 +336,14 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
             Some(false)
         },
         why: match (d.after_rigid_below, h.declared_hardship, d.after_rigid) {
-            (Some(true), _, Some(a)) => format!("扣除刚性支出后人均 {} 元，低于监测范围", format_money(a)),
+            (Some(true), _, Some(a)) => {
+                format!("扣除刚性支出后人均 {} 元，低于监测范围", format_money(a))
+            }
             (_, true, _) => "本户申报了收入大幅缩减或严重困难（需入户核实）".into(),
-            (Some(false), false, Some(a)) => format!("扣除刚性支出后人均 {} 元，不低于监测范围，且未申报严重困难", format_money(a)),
+            (Some(false), false, Some(a)) => format!(
+                "扣除刚性支出后人均 {} 元，不低于监测范围，且未申报严重困难",
+                format_money(a)
+            ),
             _ => "未申报严重困难，也未填刚性支出".into(),
         },
     });
@@ -305,7 +360,16 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
         "脱贫户在监测范围内→脱贫不稳定户；一般农户在监测范围内→边缘易致贫户；收入高于监测范围但刚性支出大或收入大幅缩减→突发严重困难户",
         NATIONAL_TYPES,
     ));
-    steps.push(Step::new("结论", match d.in_scope { Some(true) => "纳入监测", Some(false) => "暂不纳入", None => "需入户核实" }, reason.clone(), ANNEX2_ITEM3));
+    steps.push(Step::new(
+        "结论",
+        match d.in_scope {
+            Some(true) => "纳入监测",
+            Some(false) => "暂不纳入",
+            None => "需入户核实",
+        },
+        reason.clone(),
+        ANNEX2_ITEM3,
+    ));
     if d.green_channel {
         steps.push(Step::new(
             "绿色通道",
@@ -319,10 +383,25 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
             None,
         ));
     }
-    steps.push(Step::new("六必访", join(&d.must_visit, MustVisit::label), "符合任一情形的家庭实行重点排查", ANNEX2_ITEM9));
-    steps.push(Step::new("六必查", join(&d.must_check, MustCheck::label), "符合任一情形的农户严格核查认定", ANNEX2_ITEM9));
+    steps.push(Step::new(
+        "六必访",
+        join(&d.must_visit, MustVisit::label),
+        "符合任一情形的家庭实行重点排查",
+        ANNEX2_ITEM9,
+    ));
+    steps.push(Step::new(
+        "六必查",
+        join(&d.must_check, MustCheck::label),
+        "符合任一情形的农户严格核查认定",
+        ANNEX2_ITEM9,
+    ));
     if !h.risks.is_empty() {
-        steps.push(Step::new("风险类别", join(&h.risks, Risk::label), "按 11 类风险在系统中标注", ANNEX2_ITEM10));
+        steps.push(Step::new(
+            "风险类别",
+            join(&h.risks, Risk::label),
+            "按 11 类风险在系统中标注",
+            ANNEX2_ITEM10,
+        ));
     }
     steps.push(Step::new(
         "帮扶方式",
@@ -334,7 +413,12 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
         },
         ANNEX2_ITEM13,
     ));
-    steps.push(Step::new("牵头部门", d.lead.label(), "整户无劳动能力的由民政部门牵头，其余由农业农村部门牵头", ANNEX2_ITEM13));
+    steps.push(Step::new(
+        "牵头部门",
+        d.lead.label(),
+        "整户无劳动能力的由民政部门牵头，其余由农业农村部门牵头",
+        ANNEX2_ITEM13,
+    ));
 
     let risk_elimination = d.elimination.as_ref().map(|e| {
         explain_elimination(e, &mut steps, &mut warnings, &mut criteria, h);
@@ -359,7 +443,11 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
     if !benefits.is_empty() {
         steps.push(Step::new(
             "可了解的帮扶政策",
-            benefits.iter().map(|b| b.label.as_str()).collect::<Vec<_>>().join("、"),
+            benefits
+                .iter()
+                .map(|b| b.label.as_str())
+                .collect::<Vec<_>>()
+                .join("、"),
             "按家庭类别和成员情况列出，金额见政策测算；标“需核实”的以当地规定为准",
             MAIN_ITEM3,
         ));
@@ -387,7 +475,14 @@ pub fn explain(d: &Decision, h: &Household, rules: &RuleSet) -> (EligibilityResu
         management: Management::from_r2(d.approach),
         risk_elimination,
         over_two_years: d.over_two_years,
-        continuing_measures: d.continuing.iter().map(|c| Coded { code: code_of(*c), label: c.label().into() }).collect(),
+        continuing_measures: d
+            .continuing
+            .iter()
+            .map(|c| Coded {
+                code: code_of(*c),
+                label: c.label().into(),
+            })
+            .collect(),
         risks: h.risks.clone(),
         criteria,
         benefits,
@@ -403,12 +498,23 @@ fn explain_elimination(
     h: &Household,
 ) {
     for c in EliminationCondition::ALL {
-        let met = if e.met.contains(&c) { Some(true) } else if e.unmet.contains(&c) { Some(false) } else { None };
+        let met = if e.met.contains(&c) {
+            Some(true)
+        } else if e.unmet.contains(&c) {
+            Some(false)
+        } else {
+            None
+        };
         criteria.push(Criterion {
             code: format!("elimination.{}", c.code()),
             label: c.label().into(),
             met,
-            why: match met { Some(true) => "已满足", Some(false) => "未满足", None => "待核实（未填写或未配置）" }.into(),
+            why: match met {
+                Some(true) => "已满足",
+                Some(false) => "未满足",
+                None => "待核实（未填写或未配置）",
+            }
+            .into(),
         });
     }
     let value = match e.eligible {
@@ -424,7 +530,11 @@ fn explain_elimination(
     ));
     steps.push(Step::new(
         "风险消除程序",
-        ProcedureStep::ALL.iter().map(|s| s.label()).collect::<Vec<_>>().join(" → "),
+        ProcedureStep::ALL
+            .iter()
+            .map(|s| s.label())
+            .collect::<Vec<_>>()
+            .join(" → "),
         "按程序逐级办理",
         ANNEX2_ITEM14,
     ));
@@ -436,7 +546,12 @@ fn explain_elimination(
             None,
         ));
     } else {
-        steps.push(Step::new("七不消（本地配置）", e.seven_items.join("；"), "逐条核对，均不存在方可标注风险消除", ANNEX2_ITEM14));
+        steps.push(Step::new(
+            "七不消（本地配置）",
+            e.seven_items.join("；"),
+            "逐条核对，均不存在方可标注风险消除",
+            ANNEX2_ITEM14,
+        ));
     }
     if h.monitoring.is_none() {
         warnings.push(Warning::new(

@@ -12,8 +12,8 @@ use serde_json::Value;
 
 pub use decide::{decide, Decision, Elimination, ScopeReason};
 pub use vocab::{
-    ContinuingMeasure, EliminationCondition, LeadDepartment, Management, MonitoringType,
-    MustCheck, MustVisit, ProcedureStep, SupportApproach,
+    ContinuingMeasure, EliminationCondition, LeadDepartment, Management, MonitoringType, MustCheck,
+    MustVisit, ProcedureStep, SupportApproach,
 };
 
 use super::household::{read_household, Strictness};

@@ -96,7 +96,10 @@ impl MustCheck {
 
 /// Risks that open the 绿色通道 (r2; Plan 附件2 第8条, 主文 第4条).
 pub fn disaster_or_accident(h: &Household) -> bool {
-    h.has_risk(Risk::NaturalDisaster) || h.has_risk(Risk::Accident) || h.major_change || h.sudden_accident
+    h.has_risk(Risk::NaturalDisaster)
+        || h.has_risk(Risk::Accident)
+        || h.major_change
+        || h.sudden_accident
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

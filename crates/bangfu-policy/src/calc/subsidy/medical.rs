@@ -90,11 +90,19 @@ fn read_segments(d: &Obj, errors: &mut Errors) -> Option<Segments> {
         let up_to = so.money("up_to", "分段上限", false, errors);
         let ratio = so.money("ratio", "报销比例", true, errors);
         if let Some(r) = ratio.filter(|r| *r > Decimal::ONE) {
-            errors.push(&so.path_of("ratio"), ErrorCode::TooLarge, format!("报销比例 {} 超过 1（100%）", format_plain(r)));
+            errors.push(
+                &so.path_of("ratio"),
+                ErrorCode::TooLarge,
+                format!("报销比例 {} 超过 1（100%）", format_plain(r)),
+            );
         }
         if let (Some(u), Some(l)) = (up_to, last) {
             if u <= l {
-                errors.push(&so.path_of("up_to"), ErrorCode::RangeReversed, "分段上限应逐段增大");
+                errors.push(
+                    &so.path_of("up_to"),
+                    ErrorCode::RangeReversed,
+                    "分段上限应逐段增大",
+                );
             }
         }
         let is_last = i + 1 == list.len();
@@ -102,7 +110,11 @@ fn read_segments(d: &Obj, errors: &mut Errors) -> Option<Segments> {
             errors.push(
                 &so.path_of("up_to"),
                 ErrorCode::InvalidOverride,
-                if is_last { "最后一段应不设上限（null）" } else { "只有最后一段可以不设上限" },
+                if is_last {
+                    "最后一段应不设上限（null）"
+                } else {
+                    "只有最后一段可以不设上限"
+                },
             );
         }
         last = up_to.or(last);
@@ -112,7 +124,10 @@ fn read_segments(d: &Obj, errors: &mut Errors) -> Option<Segments> {
 }
 
 fn read_basis(d: Option<&Obj>, errors: &mut Errors) -> BandBasis {
-    match d.and_then(|d| d.get("bands_measured_on")).map(|v| v.as_str().map(str::trim)) {
+    match d
+        .and_then(|d| d.get("bands_measured_on"))
+        .map(|v| v.as_str().map(str::trim))
+    {
         None | Some(Some("above_deductible")) => BandBasis::AboveDeductible,
         Some(Some("total_cost")) => BandBasis::TotalCost,
         Some(_) => {
@@ -126,7 +141,12 @@ fn read_basis(d: Option<&Obj>, errors: &mut Errors) -> BandBasis {
     }
 }
 
-pub(crate) fn medical_tilt(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, errors: &mut Errors) -> Option<Estimate> {
+pub(crate) fn medical_tilt(
+    h: &Household,
+    d: Option<&Obj>,
+    ctx: &mut Ctx,
+    errors: &mut Errors,
+) -> Option<Estimate> {
     let mut a = admissibility(Programme::MedicalTilt, h, ctx, None);
     let factor = ctx.yearly(Param::MedicalTiltDeductibleFactor);
     let plus = ctx.yearly(Param::MedicalTiltRatioIncrease);
@@ -140,7 +160,8 @@ pub(crate) fn medical_tilt(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, errors
             "大病保险起付线和分段比例",
             "甘肃/武威医保部门规定（未查到），请由门户配置或填写",
         );
-        a.reasons.push("当地大病保险起付线和分段比例未配置，请填写或由门户配置".into());
+        a.reasons
+            .push("当地大病保险起付线和分段比例未配置，请填写或由门户配置".into());
     }
     if cost.is_none() {
         a.reasons.push("请填写政策范围内医疗费用".into());
@@ -167,7 +188,13 @@ pub(crate) fn medical_tilt(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, errors
         }
         _ => None,
     };
-    let mut e = estimate(Programme::MedicalTilt, a, computed.as_ref().map(|c| c.1), MAIN_ITEM3, ctx);
+    let mut e = estimate(
+        Programme::MedicalTilt,
+        a,
+        computed.as_ref().map(|c| c.1),
+        MAIN_ITEM3,
+        ctx,
+    );
     if let Some((standard, tilted, sb, tb)) = computed {
         e.standard_payout = Some(format_money(standard));
         let diff = tilted.checked_sub(standard)?;

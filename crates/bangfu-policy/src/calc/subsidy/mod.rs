@@ -141,7 +141,10 @@ pub(crate) fn lowest(params: &[ParamUse]) -> Option<Confidence> {
     if params.iter().any(|p| p.confidence.is_none()) {
         return None;
     }
-    params.iter().max_by_key(|p| rank(p)).and_then(|p| p.confidence)
+    params
+        .iter()
+        .max_by_key(|p| rank(p))
+        .and_then(|p| p.confidence)
 }
 
 /// Adds a finding to an admissibility: a `No` outranks everything, an unknown outranks a yes.
@@ -159,7 +162,13 @@ pub(crate) fn refine(a: &mut Admissibility, answer: Answer, why: impl Into<Strin
 }
 
 /// An estimate from an admissibility; an amount is kept only when `eligible` is true.
-pub(crate) fn estimate(p: Programme, a: Admissibility, amount: Option<Decimal>, basis: &str, ctx: &mut Ctx) -> Estimate {
+pub(crate) fn estimate(
+    p: Programme,
+    a: Admissibility,
+    amount: Option<Decimal>,
+    basis: &str,
+    ctx: &mut Ctx,
+) -> Estimate {
     let params = std::mem::take(&mut ctx.params);
     let eligible = a.answer.eligible();
     let amount = amount.filter(|_| eligible == Some(true)).map(format_money);
@@ -206,8 +215,12 @@ fn with_detail_facts(p: Programme, h: &Household, d: Option<&Obj>) -> Household 
     let mut h = h.clone();
     let given = |k: &str| d.is_some_and(|d| !d.is_blank(k));
     match p {
-        Programme::CollegeGrant if given("admission") => h.members.push(member(Some(Student::Undergraduate))),
-        Programme::Yulu if given("students") => h.members.push(member(Some(Student::SecondaryVocational))),
+        Programme::CollegeGrant if given("admission") => {
+            h.members.push(member(Some(Student::Undergraduate)))
+        }
+        Programme::Yulu if given("students") => {
+            h.members.push(member(Some(Student::SecondaryVocational)))
+        }
         Programme::MedicalTilt if given("eligible_cost") => h.hospitalized = true,
         Programme::MedicalAssistance if given("self_paid") => h.hospitalized = true,
         _ => {}
@@ -223,7 +236,11 @@ fn read_programmes(obj: &Obj, errors: &mut Errors) -> Vec<Programme> {
                 match p.as_str().map(str::trim).and_then(Programme::from_code) {
                     Some(c) if !out.contains(&c) => out.push(c),
                     Some(_) => {}
-                    None => errors.push(&format!("input.programmes[{i}]"), ErrorCode::UnknownValue, "不认识的测算项目"),
+                    None => errors.push(
+                        &format!("input.programmes[{i}]"),
+                        ErrorCode::UnknownValue,
+                        "不认识的测算项目",
+                    ),
                 }
             }
         }
@@ -238,20 +255,36 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     let Some(obj) = Obj::new(input, "input", "政策测算输入", &mut errors) else {
         return Err(errors);
     };
-    let year = obj.whole("year", "年度", 2000, 2100, true, &mut errors).map(|y| y as i32);
+    let year = obj
+        .whole("year", "年度", 2000, 2100, true, &mut errors)
+        .map(|y| y as i32);
     let household = read_household(&obj, Strictness::Subsidy, &mut errors);
     let programmes = read_programmes(&obj, &mut errors);
-    let details = obj.get("details").and_then(|v| Obj::new(v, "input.details", "测算细节", &mut errors));
+    let details = obj
+        .get("details")
+        .and_then(|v| Obj::new(v, "input.details", "测算细节", &mut errors));
     let (Some(year), Some(h)) = (year, household) else {
         return Err(errors);
     };
     let mut estimates = Vec::new();
     for p in programmes {
-        let d = details.as_ref().and_then(|d| d.get(p.code())).and_then(|v| {
-            Obj::new(v, &format!("input.details.{}", p.code()), p.label(), &mut errors)
-        });
+        let d = details
+            .as_ref()
+            .and_then(|d| d.get(p.code()))
+            .and_then(|v| {
+                Obj::new(
+                    v,
+                    &format!("input.details.{}", p.code()),
+                    p.label(),
+                    &mut errors,
+                )
+            });
         let facts = with_detail_facts(p, &h, d.as_ref());
-        let mut ctx = Ctx { rules, year, params: Vec::new() };
+        let mut ctx = Ctx {
+            rules,
+            year,
+            params: Vec::new(),
+        };
         if let Some(e) = amounts::programme(p, &facts, d.as_ref(), &mut ctx, &mut errors) {
             estimates.push(e);
         }
@@ -264,10 +297,17 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
 
 /// The total, its wording, the steps and the warnings.
 fn respond(estimates: Vec<Estimate>) -> Outcome {
-    let counted: Vec<&Estimate> = estimates.iter().filter(|e| e.eligible == Some(true) && e.counted.is_some()).collect();
+    let counted: Vec<&Estimate> = estimates
+        .iter()
+        .filter(|e| e.eligible == Some(true) && e.counted.is_some())
+        .collect();
     let total = counted
         .iter()
-        .filter_map(|e| e.counted.as_deref().and_then(|a| crate::text::parse_decimal(a).ok()))
+        .filter_map(|e| {
+            e.counted
+                .as_deref()
+                .and_then(|a| crate::text::parse_decimal(a).ok())
+        })
         .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
         .unwrap_or_default();
     let total_includes: Vec<String> = counted.iter().map(|e| e.programme.clone()).collect();
@@ -293,22 +333,42 @@ fn respond(estimates: Vec<Estimate>) -> Outcome {
                 (Some(true), Some(a)) => format!("{a} 元"),
                 (Some(true), None) => "未配置".to_string(),
             };
-            let mut s = Step::new(e.label.clone(), value, e.reasons.join("；"), e.basis.clone());
+            let mut s = Step::new(
+                e.label.clone(),
+                value,
+                e.reasons.join("；"),
+                e.basis.clone(),
+            );
             s.parameters = e.parameters.clone();
             s
         })
         .collect();
-    steps.push(Step::new("合计", format!("{} 元", format_money(total)), total_note.clone(), LOCAL_NOTE));
+    steps.push(Step::new(
+        "合计",
+        format!("{} 元", format_money(total)),
+        total_note.clone(),
+        LOCAL_NOTE,
+    ));
     let mut warnings = Vec::new();
     if !not_configured.is_empty() {
-        let labels: Vec<&str> = estimates.iter().filter(|e| not_configured.contains(&e.programme)).map(|e| e.label.as_str()).collect();
+        let labels: Vec<&str> = estimates
+            .iter()
+            .filter(|e| not_configured.contains(&e.programme))
+            .map(|e| e.label.as_str())
+            .collect();
         warnings.push(Warning::new(
             "amount_not_configured",
-            format!("{} 的金额未配置，未计入合计；请以当地文件为准", labels.join("、")),
+            format!(
+                "{} 的金额未配置，未计入合计；请以当地文件为准",
+                labels.join("、")
+            ),
             None,
         ));
     }
-    if estimates.iter().any(|e| e.programme == "microcredit" && e.reasons.iter().any(|r| r.contains("待确认"))) {
+    if estimates
+        .iter()
+        .any(|e| e.programme == "microcredit" && e.reasons.iter().any(|r| r.contains("待确认")))
+    {
         warnings.push(Warning::new(
             "lpr_to_be_confirmed",
             "贷款日期晚于已记录的最新 LPR，利率待确认",
@@ -330,8 +390,20 @@ fn respond(estimates: Vec<Estimate>) -> Outcome {
 }
 
 /// `may_apply` for the estimator: the year of the policy in force (a loan's date for 小额信贷).
-pub(crate) fn admissibility(p: Programme, h: &Household, ctx: &Ctx, year: Option<i32>) -> Admissibility {
-    may_apply(p, h, ctx.rules, When { year: year.unwrap_or(ctx.year) })
+pub(crate) fn admissibility(
+    p: Programme,
+    h: &Household,
+    ctx: &Ctx,
+    year: Option<i32>,
+) -> Admissibility {
+    may_apply(
+        p,
+        h,
+        ctx.rules,
+        When {
+            year: year.unwrap_or(ctx.year),
+        },
+    )
 }
 
 /// The year of a date, for [`admissibility`].
