@@ -293,7 +293,7 @@ impl RuleSet {
                 return Err(bad(format!("参数“{}”不分年份，请写作 {name}", def.label)))
             }
             PeriodKind::Year => match at.parse::<i32>() {
-                Ok(y) if at.len() == 4 && (2000..=2100).contains(&y) => at.to_string(),
+                Ok(y) if at.len() == 4 && crate::YEARS.contains(&y) => at.to_string(),
                 _ => return Err(bad(format!("请写明年份，例如 {name}.2025"))),
             },
             PeriodKind::From => match parse_date(at) {

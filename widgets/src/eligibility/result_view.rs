@@ -39,11 +39,20 @@ fn codes(v: &Value, k: &str) -> Vec<String> {
 }
 
 /// The engine's labels of a list of codes, or 无.
-fn joined<T: serde::de::DeserializeOwned>(v: &Value, k: &str, label: fn(T) -> &'static str) -> String {
+fn joined<T: serde::de::DeserializeOwned>(
+    v: &Value,
+    k: &str,
+    label: fn(T) -> &'static str,
+) -> String {
     let list: Vec<&'static str> = v
         .get(k)
         .and_then(Value::as_array)
-        .map(|a| a.iter().filter_map(|c| serde_json::from_value::<T>(c.clone()).ok()).map(label).collect())
+        .map(|a| {
+            a.iter()
+                .filter_map(|c| serde_json::from_value::<T>(c.clone()).ok())
+                .map(label)
+                .collect()
+        })
         .unwrap_or_default();
     if list.is_empty() {
         "无".to_string()
@@ -54,7 +63,8 @@ fn joined<T: serde::de::DeserializeOwned>(v: &Value, k: &str, label: fn(T) -> &'
 
 /// One elimination condition's label from its code.
 fn condition(c: &Value) -> &'static str {
-    serde_json::from_value::<EliminationCondition>(c.clone()).map_or("", EliminationCondition::label)
+    serde_json::from_value::<EliminationCondition>(c.clone())
+        .map_or("", EliminationCondition::label)
 }
 
 #[component]
@@ -86,8 +96,15 @@ pub fn ResultView(props: &ResultProps) -> Html {
         None => "verdict-unknown",
         Some(false) => "verdict-above",
     };
-    let green = res.get("green_channel").and_then(Value::as_bool).unwrap_or(false);
-    let reference = res.get("reference_range").and_then(|r| r.get("label")).and_then(Value::as_str).map(str::to_string);
+    let green = res
+        .get("green_channel")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let reference = res
+        .get("reference_range")
+        .and_then(|r| r.get("label"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let margin = s(res, "margin_to_range");
     let range = s(res, "monitoring_range");
     let margin_words = match res.get("within_monitoring_range").and_then(Value::as_bool) {

@@ -820,14 +820,14 @@ fn duty_list(
 }
 
 fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Errors> {
-    let year = obj.whole("year", "年份", 2000, 2100, true, &mut errors);
+    let year = obj.year("year", "年份", &mut errors);
     let month = obj
         .whole("month", "月份", 1, 12, false, &mut errors)
         .map(|m| m as u32);
     let allow_estimate = obj
         .flag("allow_estimate", "是否允许估算", &mut errors)
         .unwrap_or(false);
-    let Some(year) = year.map(|y| y as i32) else {
+    let Some(year) = year else {
         return Err(errors);
     };
     if !errors.is_empty() {

@@ -161,7 +161,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     let Some(obj) = Obj::new(input, "input", "收入核算输入", &mut errors) else {
         return Err(errors);
     };
-    let year = obj.whole("year", "年度", 2000, 2100, true, &mut errors);
+    let year = obj.year("year", "年度", &mut errors);
 
     // Members are optional; they give the household size when no plain size is typed.
     let mut member_ages: Vec<Option<u64>> = Vec::new();
@@ -276,7 +276,6 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let year = year as i32;
     let expenses = expenses.unwrap_or(Decimal::ZERO);
     compute(
         year,

@@ -306,7 +306,7 @@ fn microcredit(
 
 /// The month of the latest recorded LPR (YYYY-MM), to flag later loan dates.
 fn latest_lpr_month(ctx: &Ctx) -> String {
-    let far = NaiveDate::from_ymd_opt(2100, 1, 1).unwrap_or_default();
+    let far = NaiveDate::from_ymd_opt(*crate::YEARS.end(), 1, 1).unwrap_or_default();
     ctx.rules
         .get(Param::Lpr1y, At::Date(far))
         .map(|r| r.at.get(..7).unwrap_or("").to_string())

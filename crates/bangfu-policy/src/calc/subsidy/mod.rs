@@ -255,9 +255,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     let Some(obj) = Obj::new(input, "input", "政策测算输入", &mut errors) else {
         return Err(errors);
     };
-    let year = obj
-        .whole("year", "年度", 2000, 2100, true, &mut errors)
-        .map(|y| y as i32);
+    let year = obj.year("year", "年度", &mut errors);
     let household = read_household(&obj, Strictness::Subsidy, &mut errors);
     let programmes = read_programmes(&obj, &mut errors);
     let details = obj
