@@ -196,7 +196,7 @@ test("the cadre form screens a monitored household and lists every unmet conditi
   await w.evaluate((el) => el.setAttribute("overrides", JSON.stringify({ seven_not_eliminate_items: ["存在新增风险的不消"] })));
   assert.match(await w.locator("[data-testid=seven]").textContent(), /存在新增风险的不消/);
   assert.match(await w.locator("[data-testid=unmet]").textContent(), /七不消/);
-  await w.locator("[data-testid=flag-seven_not_eliminate_confirmed]").check();
+  await w.locator("[data-testid=flag-seven_not_eliminate_checked]").check();
   assert.doesNotMatch(await w.locator("[data-testid=unmet]").textContent(), /七不消/);
   // A bad date is refused beside its field; the rest stays.
   await w.locator("[data-testid=identified-on]").fill("2024/2/30");

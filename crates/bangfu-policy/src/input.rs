@@ -242,7 +242,8 @@ impl<'a> Obj<'a> {
     /// A year within [`crate::YEARS`].
     pub fn year(&self, key: &str, label: &str, errors: &mut Errors) -> Option<i32> {
         let (lo, hi) = (*crate::YEARS.start() as u64, *crate::YEARS.end() as u64);
-        self.whole(key, label, lo, hi, true, errors).map(|y| y as i32)
+        self.whole(key, label, lo, hi, true, errors)
+            .map(|y| y as i32)
     }
 
     /// A date; accepts the forms of [`crate::text::parse_date`].

@@ -760,60 +760,7 @@ fn duty_list(
             );
             push(end, "季度考核".into(), MAIN_ITEM20, "quarterly");
         }
-        match m {
-            3 => push(
-                day(31),
-                "风险未消除监测对象“一户一策”帮扶计划年度动态调整（3月底前）".into(),
-                ANNEX2_ITEM12,
-                "yearly",
-            ),
-            4 => push(
-                day(30),
-                format!(
-                    "衔接补助资金支出进度不低于 {}",
-                    pct(Param::FundMilestoneApril)
-                ),
-                MAIN_ITEM22,
-                "yearly",
-            ),
-            6 => push(
-                day(30),
-                format!(
-                    "衔接补助资金支出进度不低于 {}",
-                    pct(Param::FundMilestoneJune)
-                ),
-                MAIN_ITEM22,
-                "yearly",
-            ),
-            9 => push(
-                day(30),
-                format!(
-                    "衔接补助资金支出进度不低于 {}",
-                    pct(Param::FundMilestoneSeptember)
-                ),
-                MAIN_ITEM22,
-                "yearly",
-            ),
-            12 => {
-                push(
-                    day(31),
-                    format!(
-                        "衔接补助资金支出除质保金外达到 {}",
-                        pct(Param::FundMilestoneDecember)
-                    ),
-                    MAIN_ITEM22,
-                    "yearly",
-                );
-                push(
-                    day(31),
-                    "第四季度：脱贫人口和监测对象收入采集录入、已消除风险对象基础信息年度更新"
-                        .into(),
-                    ANNEX2_ITEM16,
-                    "yearly",
-                );
-            }
-            _ => {}
-        }
+        yearly_duties(m, &day, &pct, &mut push);
     }
     out.sort_by_key(|d| d.0);
     out
@@ -865,26 +812,10 @@ fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Err
                 recurrence: rec.to_string(),
             });
         }
-        let mut days = Vec::new();
-        if let Some(m) = month {
-            let mut d = NaiveDate::from_ymd_opt(year, m, 1).ok_or(CalendarError::OutOfRange)?;
-            while d.month() == m {
-                let day = calendar::classify(d, allow_estimate)?;
-                let (kind, name) = match day.kind {
-                    calendar::DayKind::Workday => ("workday", None),
-                    calendar::DayKind::Weekend => ("weekend", None),
-                    calendar::DayKind::Holiday(n) => ("holiday", Some(n.to_string())),
-                    calendar::DayKind::MakeUpWorkday(n) => ("makeup", Some(n.to_string())),
-                };
-                days.push(CalendarDay {
-                    date: d.to_string(),
-                    working_day: day.kind.is_working(),
-                    kind: kind.into(),
-                    name,
-                });
-                d = d.succ_opt().ok_or(CalendarError::OutOfRange)?;
-            }
-        }
+        let days = match month {
+            Some(m) => month_days(year, m, allow_estimate)?,
+            None => Vec::new(),
+        };
         let from = NaiveDate::from_ymd_opt(year, 1, 1).ok_or(CalendarError::OutOfRange)?;
         let to = NaiveDate::from_ymd_opt(year, 12, 31).ok_or(CalendarError::OutOfRange)?;
         let (working, est) = calendar::count_working_days(from, to, allow_estimate)?;
@@ -944,5 +875,93 @@ fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Err
             calendar_error(&mut errors, "input.year", e);
             Err(errors)
         }
+    }
+}
+
+/// Every day of a month, as the official calendar classifies it.
+fn month_days(year: i32, m: u32, allow_estimate: bool) -> Result<Vec<CalendarDay>, CalendarError> {
+    let mut days = Vec::new();
+    let mut d = NaiveDate::from_ymd_opt(year, m, 1).ok_or(CalendarError::OutOfRange)?;
+    while d.month() == m {
+        let day = calendar::classify(d, allow_estimate)?;
+        let (kind, name) = match day.kind {
+            calendar::DayKind::Workday => ("workday", None),
+            calendar::DayKind::Weekend => ("weekend", None),
+            calendar::DayKind::Holiday(n) => ("holiday", Some(n.to_string())),
+            calendar::DayKind::MakeUpWorkday(n) => ("makeup", Some(n.to_string())),
+        };
+        days.push(CalendarDay {
+            date: d.to_string(),
+            working_day: day.kind.is_working(),
+            kind: kind.into(),
+            name,
+        });
+        d = d.succ_opt().ok_or(CalendarError::OutOfRange)?;
+    }
+    Ok(days)
+}
+
+type Push<'a> = dyn FnMut(Option<NaiveDate>, String, &'static str, &'static str) + 'a;
+
+/// The yearly duties of month `m`: 一户一策 adjustment by 31 March (附件2 第12条), the fund
+/// milestones (主文 第22条) and the year-end updates (附件2 第16条).
+fn yearly_duties(
+    m: u32,
+    day: &dyn Fn(u32) -> Option<NaiveDate>,
+    pct: &dyn Fn(Param) -> String,
+    push: &mut Push,
+) {
+    match m {
+        3 => push(
+            day(31),
+            "风险未消除监测对象“一户一策”帮扶计划年度动态调整（3月底前）".into(),
+            ANNEX2_ITEM12,
+            "yearly",
+        ),
+        4 => push(
+            day(30),
+            format!(
+                "衔接补助资金支出进度不低于 {}",
+                pct(Param::FundMilestoneApril)
+            ),
+            MAIN_ITEM22,
+            "yearly",
+        ),
+        6 => push(
+            day(30),
+            format!(
+                "衔接补助资金支出进度不低于 {}",
+                pct(Param::FundMilestoneJune)
+            ),
+            MAIN_ITEM22,
+            "yearly",
+        ),
+        9 => push(
+            day(30),
+            format!(
+                "衔接补助资金支出进度不低于 {}",
+                pct(Param::FundMilestoneSeptember)
+            ),
+            MAIN_ITEM22,
+            "yearly",
+        ),
+        12 => {
+            push(
+                day(31),
+                format!(
+                    "衔接补助资金支出除质保金外达到 {}",
+                    pct(Param::FundMilestoneDecember)
+                ),
+                MAIN_ITEM22,
+                "yearly",
+            );
+            push(
+                day(31),
+                "第四季度：脱贫人口和监测对象收入采集录入、已消除风险对象基础信息年度更新".into(),
+                ANNEX2_ITEM16,
+                "yearly",
+            );
+        }
+        _ => {}
     }
 }

@@ -260,62 +260,9 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
             }
         }
         // facts.md E2; (r2) the notice ran to 2025-12-31: a later year is not configured.
-        Programme::Microcredit => {
-            alleviated_group(h, &mut v, "脱贫户、监测户");
-            if rules
-                .get(Param::MicrocreditMaxPrincipal, At::Year(when.year))
-                .is_none()
-            {
-                v.unknown(format!(
-                    "{}年的小额信贷政策未配置（原通知执行至2025年12月31日），以当地规定为准",
-                    when.year
-                ));
-            }
-            match (
-                rules.fixed(Param::MicrocreditMinAge),
-                rules.fixed(Param::MicrocreditMaxAge),
-            ) {
-                (Some(lo), Some(hi)) => match able_member(h, lo, Some(hi)) {
-                    Some(true) => {}
-                    Some(false) => v.no(format!(
-                        "须有 {}–{} 周岁、有劳动能力的借款人",
-                        fmt(lo),
-                        fmt(hi)
-                    )),
-                    None => v.unknown(format!(
-                        "借款人年龄原则上 {}–{} 周岁（未填写年龄）",
-                        fmt(lo),
-                        fmt(hi)
-                    )),
-                },
-                _ => v.unknown("借款人年龄条件未配置"),
-            }
-        }
+        Programme::Microcredit => microcredit(h, rules, when, &mut v),
         // 甘人社通〔2024〕155号 (facts.md E3).
-        Programme::Transport => {
-            alleviated_group(h, &mut v, "脱贫人口（含监测对象）自主外出务工");
-            match rules.fixed(Param::MinimumWorkingAge) {
-                Some(lo) => match able_member(h, lo, None) {
-                    Some(true) => {}
-                    Some(false) => v.no(format!("须有年满 {} 周岁、能外出务工的成员", fmt(lo))),
-                    None => v.unknown("未填写成员年龄"),
-                },
-                None => v.unknown("最低就业年龄未配置"),
-            }
-            match (h.months_worked_away, rules.fixed(Param::TransportMinMonths)) {
-                (Some(m), Some(min)) if Decimal::from(m) < min => {
-                    v.no(format!("自主外出务工 {m} 个月，不满 {} 个月", fmt(min)))
-                }
-                (Some(m), Some(min)) => v.yes(format!(
-                    "自主外出务工 {m} 个月，满 {} 个月；每年一次",
-                    fmt(min)
-                )),
-                (None, Some(min)) => {
-                    v.unknown(format!("须自主外出务工满 {} 个月（请填写月数）", fmt(min)))
-                }
-                (_, None) => v.unknown("务工月数要求未配置"),
-            }
-        }
+        Programme::Transport => transport(h, rules, &mut v),
         // facts.md E4; (r2) 低保 without a class asks for it.
         Programme::PublicWelfareJob => public_welfare_job(h, rules, when, &mut v),
         Programme::HousingRetrofit | Programme::Relocation | Programme::Greenhouse => {
@@ -371,5 +318,63 @@ fn public_welfare_job(h: &Household, rules: &RuleSet, when: When, v: &mut Verdic
             None => v.unknown("未填写成员年龄"),
         },
         None => v.unknown("公益性岗位年龄条件未配置"),
+    }
+}
+
+/// facts.md E2; (r2) the notice ran to 2025-12-31: a later year is not configured.
+fn microcredit(h: &Household, rules: &RuleSet, when: When, v: &mut Verdict) {
+    let v = &mut *v;
+    alleviated_group(h, v, "脱贫户、监测户");
+    if rules
+        .get(Param::MicrocreditMaxPrincipal, At::Year(when.year))
+        .is_none()
+    {
+        v.unknown(format!(
+            "{}年的小额信贷政策未配置（原通知执行至2025年12月31日），以当地规定为准",
+            when.year
+        ));
+    }
+    match (
+        rules.fixed(Param::MicrocreditMinAge),
+        rules.fixed(Param::MicrocreditMaxAge),
+    ) {
+        (Some(lo), Some(hi)) => match able_member(h, lo, Some(hi)) {
+            Some(true) => {}
+            Some(false) => v.no(format!(
+                "须有 {}–{} 周岁、有劳动能力的借款人",
+                fmt(lo),
+                fmt(hi)
+            )),
+            None => v.unknown(format!(
+                "借款人年龄原则上 {}–{} 周岁（未填写年龄）",
+                fmt(lo),
+                fmt(hi)
+            )),
+        },
+        _ => v.unknown("借款人年龄条件未配置"),
+    }
+}
+
+/// 甘人社通〔2024〕155号: 脱贫人口（含监测对象）, a member who can work, ≥ 3 months away.
+fn transport(h: &Household, rules: &RuleSet, v: &mut Verdict) {
+    alleviated_group(h, v, "脱贫人口（含监测对象）自主外出务工");
+    match rules.fixed(Param::MinimumWorkingAge) {
+        Some(lo) => match able_member(h, lo, None) {
+            Some(true) => {}
+            Some(false) => v.no(format!("须有年满 {} 周岁、能外出务工的成员", fmt(lo))),
+            None => v.unknown("未填写成员年龄"),
+        },
+        None => v.unknown("最低就业年龄未配置"),
+    }
+    match (h.months_worked_away, rules.fixed(Param::TransportMinMonths)) {
+        (Some(m), Some(min)) if Decimal::from(m) < min => {
+            v.no(format!("自主外出务工 {m} 个月，不满 {} 个月", fmt(min)))
+        }
+        (Some(m), Some(min)) => v.yes(format!(
+            "自主外出务工 {m} 个月，满 {} 个月；每年一次",
+            fmt(min)
+        )),
+        (None, Some(min)) => v.unknown(format!("须自主外出务工满 {} 个月（请填写月数）", fmt(min))),
+        (_, None) => v.unknown("务工月数要求未配置"),
     }
 }

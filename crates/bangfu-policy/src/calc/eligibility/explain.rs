@@ -247,179 +247,8 @@ pub fn explain(
     let mut warnings = Vec::new();
     let mut criteria = Vec::new();
     let reason = scope_sentence(d, h);
-
-    steps.push(Step::new(
-        "排查范围",
-        match d.scope_reason {
-            ScopeReason::HukouElsewhere => "按户籍所在地政策办理",
-            _ if h.hukou == Some(true) => "甘肃农业户籍家庭",
-            _ if h.relocated_13th_fyp => "“十三五”易地扶贫搬迁户（已转城镇户籍）",
-            _ => "已纳入系统的脱贫户或监测户",
-        },
-        "甘肃农业户籍家庭、“十三五”易地扶贫搬迁后转为城镇户籍的家庭、已纳入系统的脱贫户和监测户都在排查范围内",
-        ANNEX2_ITEM5,
-    ));
-    criteria.push(Criterion {
-        code: "scope".into(),
-        label: "在全覆盖排查范围内".into(),
-        met: Some(d.scope_reason != ScopeReason::HukouElsewhere),
-        why: if d.scope_reason == ScopeReason::HukouElsewhere {
-            reason.clone()
-        } else {
-            "是".into()
-        },
-    });
-
-    match &d.range {
-        Some(r) => {
-            let words = match (d.within, d.margin) {
-                (Some(true), Some(m)) => format!("低于监测范围 {} 元", format_money(m)),
-                (_, Some(m)) if m.is_zero() => "恰好等于监测范围（不算低于）".into(),
-                (_, Some(m)) => format!("不低于监测范围（高出 {} 元）", format_money(-m)),
-                _ => String::new(),
-            };
-            criteria.push(Criterion {
-                code: "within_monitoring_range".into(),
-                label: format!("家庭年人均纯收入低于{year}年监测范围"),
-                met: d.within,
-                why: format!("人均 {} 元，{words}", format_money(d.per_capita)),
-            });
-            steps.push(
-                Step::new(
-                    "是否在监测范围内",
-                    words,
-                    format!(
-                        "{} 与 {} 比较（低于才算）",
-                        format_money(d.per_capita),
-                        format_money(r.value)
-                    ),
-                    ANNEX2_ITEM3,
-                )
-                .with_param(r.to_use()),
-            );
-        }
-        None => {
-            warnings.push(Warning::new(
-                "monitoring_range_not_configured",
-                format!("{year}年防止返贫监测范围未配置，无法按收入判断，{VISIT_ADVICE}；当地公布后可由门户配置"),
-                Some("input.date".into()),
-            ));
-            criteria.push(Criterion {
-                code: "within_monitoring_range".into(),
-                label: format!("家庭年人均纯收入低于{year}年监测范围"),
-                met: None,
-                why: format!("{year}年监测范围未配置"),
-            });
-            steps.push(
-                Step::new(
-                    "是否在监测范围内",
-                    "未配置",
-                    format!("{year}年监测范围未配置"),
-                    ANNEX2_ITEM3,
-                )
-                .with_param(not_configured(
-                    rules,
-                    "monitoring_range",
-                    At::Year(year),
-                )),
-            );
-        }
-    }
-    criteria.push(Criterion {
-        code: "sudden_hardship".into(),
-        label: "刚性支出较大或收入大幅缩减，基本生活出现严重困难".into(),
-        met: if d.after_rigid_below == Some(true) || h.declared_hardship {
-            Some(true)
-        } else if d.range.is_none() && d.after_rigid.is_some() {
-            None
-        } else {
-            Some(false)
-        },
-        why: match (d.after_rigid_below, h.declared_hardship, d.after_rigid) {
-            (Some(true), _, Some(a)) => {
-                format!("扣除刚性支出后人均 {} 元，低于监测范围", format_money(a))
-            }
-            (_, true, _) => "本户申报了收入大幅缩减或严重困难（需入户核实）".into(),
-            (Some(false), false, Some(a)) => format!(
-                "扣除刚性支出后人均 {} 元，不低于监测范围，且未申报严重困难",
-                format_money(a)
-            ),
-            _ => "未申报严重困难，也未填刚性支出".into(),
-        },
-    });
-    steps.push(Step::new(
-        "监测对象类型",
-        d.monitoring_type.map_or_else(
-            || match d.in_scope {
-                None => "需入户核实".to_string(),
-                Some(true) => "再标注".to_string(),
-                Some(false) => "不属于监测范围".to_string(),
-            },
-            |t| t.label().to_string(),
-        ),
-        "脱贫户在监测范围内→脱贫不稳定户；一般农户在监测范围内→边缘易致贫户；收入高于监测范围但刚性支出大或收入大幅缩减→突发严重困难户",
-        NATIONAL_TYPES,
-    ));
-    steps.push(Step::new(
-        "结论",
-        match d.in_scope {
-            Some(true) => "纳入监测",
-            Some(false) => "暂不纳入",
-            None => "需入户核实",
-        },
-        reason.clone(),
-        ANNEX2_ITEM3,
-    ));
-    if d.green_channel {
-        steps.push(Step::new(
-            "绿色通道",
-            "先帮扶后认定",
-            "因自然灾害、意外事故等遭遇突发困难的，先落实帮扶措施，再按程序认定",
-            ANNEX2_ITEM8,
-        ));
-        warnings.push(Warning::new(
-            "green_channel",
-            "遭遇灾害或意外事故：先帮扶、后认定，请立即联系村委会，帮扶不必等认定程序走完",
-            None,
-        ));
-    }
-    steps.push(Step::new(
-        "六必访",
-        join(&d.must_visit, MustVisit::label),
-        "符合任一情形的家庭实行重点排查",
-        ANNEX2_ITEM9,
-    ));
-    steps.push(Step::new(
-        "六必查",
-        join(&d.must_check, MustCheck::label),
-        "符合任一情形的农户严格核查认定",
-        ANNEX2_ITEM9,
-    ));
-    if !h.risks.is_empty() {
-        steps.push(Step::new(
-            "风险类别",
-            join(&h.risks, Risk::label),
-            "按 11 类风险在系统中标注",
-            ANNEX2_ITEM10,
-        ));
-    }
-    steps.push(Step::new(
-        "帮扶方式",
-        d.approach.label(),
-        if d.lost_labour {
-            "有劳动年龄内（非在校生）成员丧失劳动能力→开发式与保障性措施相结合；整户无劳动能力→兜底保障"
-        } else {
-            "整户无劳动能力→兜底保障；以弱劳力、半劳力为主→开发式与保障性措施相结合；其余→开发式帮扶。老人、儿童、在校生无劳动能力不改变分类"
-        },
-        ANNEX2_ITEM13,
-    ));
-    steps.push(Step::new(
-        "牵头部门",
-        d.lead.label(),
-        "整户无劳动能力的由民政部门牵头，其余由农业农村部门牵头",
-        ANNEX2_ITEM13,
-    ));
-
+    scope_and_range(d, h, rules, &mut steps, &mut warnings, &mut criteria);
+    types_and_classes(d, h, &reason, &mut steps, &mut warnings);
     let risk_elimination = d.elimination.as_ref().map(|e| {
         explain_elimination(e, &mut steps, &mut warnings, &mut criteria, h);
         elimination_view(e)
@@ -560,4 +389,198 @@ fn explain_elimination(
             Some("input.household.monitoring".into()),
         ));
     }
+}
+
+/// Scope (附件2 第5条), the range comparison (第3条) and the hardship criterion.
+fn scope_and_range(
+    d: &Decision,
+    h: &Household,
+    rules: &RuleSet,
+    steps: &mut Vec<Step>,
+    warnings: &mut Vec<Warning>,
+    criteria: &mut Vec<Criterion>,
+) {
+    let year = chrono::Datelike::year(&d.date);
+    let reason = scope_sentence(d, h);
+    steps.push(Step::new(
+        "排查范围",
+        match d.scope_reason {
+            ScopeReason::HukouElsewhere => "按户籍所在地政策办理",
+            _ if h.hukou == Some(true) => "甘肃农业户籍家庭",
+            _ if h.relocated_13th_fyp => "“十三五”易地扶贫搬迁户（已转城镇户籍）",
+            _ => "已纳入系统的脱贫户或监测户",
+        },
+        "甘肃农业户籍家庭、“十三五”易地扶贫搬迁后转为城镇户籍的家庭、已纳入系统的脱贫户和监测户都在排查范围内",
+        ANNEX2_ITEM5,
+    ));
+    criteria.push(Criterion {
+        code: "scope".into(),
+        label: "在全覆盖排查范围内".into(),
+        met: Some(d.scope_reason != ScopeReason::HukouElsewhere),
+        why: if d.scope_reason == ScopeReason::HukouElsewhere {
+            reason.clone()
+        } else {
+            "是".into()
+        },
+    });
+
+    match &d.range {
+        Some(r) => {
+            let words = match (d.within, d.margin) {
+                (Some(true), Some(m)) => format!("低于监测范围 {} 元", format_money(m)),
+                (_, Some(m)) if m.is_zero() => "恰好等于监测范围（不算低于）".into(),
+                (_, Some(m)) => format!("不低于监测范围（高出 {} 元）", format_money(-m)),
+                _ => String::new(),
+            };
+            criteria.push(Criterion {
+                code: "within_monitoring_range".into(),
+                label: format!("家庭年人均纯收入低于{year}年监测范围"),
+                met: d.within,
+                why: format!("人均 {} 元，{words}", format_money(d.per_capita)),
+            });
+            steps.push(
+                Step::new(
+                    "是否在监测范围内",
+                    words,
+                    format!(
+                        "{} 与 {} 比较（低于才算）",
+                        format_money(d.per_capita),
+                        format_money(r.value)
+                    ),
+                    ANNEX2_ITEM3,
+                )
+                .with_param(r.to_use()),
+            );
+        }
+        None => {
+            warnings.push(Warning::new(
+                "monitoring_range_not_configured",
+                format!("{year}年防止返贫监测范围未配置，无法按收入判断，{VISIT_ADVICE}；当地公布后可由门户配置"),
+                Some("input.date".into()),
+            ));
+            criteria.push(Criterion {
+                code: "within_monitoring_range".into(),
+                label: format!("家庭年人均纯收入低于{year}年监测范围"),
+                met: None,
+                why: format!("{year}年监测范围未配置"),
+            });
+            steps.push(
+                Step::new(
+                    "是否在监测范围内",
+                    "未配置",
+                    format!("{year}年监测范围未配置"),
+                    ANNEX2_ITEM3,
+                )
+                .with_param(not_configured(
+                    rules,
+                    "monitoring_range",
+                    At::Year(year),
+                )),
+            );
+        }
+    }
+    criteria.push(Criterion {
+        code: "sudden_hardship".into(),
+        label: "刚性支出较大或收入大幅缩减，基本生活出现严重困难".into(),
+        met: if d.after_rigid_below == Some(true) || h.declared_hardship {
+            Some(true)
+        } else if d.range.is_none() && d.after_rigid.is_some() {
+            None
+        } else {
+            Some(false)
+        },
+        why: match (d.after_rigid_below, h.declared_hardship, d.after_rigid) {
+            (Some(true), _, Some(a)) => {
+                format!("扣除刚性支出后人均 {} 元，低于监测范围", format_money(a))
+            }
+            (_, true, _) => "本户申报了收入大幅缩减或严重困难（需入户核实）".into(),
+            (Some(false), false, Some(a)) => format!(
+                "扣除刚性支出后人均 {} 元，不低于监测范围，且未申报严重困难",
+                format_money(a)
+            ),
+            _ => "未申报严重困难，也未填刚性支出".into(),
+        },
+    });
+}
+
+/// The conclusion, the green channel, 六必访/六必查, risks, approach and lead department.
+fn types_and_classes(
+    d: &Decision,
+    h: &Household,
+    reason: &str,
+    steps: &mut Vec<Step>,
+    warnings: &mut Vec<Warning>,
+) {
+    steps.push(Step::new(
+        "监测对象类型",
+        d.monitoring_type.map_or_else(
+            || match d.in_scope {
+                None => "需入户核实".to_string(),
+                Some(true) => "再标注".to_string(),
+                Some(false) => "不属于监测范围".to_string(),
+            },
+            |t| t.label().to_string(),
+        ),
+        "脱贫户在监测范围内→脱贫不稳定户；一般农户在监测范围内→边缘易致贫户；收入高于监测范围但刚性支出大或收入大幅缩减→突发严重困难户",
+        NATIONAL_TYPES,
+    ));
+    steps.push(Step::new(
+        "结论",
+        match d.in_scope {
+            Some(true) => "纳入监测",
+            Some(false) => "暂不纳入",
+            None => "需入户核实",
+        },
+        reason.to_string(),
+        ANNEX2_ITEM3,
+    ));
+    if d.green_channel {
+        steps.push(Step::new(
+            "绿色通道",
+            "先帮扶后认定",
+            "因自然灾害、意外事故等遭遇突发困难的，先落实帮扶措施，再按程序认定",
+            ANNEX2_ITEM8,
+        ));
+        warnings.push(Warning::new(
+            "green_channel",
+            "遭遇灾害或意外事故：先帮扶、后认定，请立即联系村委会，帮扶不必等认定程序走完",
+            None,
+        ));
+    }
+    steps.push(Step::new(
+        "六必访",
+        join(&d.must_visit, MustVisit::label),
+        "符合任一情形的家庭实行重点排查",
+        ANNEX2_ITEM9,
+    ));
+    steps.push(Step::new(
+        "六必查",
+        join(&d.must_check, MustCheck::label),
+        "符合任一情形的农户严格核查认定",
+        ANNEX2_ITEM9,
+    ));
+    if !h.risks.is_empty() {
+        steps.push(Step::new(
+            "风险类别",
+            join(&h.risks, Risk::label),
+            "按 11 类风险在系统中标注",
+            ANNEX2_ITEM10,
+        ));
+    }
+    steps.push(Step::new(
+        "帮扶方式",
+        d.approach.label(),
+        if d.lost_labour {
+            "有劳动年龄内（非在校生）成员丧失劳动能力→开发式与保障性措施相结合；整户无劳动能力→兜底保障"
+        } else {
+            "整户无劳动能力→兜底保障；以弱劳力、半劳力为主→开发式与保障性措施相结合；其余→开发式帮扶。老人、儿童、在校生无劳动能力不改变分类"
+        },
+        ANNEX2_ITEM13,
+    ));
+    steps.push(Step::new(
+        "牵头部门",
+        d.lead.label(),
+        "整户无劳动能力的由民政部门牵头，其余由农业农村部门牵头",
+        ANNEX2_ITEM13,
+    ));
 }

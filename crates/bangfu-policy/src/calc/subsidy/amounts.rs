@@ -234,68 +234,8 @@ fn microcredit(
             );
         }
     }
-    let mut rate = None;
-    let mut interest = None;
-    let mut amount = None;
-    match (principal, years, loan_date) {
-        (Some(p), Some(y), Some(date))
-            if a.answer != Answer::Unknown || max_p.is_none_or(|m| p <= m) =>
-        {
-            let name = if y <= Decimal::ONE {
-                Param::Lpr1y
-            } else {
-                Param::Lpr5y
-            };
-            match ctx.rules.get(name, At::Date(date)) {
-                Some(r) => {
-                    ctx.params.push(r.to_use());
-                    if date.format("%Y-%m").to_string() > latest_lpr_month(ctx) {
-                        a.reasons.push(format!(
-                            "利率按 {} 起的 LPR；放款日晚于已记录的最新报价，利率待确认",
-                            r.at
-                        ));
-                    }
-                    let i = round_cents(p.checked_mul(r.value)?.checked_mul(y)?);
-                    a.reasons.push(format!(
-                        "{} 元 × {}% × {} 年 = 利息 {} 元",
-                        format_plain(p),
-                        format_plain(r.value * Decimal::ONE_HUNDRED),
-                        format_plain(y),
-                        format_money(i)
-                    ));
-                    rate = Some(format_plain(r.value));
-                    interest = Some(format_money(i));
-                    match ratio {
-                        Some(s) => {
-                            a.reasons.push(format!("贴息比例 {}", format_plain(s)));
-                            ctx.params.push(crate::explain::ParamUse {
-                                name: "subsidy_ratio".into(),
-                                label: "贴息比例".into(),
-                                value: format_plain(s),
-                                confidence: Some(Confidence::Local),
-                                source: "本地配置".into(),
-                            });
-                            amount = Some(round_cents(i * s));
-                        }
-                        None => {
-                            a.reasons.push(
-                                "贴息比例未配置（甘肃2024–2025年贴息比例未查到），只给出利息"
-                                    .into(),
-                            );
-                            ctx.unset("subsidy_ratio", "贴息比例", "当地财政部门规定");
-                        }
-                    }
-                }
-                None => {
-                    ctx.params
-                        .push(not_configured(ctx.rules, name.name(), At::Date(date)));
-                    a.reasons.push(format!("{date} 的 LPR 未配置"));
-                }
-            }
-        }
-        (Some(_), Some(_), Some(_)) => {}
-        _ => a.reasons.push("请填写贷款金额、期限和放款日期".into()),
-    }
+    let (rate, interest, amount) =
+        loan_interest(principal, years, loan_date, ratio, max_p, &mut a, ctx)?;
     let basis = format!("银保监发〔2021〕6号；{MAIN_ITEM22}");
     let mut e = estimate(Programme::Microcredit, a, amount, &basis, ctx);
     e.rate = rate;
@@ -432,4 +372,81 @@ fn local(
         }
     }
     e
+}
+
+/// Interest over the term at the LPR in force on the loan date (1-year LPR for ≤ 1 year,
+/// 5-year above), and the subsidy at the local ratio (facts.md E2, H).
+#[allow(clippy::type_complexity, clippy::too_many_arguments)]
+fn loan_interest(
+    principal: Option<Decimal>,
+    years: Option<Decimal>,
+    loan_date: Option<NaiveDate>,
+    ratio: Option<Decimal>,
+    max_p: Option<Decimal>,
+    a: &mut crate::calc::programmes::Admissibility,
+    ctx: &mut Ctx,
+) -> Option<(Option<String>, Option<String>, Option<Decimal>)> {
+    let mut rate = None;
+    let mut interest = None;
+    let mut amount = None;
+    match (principal, years, loan_date) {
+        (Some(p), Some(y), Some(date))
+            if a.answer != Answer::Unknown || max_p.is_none_or(|m| p <= m) =>
+        {
+            let name = if y <= Decimal::ONE {
+                Param::Lpr1y
+            } else {
+                Param::Lpr5y
+            };
+            match ctx.rules.get(name, At::Date(date)) {
+                Some(r) => {
+                    ctx.params.push(r.to_use());
+                    if date.format("%Y-%m").to_string() > latest_lpr_month(ctx) {
+                        a.reasons.push(format!(
+                            "利率按 {} 起的 LPR；放款日晚于已记录的最新报价，利率待确认",
+                            r.at
+                        ));
+                    }
+                    let i = round_cents(p.checked_mul(r.value)?.checked_mul(y)?);
+                    a.reasons.push(format!(
+                        "{} 元 × {}% × {} 年 = 利息 {} 元",
+                        format_plain(p),
+                        format_plain(r.value * Decimal::ONE_HUNDRED),
+                        format_plain(y),
+                        format_money(i)
+                    ));
+                    rate = Some(format_plain(r.value));
+                    interest = Some(format_money(i));
+                    match ratio {
+                        Some(s) => {
+                            a.reasons.push(format!("贴息比例 {}", format_plain(s)));
+                            ctx.params.push(crate::explain::ParamUse {
+                                name: "subsidy_ratio".into(),
+                                label: "贴息比例".into(),
+                                value: format_plain(s),
+                                confidence: Some(Confidence::Local),
+                                source: "本地配置".into(),
+                            });
+                            amount = Some(round_cents(i * s));
+                        }
+                        None => {
+                            a.reasons.push(
+                                "贴息比例未配置（甘肃2024–2025年贴息比例未查到），只给出利息"
+                                    .into(),
+                            );
+                            ctx.unset("subsidy_ratio", "贴息比例", "当地财政部门规定");
+                        }
+                    }
+                }
+                None => {
+                    ctx.params
+                        .push(not_configured(ctx.rules, name.name(), At::Date(date)));
+                    a.reasons.push(format!("{date} 的 LPR 未配置"));
+                }
+            }
+        }
+        (Some(_), Some(_), Some(_)) => {}
+        _ => a.reasons.push("请填写贷款金额、期限和放款日期".into()),
+    }
+    Some((rate, interest, amount))
 }
