@@ -229,7 +229,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     let dr = form.dispatcher();
                     html! {
                         <div class="pair">
-                            <TextField id={format!("seg{row}-up")} label={format!("第 {} 段：起付线以上至（元，最后一段不填）", row + 1)}
+                            <TextField id={format!("seg{row}-up")} label={format!("第 {} 段：报销到（元，最后一段不填）", row + 1)}
                                 value={u} testid={format!("seg-{row}-up")}
                                 oninput={Callback::from(move |v: String| du.dispatch(Action::SetSegment { row, up_to: Some(v), ratio: None }))}
                                 error={error_at(&format!("input.details.medical_tilt.segments[{row}].up_to"))} />
@@ -264,6 +264,15 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     if *code == "medical_tilt" && e.get("standard_payout").is_some() {
                         <p data-testid="tilt-compare">{format!("标准报销 {} 元，倾斜后 {} 元，多报 {} 元",
                             s(e, "standard_payout"), e.get("amount").and_then(Value::as_str).unwrap_or("—"), s(e, "difference"))}</p>
+                    }
+                    if *code == "medical_tilt" && e.get("tilted_bands").is_some() {
+                        <table class="stages" data-testid="tilt-bands">
+                            <caption>{"倾斜后逐段计算"}</caption>
+                            <thead><tr><th scope="col">{"费用段（元）"}</th><th scope="col">{"金额"}</th><th scope="col">{"比例"}</th><th scope="col">{"报销"}</th></tr></thead>
+                            <tbody>{ for e.get("tilted_bands").and_then(Value::as_array).into_iter().flatten().map(|b| html! {
+                                <tr><td>{format!("{}–{}", s(b, "from"), s(b, "to"))}</td><td>{s(b, "amount")}</td><td>{s(b, "ratio")}</td><td>{s(b, "payout")}</td></tr>
+                            }) }</tbody>
+                        </table>
                     }
                     if *code == "microcredit" && e.get("interest").is_some() {
                         <p data-testid="loan-interest">{format!("年利率 {}，利息 {} 元", s(e, "rate"), s(e, "interest"))}</p>

@@ -77,6 +77,17 @@ pub const FIELDS: &[(&str, &str, Input)] = &[
         },
     ),
     (
+        "medical_tilt",
+        "bands_measured_on",
+        Input::Select {
+            label: "分段上限按什么计",
+            options: &[
+                ("total_cost", "按总费用（如“起付线以上至 5 万元”指总费用 5 万元）"),
+                ("above_deductible", "按起付线以上的部分"),
+            ],
+        },
+    ),
+    (
         "medical_assistance",
         "self_paid",
         Input::Text {
@@ -366,6 +377,16 @@ impl SubsidyForm {
             if let Some(o) = entry.as_object_mut() {
                 o.insert("segments".into(), Value::Array(segs));
             }
+        }
+        // Local rules are usually written on the total cost ("起付线以上至 50000 元"): that is
+        // the widget's default reading unless the portal or the user says otherwise.
+        if let Some(o) = details
+            .entry("medical_tilt".to_string())
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+        {
+            o.entry("bands_measured_on")
+                .or_insert_with(|| json!("total_cost"));
         }
         let mut request = json!({ "calculator": "subsidy", "input": {
             "year": self.year,
