@@ -9,7 +9,9 @@ fn repo() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = fs::read_dir(dir) else { return };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
@@ -41,7 +43,10 @@ fn every_rust_file_opens_with_a_module_comment() {
         .filter(|p| !fs::read_to_string(p).unwrap_or_default().starts_with("//!"))
         .map(|p| rel(&p))
         .collect();
-    assert!(missing.is_empty(), "files without a `//!` opening: {missing:?}");
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` opening: {missing:?}"
+    );
 }
 
 /// Code lines of the engine (comments are allowed to name the internal spec; what users see
@@ -51,7 +56,11 @@ fn engine_code_lines() -> Vec<(String, usize, String)> {
     rust_files(&repo().join("crates/bangfu-policy/src"), &mut files);
     let mut out = Vec::new();
     for f in files {
-        for (i, line) in fs::read_to_string(&f).unwrap_or_default().lines().enumerate() {
+        for (i, line) in fs::read_to_string(&f)
+            .unwrap_or_default()
+            .lines()
+            .enumerate()
+        {
             let code = line.split("//").next().unwrap_or("");
             if !line.trim_start().starts_with("//") && code.contains('"') {
                 out.push((rel(&f), i + 1, line.to_string()));
@@ -65,10 +74,16 @@ fn engine_code_lines() -> Vec<(String, usize, String)> {
 fn no_engine_text_cites_the_internal_spec() {
     let bad: Vec<String> = engine_code_lines()
         .into_iter()
-        .filter(|(_, _, l)| l.contains("rules.md") || l.contains("facts.md") || l.contains("api.md"))
+        .filter(|(_, _, l)| {
+            l.contains("rules.md") || l.contains("facts.md") || l.contains("api.md")
+        })
         .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
         .collect();
-    assert!(bad.is_empty(), "user-facing text must cite documents, not the internal spec:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "user-facing text must cite documents, not the internal spec:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -78,21 +93,36 @@ fn the_year_range_is_written_once() {
         if rel(&f).contains("/tests/") {
             continue;
         }
-        for (i, line) in fs::read_to_string(&f).unwrap_or_default().lines().enumerate() {
+        for (i, line) in fs::read_to_string(&f)
+            .unwrap_or_default()
+            .lines()
+            .enumerate()
+        {
             if line.contains("2000..=2100") || line.contains("2000, 2100") {
                 hits.push(format!("{}:{}", rel(&f), i + 1));
             }
         }
     }
-    assert_eq!(hits, vec!["crates/bangfu-policy/src/lib.rs:34".to_string()], "one YEARS constant");
+    assert_eq!(
+        hits,
+        vec!["crates/bangfu-policy/src/lib.rs:34".to_string()],
+        "one YEARS constant"
+    );
 }
 
 #[test]
 fn the_loader_and_the_widgets_read_the_same_attributes() {
     let loader = fs::read_to_string(repo().join("widgets/js/bangfu.js")).unwrap();
-    let start = loader.find("var ATTRIBUTES = [").expect("ATTRIBUTES in bangfu.js");
+    let start = loader
+        .find("var ATTRIBUTES = [")
+        .expect("ATTRIBUTES in bangfu.js");
     let end = start + loader[start..].find("];").unwrap();
-    let mut js: Vec<String> = loader[start..end].split('"').skip(1).step_by(2).map(String::from).collect();
+    let mut js: Vec<String> = loader[start..end]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect();
     let props = fs::read_to_string(repo().join("widgets/src/props.rs")).unwrap();
     let mut rs: Vec<String> = Vec::new();
     for pat in ["text(\"", "attr(\""] {
@@ -110,7 +140,10 @@ fn the_loader_and_the_widgets_read_the_same_attributes() {
     rs.retain(|a| a != "instance");
     js.sort();
     rs.sort();
-    assert_eq!(js, rs, "ATTRIBUTES in bangfu.js and the keys props.rs reads");
+    assert_eq!(
+        js, rs,
+        "ATTRIBUTES in bangfu.js and the keys props.rs reads"
+    );
 }
 
 #[test]
@@ -123,7 +156,9 @@ fn no_calculator_function_runs_over_120_lines() {
         let lines: Vec<&str> = text.lines().collect();
         for (i, l) in lines.iter().enumerate() {
             let t = l.trim_start();
-            let is_fn = ["fn ", "pub fn ", "pub(crate) fn "].iter().any(|p| t.starts_with(p));
+            let is_fn = ["fn ", "pub fn ", "pub(crate) fn "]
+                .iter()
+                .any(|p| t.starts_with(p));
             if !is_fn {
                 continue;
             }
@@ -136,7 +171,10 @@ fn no_calculator_function_runs_over_120_lines() {
             }
         }
     }
-    assert!(long.is_empty(), "split these (read → decide → explain): {long:?}");
+    assert!(
+        long.is_empty(),
+        "split these (read → decide → explain): {long:?}"
+    );
 }
 
 #[test]

@@ -82,7 +82,10 @@ pub const FIELDS: &[(&str, &str, Input)] = &[
         Input::Select {
             label: "分段上限按什么计",
             options: &[
-                ("total_cost", "按总费用（如“起付线以上至 5 万元”指总费用 5 万元）"),
+                (
+                    "total_cost",
+                    "按总费用（如“起付线以上至 5 万元”指总费用 5 万元）",
+                ),
                 ("above_deductible", "按起付线以上的部分"),
             ],
         },

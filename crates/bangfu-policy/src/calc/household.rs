@@ -493,8 +493,7 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, errors: &mut Errors) ->
             members.push(member);
         }
     }
-    if strict && list.is_none_or(Vec::is_empty) && !h.get("members").is_some_and(|v| !v.is_array())
-    {
+    if strict && list.is_none_or(Vec::is_empty) && h.get("members").is_none_or(|v| v.is_array()) {
         errors.push(
             "input.household.members",
             ErrorCode::Required,
