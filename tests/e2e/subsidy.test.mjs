@@ -76,6 +76,10 @@ test("a portal's configuration sets the local schedule and amounts, marked as lo
   // whole payout, not a 可咨询 greenhouse, not a post no member holds.
   assert.match(await s.locator("[data-testid=total]").textContent(), /10775.00 元/);
   assert.match(await s.locator("[data-testid=total-note]").textContent(), /只计倾斜多报销的部分/);
+  // With a member on the post, its 12 months of 500 count.
+  await s.locator("[data-testid=h-holds_public_welfare_job]").check();
+  assert.match(await s.locator("[data-testid=total]").textContent(), /16775.00 元/);
+  await page.screenshot({ path: shot("r2-subsidy-total.png"), fullPage: true });
   assert.equal(await s.locator("[data-testid=config-problems]").count(), 0);
   await page.close();
 });

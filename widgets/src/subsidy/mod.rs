@@ -320,6 +320,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                         {flag("on_dibao", "低保户", form.on_dibao)}
                         {flag("on_tekun", "特困供养", form.on_tekun)}
                         {flag("orphan", "孤儿", form.orphan)}
+                        {flag("holds_public_welfare_job", "有家庭成员在公益性岗位上岗", form.holds_job)}
                     </div>
                     <ol class="member-list">{ for members }</ol>
                     <button type="button" class="btn btn-quiet btn-small" onclick={add_member} data-testid="s-add-member">{"＋ 添加家庭成员"}</button>

@@ -252,6 +252,8 @@ pub struct SubsidyForm {
     pub on_dibao: bool,
     pub on_tekun: bool,
     pub orphan: bool,
+    /// A member holds a 乡村公益性岗位 (its pay counts in the total only then).
+    pub holds_job: bool,
     pub members: Vec<MemberRow>,
     /// (programme, field) → typed text ("true"/"false" for checks).
     pub details: BTreeMap<(String, String), String>,
@@ -294,6 +296,7 @@ impl SubsidyForm {
             on_dibao: false,
             on_tekun: false,
             orphan: false,
+            holds_job: false,
             members: vec![MemberRow {
                 key: 0,
                 age: String::new(),
@@ -395,7 +398,8 @@ impl SubsidyForm {
             "year": self.year,
             "household": {
                 "kind": self.kind, "gansu_agricultural_hukou": self.hukou, "on_dibao": self.on_dibao,
-                "on_tekun": self.on_tekun, "orphan": self.orphan, "members": members },
+                "on_tekun": self.on_tekun, "orphan": self.orphan,
+                "holds_public_welfare_job": self.holds_job, "members": members },
             "details": Value::Object(details) } });
         if let Some(o) = overrides {
             request["overrides"] = o.clone();
@@ -415,6 +419,7 @@ impl SubsidyForm {
                 "on_dibao" => self.on_dibao = on,
                 "on_tekun" => self.on_tekun = on,
                 "orphan" => self.orphan = on,
+                "holds_public_welfare_job" => self.holds_job = on,
                 _ => {}
             },
             Action::SetMember { key, field, value } => {
