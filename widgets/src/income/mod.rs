@@ -357,15 +357,23 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
         }
     };
     let on_delete = {
-        let (saved, draft_id, status, start_new, deleted) = (
+        let (saved, draft_id, status, start_new, deleted, form) = (
             saved.clone(),
             draft_id.clone(),
             status.clone(),
             start_new.clone(),
             deleted.clone(),
+            form.clone(),
         );
         Callback::from(move |id: String| {
-            deleted.set(saved.iter().find(|d| d.id == id).cloned());
+            // The list's copy of the open household may be minutes old: keep what is typed now.
+            let kept = saved.iter().find(|d| d.id == id).cloned().map(|mut d| {
+                if draft_id.as_deref() == Some(id.as_str()) {
+                    d.form = (*form).clone();
+                }
+                d
+            });
+            deleted.set(kept);
             if let Err(e) = drafts::delete(&id) {
                 status.set(Some(e.message().to_string()));
             }
@@ -458,12 +466,16 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
     // figure is the live one.
     let figures: Rc<Vec<(String, String)>> = {
         let rule_set = props.rule_set.as_ref().map(|r| r.to_string());
-        let recent = use_memo(((*saved).clone(), rule_set), |(list, rs)| {
-            let mut newest: Vec<&Draft> = list.iter().collect();
-            newest.sort_by_key(|d| std::cmp::Reverse(d.saved_at));
-            newest
-                .into_iter()
-                .take(FIGURES_IN_LIST)
+        // Keyed on the newest ids and times only: comparing thousands of forms per keystroke
+        // would cost more than the figures.
+        let mut newest: Vec<&Draft> = saved.iter().collect();
+        newest.sort_by_key(|d| std::cmp::Reverse(d.saved_at));
+        newest.truncate(FIGURES_IN_LIST);
+        let key: Vec<(String, i64)> = newest.iter().map(|d| (d.id.clone(), d.saved_at)).collect();
+        let list = saved.clone();
+        let recent = use_memo((key, rule_set), move |(key, rs)| {
+            key.iter()
+                .filter_map(|(id, _)| list.iter().find(|d| &d.id == id))
                 .map(|d| {
                     let r = bangfu_policy::evaluate(&d.form.to_request(rs.as_deref()));
                     (d.id.clone(), figure_label(&r))
