@@ -42,7 +42,7 @@ test("cards say who may apply, how much or 未配置, and on what basis", async 
   // The widget reads bands on the total cost, as local rules are written (issue 13).
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53375.00 元");
   assert.match(await s.locator("[data-testid=tilt-compare]").textContent(), /标准报销 48000.00 元，倾斜后 53375.00 元，多报 5375.00 元/);
-  assert.match(await s.locator("[data-testid=tilt-bands]").textContent(), /5000.00–50000.00/);
+  assert.match(await s.locator("[data-testid=tilt-bands]").textContent(), /2500.00–50000.00.*0.65.*30875.00/);
   // The other reading (api.md r1: bands above the deductible) gives the worked example.
   await s.locator("[data-testid=d-medical_tilt-bands_measured_on]").selectOption("above_deductible");
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53125.00 元");
