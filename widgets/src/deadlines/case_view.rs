@@ -109,7 +109,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                 Some(x) => *x = c.clone(),
                 None => list.push(c.clone()),
             }
-            match store::save(&list) {
+            match store::save(&list, crate::ui::browser::now_ms() as i64) {
                 Ok(()) => status.set(None),
                 Err(m) => status.set(Some(m.to_string())),
             }
@@ -267,7 +267,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                                 let (cases, status, id) = (props.cases.clone(), props.status.clone(), c.id.clone());
                                 Callback::from(move |_: MouseEvent| {
                                     let list: Vec<Case> = cases.iter().filter(|x| x.id != id).cloned().collect();
-                                    if let Err(m) = store::save(&list) {
+                                    if let Err(m) = store::save(&list, crate::ui::browser::now_ms() as i64) {
                                         status.set(Some(m.to_string()));
                                     }
                                     cases.set(list);

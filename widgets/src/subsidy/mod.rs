@@ -37,13 +37,9 @@ pub struct SubsidyProps {
 }
 
 fn fragment_household() -> Option<Value> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let raw = hash
-        .trim_start_matches('#')
-        .split('&')
-        .find_map(|p| p.strip_prefix("bangfu-household="))?;
-    let text = String::from(js_sys::decode_uri_component(raw).ok()?);
-    serde_json::from_str(&text).ok()
+    let raw = crate::ui::fragment::take("bangfu-household")?;
+    let text = String::from(js_sys::decode_uri_component(&raw).ok()?);
+    crate::ui::fragment::bounded_json(&text)
 }
 
 #[component]
@@ -57,7 +53,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                 form.dispatch(Action::SetYear(*year));
                 let given = household
                     .as_ref()
-                    .and_then(|h| serde_json::from_str::<Value>(h).ok());
+                    .and_then(|h| crate::ui::fragment::bounded_json(h));
                 if let Some(v) = given.or_else(fragment_household) {
                     form.dispatch(Action::Prefill(v));
                 }

@@ -128,7 +128,8 @@ pub const LABOUR: [(&str, &str); 3] = [
 ];
 
 const MAX_ITEMS: usize = 500;
-const MAX_MEMBERS: usize = 100;
+/// The most members a household may have (also the widgets' cap on hand-off fragments).
+pub const MAX_MEMBERS: usize = 100;
 const MAX_HOUSEHOLD: u64 = 100;
 
 struct Item {
