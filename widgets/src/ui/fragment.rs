@@ -45,6 +45,12 @@ pub fn bounded_json(text: &str) -> Option<Value> {
     (v.is_object() && members <= MAX_MEMBERS).then_some(v)
 }
 
+/// Off the browser (host builds and tests) there is no address bar, so nothing to read.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take(_key: &str) -> Option<String> {
+    None
+}
+
 /// Reads `key` from this page's fragment (still percent-encoded) and removes it from the
 /// address bar. An oversized fragment is removed too, unread, with a console warning.
 #[cfg(target_arch = "wasm32")]
