@@ -47,7 +47,7 @@ impl Attributes {
         let year = attr("year")
             .and_then(|y| bangfu_policy::text::parse_whole(y).ok())
             .and_then(|y| i32::try_from(y).ok())
-            .filter(|y| (2000..=2100).contains(y))
+            .filter(|y| bangfu_policy::YEARS.contains(y))
             .unwrap_or(DEFAULT_YEAR);
         // A boolean attribute is on when present, unless written as "false".
         let large_text = attr("large-text").is_some_and(|s| s != "false");

@@ -61,7 +61,7 @@ impl Flag {
             Flag::RigidResolved => "rigid_expenditure_resolved",
             Flag::Guarantees => "three_guarantees_and_water",
             Flag::RiskEliminated => "risk_eliminated",
-            Flag::SevenConfirmed => "seven_not_eliminate_confirmed",
+            Flag::SevenConfirmed => "seven_not_eliminate_checked",
         }
     }
 
