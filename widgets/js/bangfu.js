@@ -14,6 +14,7 @@ var ELEMENTS = {
   "bangfu-eligibility": "eligibility",
   "bangfu-deadlines": "deadlines",
   "bangfu-subsidy": "subsidy",
+  "bangfu-screening": "screening",
 };
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
