@@ -5,7 +5,7 @@
 // Fixtures: tests/fixtures/screening (cargo run -p bangfu-sheet --example screening_fixtures).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, existsSync, writeFileSync } from "node:fs";
+import { readFileSync, existsSync, writeFileSync, statSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { launch, open, shot, ARTIFACTS } from "./helpers.mjs";
 
@@ -21,7 +21,9 @@ const expected = readFileSync(FIX + "households-expected.tsv", "utf8").trim().sp
 
 /** `bangfu screen FILE --date 2024-10-01` as CSV bytes (the CLI built by cargo). */
 function cli(file) {
-  const bin = ["target/release/bangfu", "target/debug/bangfu"].map((p) => ROOT + p).find(existsSync);
+  // The most recently built CLI (a stale one would not be the code under test).
+  const bin = ["target/release/bangfu", "target/debug/bangfu"].map((p) => ROOT + p).filter(existsSync)
+    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
   const args = ["screen", FIX + file, "--date", "2024-10-01"];
   return bin
     ? execFileSync(bin, args, { stdio: ["ignore", "pipe", "ignore"] })
