@@ -80,7 +80,10 @@ fn options<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
 
 fn draw(done: usize, total: usize) {
     let width = 30;
-    let filled = (done * width).checked_div(total).unwrap_or(width).min(width);
+    let filled = (done * width)
+        .checked_div(total)
+        .unwrap_or(width)
+        .min(width);
     let mut err = io::stderr().lock();
     let _ = write!(
         err,
