@@ -51,7 +51,7 @@ fn options<'a>(args: &[&'a str]) -> Result<Options<'a>, String> {
             "--year" => {
                 o.year = value
                     .and_then(|v| v.parse().ok())
-                    .filter(|y| (2000..=2100).contains(y))
+                    .filter(|y| bangfu_policy::YEARS.contains(y))
                     .ok_or("--year 应为 2000–2100 的年份，例如 --year 2024")?;
                 i += 2;
             }

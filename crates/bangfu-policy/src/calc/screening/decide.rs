@@ -206,53 +206,68 @@ fn months_of(value: &Option<Resolved<Decimal>>, per: u32) -> Option<u32> {
     u32::try_from(v.trunc()).ok()
 }
 
-/// All flags of one record, in [`Flag::ALL`] order. `today` is the check date.
-pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Finding>) {
-    let mut out = Vec::new();
-    let f = figures(r);
-    let mut push = |flag: Flag, fields: &[Field], evidence: Evidence| {
-        out.push(Finding {
+/// Flags collected for one record.
+struct Out(Vec<Finding>);
+
+impl Out {
+    fn push(&mut self, flag: Flag, fields: &[Field], evidence: Evidence) {
+        self.0.push(Finding {
             flag,
             fields: fields.to_vec(),
             evidence,
-        })
-    };
+        });
+    }
+}
 
+/// All flags of one record, in [`Flag::ALL`] order. `today` is the check date.
+pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Finding>) {
+    let mut out = Out(Vec::new());
+    let f = figures(r);
     if t.range.is_none() {
-        push(
+        out.push(
             Flag::RangeNotConfigured,
             &[Field::PerCapita],
             Evidence::None,
         );
     }
+    completeness(r, &f, &mut out);
+    consistency(r, &f, t, &mut out);
+    dates(r, t, today, &mut out);
+    income(r, &f, t, &mut out);
+    (f, out.0)
+}
 
-    // Fields the other checks need (a cell that could not be read is flagged as such instead).
+/// Fields the other checks need (a cell that could not be read is flagged as such instead).
+fn completeness(r: &Record, f: &Figures, out: &mut Out) {
     let missing = |field: Field, blank: bool| blank && !r.is_unparseable(field);
     if missing(Field::HouseholdSize, r.household_size.is_none()) {
-        push(Flag::MissingField, &[Field::HouseholdSize], Evidence::None);
+        out.push(Flag::MissingField, &[Field::HouseholdSize], Evidence::None);
     }
     if f.per_capita.is_none() && !r.is_unparseable(Field::PerCapita) {
-        push(Flag::MissingField, &[Field::PerCapita], Evidence::None);
+        out.push(Flag::MissingField, &[Field::PerCapita], Evidence::None);
     }
     if missing(Field::HouseholdKind, r.kind.is_none() && !r.is_monitored()) {
-        push(Flag::MissingField, &[Field::HouseholdKind], Evidence::None);
+        out.push(Flag::MissingField, &[Field::HouseholdKind], Evidence::None);
     }
     if r.is_monitored() && missing(Field::IdentifiedOn, r.identified_on.is_none()) {
-        push(Flag::MissingField, &[Field::IdentifiedOn], Evidence::None);
+        out.push(Flag::MissingField, &[Field::IdentifiedOn], Evidence::None);
     }
     for (field, cell) in &r.unparseable {
-        push(
+        out.push(
             Flag::UnparseableValue,
             &[*field],
             Evidence::Cell(cell.clone()),
         );
     }
+}
 
+/// Figures that contradict each other or the year's range.
+fn consistency(r: &Record, f: &Figures, t: &Thresholds, out: &mut Out) {
     // 附件2 第16条: the stated per-capita figure is net income ÷ household size.
     if let (Some(stated), Some(recomputed), Some(tol)) = (r.per_capita, f.recomputed, &t.tolerance)
     {
         if (stated - recomputed).abs() > tol.value {
-            push(
+            out.push(
                 Flag::PerCapitaMismatch,
                 &[
                     Field::PerCapita,
@@ -269,19 +284,18 @@ pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Fin
     }
     if let (Some(size), Some(listed)) = (r.household_size, r.members_listed) {
         if size != listed {
-            push(
+            out.push(
                 Flag::HouseholdSizeMismatch,
                 &[Field::HouseholdSize, Field::MembersListed],
                 Evidence::Counts(size, listed),
             );
         }
     }
-
     // 附件2 第3条: below the range ("低于" is strictly less) and not a monitoring object.
     if let (Some(pc), Some(range)) = (f.per_capita, &t.range) {
         let ordinary_or_alleviated = matches!(r.kind, Some(Kind::Ordinary | Kind::Alleviated));
         if pc < range.value && ordinary_or_alleviated && !r.is_monitored() {
-            push(
+            out.push(
                 Flag::BelowRangeNotMonitored,
                 &[
                     Field::PerCapita,
@@ -291,22 +305,25 @@ pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Fin
                 Evidence::Amounts(pc, range.value),
             );
         }
-        // Elimination needs income stably *above* the range (rules.md §2, r2).
+        // Elimination needs income stably *above* the range (r2 of the policy reading).
         if r.is_eliminated() && pc <= range.value {
-            push(
+            out.push(
                 Flag::EliminatedBelowRange,
                 &[Field::EliminatedOn, Field::PerCapita],
                 Evidence::Amounts(pc, range.value),
             );
         }
     }
+}
 
-    // 附件2 第15条: identified more than two years ago and not eliminated.
+/// Identification and elimination dates (附件2 第14条、第15条).
+fn dates(r: &Record, t: &Thresholds, today: NaiveDate, out: &mut Out) {
+    // Identified more than two years before the check and not eliminated.
     if let (Some(identified), Some(months)) = (r.identified_on, months_of(&t.review_years, 12)) {
         if r.is_monitored() && !r.is_eliminated() {
             if let Some(limit) = identified.checked_add_months(Months::new(months)) {
                 if today > limit {
-                    push(
+                    out.push(
                         Flag::MonitoredOverTwoYears,
                         &[Field::IdentifiedOn, Field::EliminatedOn],
                         Evidence::Dates(identified, today),
@@ -323,7 +340,7 @@ pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Fin
     ) {
         if let Some(earliest) = identified.checked_add_months(Months::new(months)) {
             if eliminated < earliest {
-                push(
+                out.push(
                     Flag::EliminatedTooSoon,
                     &[Field::IdentifiedOn, Field::EliminatedOn],
                     Evidence::Dates(identified, eliminated),
@@ -331,19 +348,19 @@ pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Fin
             }
         }
     }
+}
 
-    // 附件2 第2条: 收入不增反降.
+/// Income change and unusual figures (附件2 第2条、第17条 疑点).
+fn income(r: &Record, f: &Figures, t: &Thresholds, out: &mut Out) {
     if let (Some(pc), Some(previous)) = (f.per_capita, r.previous_per_capita) {
         if pc < previous {
-            push(
+            out.push(
                 Flag::IncomeDeclined,
                 &[Field::PerCapita, Field::PreviousPerCapita],
                 Evidence::Amounts(pc, previous),
             );
         }
     }
-
-    // 附件2 第17条 疑点: net income ≤ 0, or a per-capita figure outside the usual band.
     let net_not_positive = match (f.net, r.per_capita) {
         (Some(net), _) => net <= Decimal::ZERO,
         (None, Some(pc)) => pc <= Decimal::ZERO,
@@ -351,7 +368,7 @@ pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Fin
     };
     if net_not_positive {
         let value = f.net.or(r.per_capita).unwrap_or_default();
-        push(
+        out.push(
             Flag::NegativeNetIncome,
             &[
                 Field::Wage,
@@ -365,12 +382,12 @@ pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Fin
     }
     if let Some(pc) = f.per_capita {
         match (&t.low, &t.high) {
-            (Some(low), _) if pc < low.value && !net_not_positive => push(
+            (Some(low), _) if pc < low.value && !net_not_positive => out.push(
                 Flag::PerCapitaUnusuallyLow,
                 &[Field::PerCapita],
                 Evidence::Amounts(pc, low.value),
             ),
-            (_, Some(high)) if pc > high.value => push(
+            (_, Some(high)) if pc > high.value => out.push(
                 Flag::PerCapitaUnusuallyHigh,
                 &[Field::PerCapita],
                 Evidence::Amounts(pc, high.value),
@@ -378,5 +395,4 @@ pub fn decide(r: &Record, t: &Thresholds, today: NaiveDate) -> (Figures, Vec<Fin
             _ => {}
         }
     }
-    (f, out)
 }

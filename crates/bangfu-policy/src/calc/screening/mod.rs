@@ -100,7 +100,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     let Some(obj) = Obj::new(input, "input", "核查输入", &mut errors) else {
         return Err(errors);
     };
-    let year = obj.whole("year", "年度", 2000, 2100, true, &mut errors);
+    let year = obj.year("year", "年度", &mut errors);
     let date = obj.date("date", "核查日期", true, &mut errors);
     let mut texts: Vec<String> = vec![String::new(); Field::COUNT];
     match obj.get("record") {
@@ -148,7 +148,6 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    let year = year as i32;
     let t = Thresholds::resolve(rules, year);
     let mut cells = [""; Field::COUNT];
     for (slot, text) in cells.iter_mut().zip(texts.iter()) {
