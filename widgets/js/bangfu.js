@@ -14,6 +14,7 @@ var ELEMENTS = {
   "bangfu-eligibility": "eligibility",
   "bangfu-deadlines": "deadlines",
   "bangfu-subsidy": "subsidy",
+  "bangfu-screening": "screening",
 };
 // (`result-detail` is not here: the widgets read it from the element when they announce a result.)
 var ATTRIBUTES = [

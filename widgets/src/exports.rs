@@ -16,6 +16,8 @@ use crate::eligibility::{EligibilityApp, EligibilityProps};
 #[cfg(feature = "income")]
 use crate::income::{IncomeApp, IncomeProps};
 use crate::props::Attributes;
+#[cfg(feature = "screening")]
+use crate::screening::{ScreeningApp, ScreeningProps};
 #[cfg(feature = "subsidy")]
 use crate::subsidy::{SubsidyApp, SubsidyProps};
 
@@ -28,6 +30,8 @@ enum Mounted {
     Deadlines(AppHandle<DeadlinesApp>),
     #[cfg(feature = "subsidy")]
     Subsidy(AppHandle<SubsidyApp>),
+    #[cfg(feature = "screening")]
+    Screening(AppHandle<ScreeningApp>),
 }
 
 thread_local! {
@@ -96,6 +100,15 @@ fn subsidy_props(attrs: &Attributes) -> SubsidyProps {
     }
 }
 
+#[cfg(feature = "screening")]
+fn screening_props(attrs: &Attributes) -> ScreeningProps {
+    ScreeningProps {
+        year: attrs.year,
+        large_text: attrs.large_text,
+        date: attrs.date.clone().map(Into::into),
+    }
+}
+
 /// The attributes, with a console warning for each one dropped (unsafe URL, oversized).
 fn parse_and_warn(attributes: &str) -> Attributes {
     let attrs = Attributes::parse(attributes);
@@ -141,6 +154,11 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
         "subsidy" => Mounted::Subsidy(
             yew::Renderer::<SubsidyApp>::with_root_and_props(root, subsidy_props(&attrs)).render(),
         ),
+        #[cfg(feature = "screening")]
+        "screening" => Mounted::Screening(
+            yew::Renderer::<ScreeningApp>::with_root_and_props(root, screening_props(&attrs))
+                .render(),
+        ),
         other => return Err(JsValue::from_str(&format!("未知的组件：{other}"))),
     };
     let id = NEXT_ID.with(|n| {
@@ -166,6 +184,8 @@ pub fn update(id: u32, attributes: &str) {
         Some(Mounted::Deadlines(handle)) => handle.update(deadlines_props(&attrs)),
         #[cfg(feature = "subsidy")]
         Some(Mounted::Subsidy(handle)) => handle.update(subsidy_props(&attrs)),
+        #[cfg(feature = "screening")]
+        Some(Mounted::Screening(handle)) => handle.update(screening_props(&attrs)),
         None => {}
     });
 }
@@ -183,6 +203,8 @@ pub fn unmount(id: u32) {
         Some(Mounted::Deadlines(handle)) => handle.destroy(),
         #[cfg(feature = "subsidy")]
         Some(Mounted::Subsidy(handle)) => handle.destroy(),
+        #[cfg(feature = "screening")]
+        Some(Mounted::Screening(handle)) => handle.destroy(),
         None => {}
     }
 }

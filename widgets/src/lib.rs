@@ -15,6 +15,8 @@ pub mod eligibility;
 #[cfg(feature = "income")]
 pub mod income;
 pub mod props;
+#[cfg(feature = "screening")]
+pub mod screening;
 #[cfg(feature = "subsidy")]
 pub mod subsidy;
 pub mod ui;

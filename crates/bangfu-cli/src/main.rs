@@ -1,4 +1,5 @@
-//! `bangfu eval [FILE]` and `bangfu eval --batch FILE.jsonl` (api.md).
+//! `bangfu eval [FILE]`, `bangfu eval --batch FILE.jsonl` (api.md) and `bangfu screen FILE`
+//! (the quarterly data check, `screen.rs`).
 //!
 //! Exit codes: 0 when every response is `ok: true`; 2 when a request is invalid (its
 //! response is still printed); 1 for I/O failures and bad usage.
@@ -6,9 +7,12 @@
 use std::io::{self, BufRead, BufWriter, Read, Write};
 use std::process::ExitCode;
 
+mod screen;
+
 const USAGE: &str = "用法 / usage:
   bangfu eval [FILE]            读取一个请求（文件或标准输入），输出一个响应
-  bangfu eval --batch FILE.jsonl 每行一个请求，每行输出一个响应";
+  bangfu eval --batch FILE.jsonl 每行一个请求，每行输出一个响应
+";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -17,12 +21,21 @@ fn main() -> ExitCode {
         ["eval"] | ["eval", "-"] => eval_one(None),
         ["eval", "--batch", file] => eval_batch(file),
         ["eval", file] if !file.starts_with('-') => eval_one(Some(file)),
+        ["screen", rest @ ..] => {
+            return match screen::run(rest) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    eprintln!("bangfu: {e}");
+                    ExitCode::from(1)
+                }
+            }
+        }
         ["--help"] | ["-h"] | ["help"] => {
-            println!("{USAGE}");
+            println!("{USAGE}{}", screen::USAGE);
             return ExitCode::SUCCESS;
         }
         _ => {
-            eprintln!("{USAGE}");
+            eprintln!("{USAGE}{}", screen::USAGE);
             return ExitCode::from(1);
         }
     };

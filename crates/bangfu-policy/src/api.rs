@@ -96,12 +96,13 @@ impl Response {
 }
 
 /// The calculators of api.md, including those not yet built.
-const CALCULATORS: [&str; 5] = [
+const CALCULATORS: [&str; 6] = [
     "income",
     "eligibility",
     "deadlines",
     "subsidy",
     "working_days",
+    "screening",
 ];
 
 /// Evaluates a request given as JSON text. Never panics; bad text is an `invalid_json` error.
@@ -160,6 +161,7 @@ pub fn evaluate(request: &Value) -> Response {
         "eligibility" => calc::eligibility::evaluate(input, &rules),
         "deadlines" => calc::deadlines::evaluate(input, &rules),
         "subsidy" => calc::subsidy::evaluate(input, &rules),
+        "screening" => calc::screening::evaluate(input, &rules),
         _ => {
             return Response::one_error(
                 "calculator",

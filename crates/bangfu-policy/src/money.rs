@@ -8,6 +8,16 @@ pub fn round_cents(value: Decimal) -> Decimal {
     value.round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero)
 }
 
+/// Per-capita net income: net income ÷ household size, rounded to the cent 四舍五入
+/// (rules.md §1). `None` for a size of 0 or on overflow.
+pub fn per_capita_net(net: Decimal, household_size: u64) -> Option<Decimal> {
+    if household_size == 0 {
+        return None;
+    }
+    net.checked_div(Decimal::from(household_size))
+        .map(round_cents)
+}
+
 /// Formats an amount with exactly two decimals, after rounding to the cent: `7800.00`.
 pub fn format_money(value: Decimal) -> String {
     let mut rounded = round_cents(value);

@@ -148,6 +148,8 @@ fn the_loader_and_the_widgets_read_the_same_attributes() {
     // The loader's own attributes (the fallback link) and the widget's own (the instance id
     // the loader sets) are not shared.
     js.retain(|a| a != "fallback-url");
+    // Read from the host element by `ui/hooks.rs` (FULL_DETAIL_ATTRIBUTE), not through props.
+    js.retain(|a| a != "result-detail");
     rs.retain(|a| a != "instance");
     js.sort();
     rs.sort();

@@ -7,5 +7,6 @@ pub mod household;
 pub mod income;
 pub mod income_catalogue;
 pub mod programmes;
+pub mod screening;
 pub mod subsidy;
 pub mod working_days;

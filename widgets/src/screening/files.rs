@@ -1,0 +1,61 @@
+//! The screening widget's edges: reading a chosen or dropped file's bytes (in this browser;
+//! nothing is sent anywhere), offering the flagged list as a download, and keeping the
+//! confirmed column mapping on the device.
+
+use wasm_bindgen::JsCast;
+use web_sys::Node;
+
+use crate::ui::storage;
+
+/// Where the confirmed mapping is kept.
+const MAPPING_KEY: &str = "bangfu-screening-mapping";
+
+/// Largest stored mapping read back (anything longer is not ours).
+const MAX_MAPPING_CHARS: usize = 4096;
+
+pub fn load_mapping() -> Option<String> {
+    storage::get(MAPPING_KEY)
+        .ok()
+        .flatten()
+        .filter(|s| s.len() <= MAX_MAPPING_CHARS)
+}
+
+pub fn save_mapping(json: &str) -> Result<(), storage::StorageError> {
+    storage::set(MAPPING_KEY, json)
+}
+
+/// The bytes of a file the user chose or dropped.
+pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "文件读取失败，请重新选择".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Offers `bytes` as a download named `file_name` (a blob URL: nothing leaves the device).
+pub fn download_bytes(node: &Node, file_name: &str, mime: &str, bytes: &[u8]) -> bool {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag) else {
+        return false;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return false;
+    };
+    let Some(a) = node
+        .owner_document()
+        .and_then(|d| d.create_element("a").ok())
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(file_name);
+    let _ = node.append_child(&a);
+    a.click();
+    let _ = node.remove_child(&a);
+    let _ = web_sys::Url::revoke_object_url(&url);
+    true
+}
