@@ -165,6 +165,44 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
     Ok(wasm)
 }
 
+/// Builds the quarterly data check (`<bangfu-screening>`, every widget plus the spreadsheet
+/// readers) as its own bundle in `www/pkg/screening/`, with a copy of the loader beside it, so
+/// only a page that loads `pkg/screening/bangfu.js` downloads the spreadsheet code. Modern
+/// engines only for now (no compat variant of this bundle).
+fn build_screening(tools: &BuildTools, loader_text: &str) -> Result<(), String> {
+    let root = root();
+    let target_dir = root.join("target/screening");
+    status(
+        Command::new("cargo")
+            .current_dir(&root)
+            .env("CARGO_TARGET_DIR", &target_dir)
+            .args([
+                "build",
+                "--package",
+                "bangfu-widgets",
+                "--lib",
+                "--features",
+                "screening",
+                "--target",
+                WASM_TARGET,
+                "--profile",
+                "wasm",
+            ]),
+    )?;
+    let raw = target_dir.join(format!("{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
+    let dir = root.join("www/pkg/screening");
+    let wasm = dir.join("bangfu_widgets_bg.wasm");
+    if stale(&raw, &wasm) {
+        bindgen(tools, &raw, &dir, "bangfu_widgets")?;
+        optimise(tools, &wasm, &MODERN_FEATURES)?;
+    }
+    let loader = dir.join("bangfu.js");
+    if std::fs::read_to_string(&loader).ok().as_deref() != Some(loader_text) {
+        std::fs::write(&loader, loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
+    }
+    Ok(())
+}
+
 /// Builds `www/pkg/`; returns the path of the optimised wasm.
 pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
@@ -194,9 +232,10 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let loader_text = template.replace("__BANGFU_CSS__", &js_string(&stylesheet()?));
     let loader = dir.join("bangfu.js");
     if std::fs::read_to_string(&loader).ok().as_deref() != Some(loader_text.as_str()) {
-        std::fs::write(&loader, loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
+        std::fs::write(&loader, &loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
     }
     build_compat(tools)?;
+    build_screening(tools, &loader_text)?;
     crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

@@ -81,12 +81,6 @@ fn take_from_address(key: &str) -> Option<String> {
     Some(raw)
 }
 
-/// Off the browser (host builds and tests) there is no fragment.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn take(_key: &str) -> Option<String> {
-    None
-}
-
 /// Replaces the current history entry's URL by the same URL without `key` in its fragment.
 fn forget(window: &web_sys::Window, hash: &str, key: &str) {
     let location = window.location();
