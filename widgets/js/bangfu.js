@@ -18,6 +18,7 @@ var ELEMENTS = {
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
   "per-capita-net-income", "per-capita-after-rigid", "date", "config", "household", "overrides", "fallback-url",
+  "hotline",
 ];
 
 var base = new URL(".", import.meta.url);

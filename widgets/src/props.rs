@@ -17,6 +17,8 @@ pub struct Attributes {
     pub instance: String,
     pub eligibility_url: Option<String>,
     pub report_url: Option<String>,
+    /// The portal's hotline for the next step (validated where used: `ui::url::safe_tel`).
+    pub hotline: Option<String>,
     pub subsidy_url: Option<String>,
     pub per_capita: Option<String>,
     pub after_rigid: Option<String>,
@@ -50,6 +52,7 @@ impl Attributes {
             instance: text("instance").unwrap_or_else(|| "0".to_string()),
             eligibility_url: text("eligibility-url"),
             report_url: text("report-url"),
+            hotline: text("hotline"),
             subsidy_url: text("subsidy-url"),
             per_capita: text("per-capita-net-income"),
             after_rigid: text("per-capita-after-rigid"),

@@ -2,19 +2,25 @@
 //! page, then the result) and the cadre screening form (`mode="cadre"`, everything at once) —
 //! rules.md §2. Every decision is `bangfu_policy::evaluate`'s.
 
+pub mod history;
+pub mod next_step;
 pub mod result_view;
 pub mod sections;
+pub mod session;
 pub mod state;
 
 use std::rc::Rc;
 
 use bangfu_policy::Response;
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::hooks::use_announce;
 
 use crate::ui::browser;
+use crate::ui::prefs::{use_large_text, LargeTextToggle};
+use next_step::{Contact, KeepResult};
 use result_view::ResultView;
 use sections::Ctx;
 use state::{prefill_from_fragment, Action, EligibilityForm, Prefill, RESULT, REVIEW, STEPS};
@@ -28,10 +34,17 @@ pub struct EligibilityProps {
     pub large_text: bool,
     #[prop_or_default]
     pub rule_set: Option<AttrValue>,
+    /// Already checked by `ui::url::safe_href`.
     #[prop_or_default]
     pub report_url: Option<AttrValue>,
+    /// The portal's hotline (shown, `tel:` href), already checked by `ui::url::safe_tel`.
+    #[prop_or_default]
+    pub hotline: Option<(AttrValue, AttrValue)>,
     #[prop_or_default]
     pub subsidy_url: Option<AttrValue>,
+    /// Which widget of its kind this is on the page (keeps its session answers apart).
+    #[prop_or_default]
+    pub instance: AttrValue,
     /// "Today" as the page pins it (e.g. to the policy year); else the device's date.
     #[prop_or_default]
     pub date: Option<AttrValue>,
@@ -54,14 +67,37 @@ fn fragment_prefill() -> Option<Prefill> {
 #[component]
 pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     let cadre = props.mode.as_str() == "cadre";
+    let (large_on, set_large) = use_large_text(props.large_text);
+    // The public self-check picks up this session's answers (reload, back from another page).
+    let restored = use_mut_ref(|| false);
     let form = use_reducer(|| {
-        EligibilityForm::new(
-            props
-                .date
-                .as_ref()
-                .map_or_else(browser::today, |d| d.to_string()),
-        )
+        let date = props
+            .date
+            .as_ref()
+            .map_or_else(browser::today, |d| d.to_string());
+        let kept = (!cadre)
+            .then(|| session::load(&props.instance, &date))
+            .flatten();
+        *restored.borrow_mut() = kept.is_some();
+        kept.unwrap_or_else(|| EligibilityForm::new(date))
     });
+    {
+        let instance = props.instance.clone();
+        use_effect_with((*form).clone(), move |f| {
+            if !cadre {
+                session::save(&instance, f);
+            }
+        });
+    }
+    {
+        let d = form.dispatcher();
+        history::use_step_history(
+            !cadre,
+            props.instance.clone(),
+            form.step,
+            Callback::from(move |s: usize| d.dispatch(Action::Go(s))),
+        );
+    }
     {
         let form = form.clone();
         use_effect_with(props.date.clone(), move |date| {
@@ -74,7 +110,12 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     }
     {
         let (form, prefill) = (form.clone(), props.prefill.clone());
+        let restored = *restored.borrow();
         use_effect_with(prefill, move |prefill| {
+            // Answers kept from this session already hold what was handed over.
+            if restored {
+                return;
+            }
             let chosen = prefill
                 .as_ref()
                 .map(|p| (**p).clone())
@@ -122,13 +163,30 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         response.clone(),
         cadre || form.step == RESULT,
     );
-    // Move focus to the page heading when the public step changes (keyboard and screen readers).
+    // Move focus to the page heading when the public step changes (keyboard and screen
+    // readers) — never on load: the widget must not grab focus or scroll the host page.
     let heading = use_node_ref();
     {
         let heading = heading.clone();
+        let first = use_mut_ref(|| true);
         use_effect_with(form.step, move |_| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
+            }
+        });
+    }
+    // A failed "next" moves focus to the error summary (GOV.UK pattern).
+    let summary_ref = use_node_ref();
+    {
+        let summary_ref = summary_ref.clone();
+        use_effect_with(form.tries, move |tries| {
+            if *tries > 0 {
+                if let Some(el) = summary_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
         });
     }
@@ -161,21 +219,28 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         income: income.clone(),
         response: response.clone(),
         cadre,
+        large: large_on,
     };
     let result = html! {
         if estimate_failed {
             <section class="bf-result bf-result-empty" data-testid="result"><p class="bf-status">{"请先更正收入估算中标出的问题。"}</p></section>
         } else {
             <ResultView response={response.clone()} timeline={timeline.clone()} cadre={cadre}
-                report_url={props.report_url.clone()} subsidy_url={subsidy_href} />
+                report_url={props.report_url.clone()} subsidy_url={subsidy_href}
+                contact={html! { <Contact report_url={props.report_url.clone()} hotline={props.hotline.clone()} /> }} />
+            if !cadre {
+                <KeepResult lines={Rc::new(sections::answer_lines(&form, &conclusion(&response)))} root={root.clone()} />
+            }
         }
     };
-    let large = props.large_text.then_some("bf-large");
+    let large = large_on.then_some("bf-large");
+    let toggle = html! { <LargeTextToggle on={large_on} onchange={set_large} /> };
 
     if cadre {
         return html! {
             <div ref={root} class={classes!("bf", "bf-eligibility", large)} lang="zh-CN">
                 <header class="bf-head">
+                    {toggle}
                     <h2 ref={heading} tabindex="-1">{"监测对象识别（干部排查）"}</h2>
                     <p class="bf-sub">{"六必访、六必查、分类管理、风险消除 · 只在本机计算"}</p>
                 </header>
@@ -261,36 +326,61 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         },
         _ => result,
     };
-    let step_errors: Vec<String> = if step < STEPS.len() && form.attempted.contains(&step) {
-        response
-            .errors
-            .iter()
-            .filter(|e| EligibilityForm::step_of(&e.field) == step)
-            // In estimate mode the missing figure is the estimate's fault: its errors say why.
-            .filter(|e| !(form.income_mode == "estimate" && e.field.contains("per_capita")))
-            .map(|e| e.message.clone())
-            .chain(
-                (*income)
-                    .iter()
-                    .flat_map(|r| r.errors.iter())
-                    .filter(|e| EligibilityForm::step_of(&format!("income:{}", e.field)) == step)
-                    .map(|e| e.message.clone()),
-            )
-            .collect()
-    } else {
-        Vec::new()
+    // The error summary: every problem of this step in question order, each a link to its field.
+    let mut step_errors: Vec<(usize, String, String)> =
+        if step < STEPS.len() && form.attempted.contains(&step) {
+            response
+                .errors
+                .iter()
+                .filter(|e| EligibilityForm::step_of(&e.field) == step)
+                // In estimate mode the missing figure is the estimate's fault: its errors say why.
+                .filter(|e| !(form.income_mode == "estimate" && e.field.contains("per_capita")))
+                .map(|e| (e.field.clone(), e.message.clone()))
+                .chain(
+                    (*income)
+                        .iter()
+                        .flat_map(|r| r.errors.iter())
+                        .map(|e| (format!("income:{}", e.field), e.message.clone()))
+                        .filter(|(k, _)| EligibilityForm::step_of(k) == step),
+                )
+                .map(|(k, m)| {
+                    let (order, target) = form.error_target(&k);
+                    (order, target, m)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+    step_errors.sort_by_key(|e| e.0);
+    let to_field = |target: String| {
+        let root = root.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            if let Some(el) = root
+                .cast::<web_sys::Element>()
+                .and_then(|r| r.query_selector(&format!("[id=\"{target}\"]")).ok().flatten())
+                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        })
     };
     html! {
-        <div ref={root} class={classes!("bf", "bf-eligibility", large)} lang="zh-CN">
+        <div ref={root.clone()} class={classes!("bf", "bf-eligibility", large)} lang="zh-CN">
             <header class="bf-head">
+                {toggle}
                 <p class="bf-sub">{"防止返贫监测 · 自查（不需要姓名和身份证号，只在本机计算）"}</p>
                 {progress}
-                <h2 ref={heading} tabindex="-1" data-testid="step-title">{title}</h2>
+                <h2 ref={heading} tabindex="-1" id="step-title" data-testid="step-title">{title}</h2>
             </header>
             if !step_errors.is_empty() {
-                <div class="bf-alert" role="alert" data-testid="step-errors">
-                    <p><strong>{"请先补充或更正："}</strong></p>
-                    <ul>{ for step_errors.iter().map(|m| html! { <li>{m.clone()}</li> }) }</ul>
+                <div class="bf-error-summary" role="alert" tabindex="-1" ref={summary_ref} data-testid="step-errors"
+                    aria-labelledby="error-summary-title">
+                    <h3 id="error-summary-title">{"请先补充或更正下面的问题"}</h3>
+                    <ul>{ for step_errors.iter().map(|(_, target, m)| html! {
+                        <li><a href={format!("#{target}")} onclick={to_field(target.clone())}
+                            data-testid={format!("error-link-{target}")}>{m.clone()}</a></li>
+                    }) }</ul>
                 </div>
             }
             <form class="bf-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>{body}</form>
@@ -309,5 +399,17 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// The result in one plain sentence, for the saved picture and the QR code.
+fn conclusion(r: &Response) -> String {
+    let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
+        return "回答不完整，未得出结果".into();
+    };
+    match res.get("in_scope").and_then(serde_json::Value::as_bool) {
+        Some(true) => "可能符合纳入监测的条件，请村里入户核实".into(),
+        Some(false) => "按填写的情况，暂不在监测范围内".into(),
+        None => "需入户核实".into(),
     }
 }

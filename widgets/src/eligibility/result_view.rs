@@ -24,6 +24,9 @@ pub struct ResultProps {
     pub report_url: Option<AttrValue>,
     /// The subsidy estimator's page, for "how much".
     pub subsidy_url: Option<AttrValue>,
+    /// Where to turn next (一键报贫 link, hotline), shown when the household may qualify.
+    #[prop_or_default]
+    pub contact: Html,
 }
 
 fn codes(v: &Value, k: &str) -> Vec<String> {
@@ -51,6 +54,23 @@ fn joined(v: &Value, k: &str, table: &[(&'static str, &'static str)]) -> String 
     }
 }
 
+/// The income comparison in plain words ("比标准线低/高 … 元"), for the public screen.
+fn plain_margin(res: &Value) -> String {
+    let margin = s(res, "margin_to_range");
+    let range = s(res, "monitoring_range");
+    match res.get("within_monitoring_range").and_then(Value::as_bool) {
+        Some(true) => format!("家里每人一年的纯收入，比帮扶标准线 {range} 元低 {margin} 元。"),
+        Some(false) if margin == "0.00" => {
+            format!("家里每人一年的纯收入，正好等于帮扶标准线 {range} 元。")
+        }
+        Some(false) => format!(
+            "家里每人一年的纯收入，比帮扶标准线 {range} 元高 {} 元。",
+            margin.trim_start_matches('-')
+        ),
+        None => "今年的帮扶标准线还没有公布，暂时不能按收入判断。".to_string(),
+    }
+}
+
 #[component]
 pub fn ResultView(props: &ResultProps) -> Html {
     let r = &props.response;
@@ -69,6 +89,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let mtype = s(res, "monitoring_type");
     let headline = if in_scope && mtype == "already_monitored" {
         "您家已经是监测对象".to_string()
+    } else if in_scope && !props.cadre {
+        // Plain words on the public screen; the policy term in small print below.
+        "您家可能可以得到防止返贫的帮扶，请村里上门核实".to_string()
     } else if in_scope {
         format!(
             "您家可能符合纳入监测的条件：{}",
@@ -114,8 +137,16 @@ pub fn ResultView(props: &ResultProps) -> Html {
 
     html! {
         <section class="bf-result" data-testid="result" aria-live="polite">
-            <p class={classes!("verdict", if in_scope { "verdict-below" } else { "verdict-above" })} data-testid="verdict">{headline}</p>
-            <p data-testid="margin">{margin_words}</p>
+            <p class={classes!("verdict", if in_scope { "verdict-below" } else { "verdict-above" })} data-testid="verdict">{headline}
+                if in_scope && !props.cadre && mtype != "already_monitored" {
+                    <small class="term">{format!("政策用语：可能符合纳入监测对象的条件（{}）", label(&json!(mtype), MonitoringType::label, ""))}</small>
+                }
+            </p>
+            if props.cadre {
+                <p data-testid="margin">{margin_words}</p>
+            } else {
+                <p data-testid="margin">{plain_margin(res)}<small class="term">{"政策用语："}{margin_words}</small></p>
+            }
             if let Some(reason) = res.get("out_of_scope_reason").and_then(Value::as_str) {
                 <p class="bf-note" data-testid="reason">{"原因："}{reason.to_string()}</p>
             }
@@ -163,10 +194,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
             if in_scope && mtype != "already_monitored" {
                 <div class="next" data-testid="next-steps">
                     <h3>{"下一步怎么办"}</h3>
-                    <p>{"通过“一键报贫”申报：用微信或手机浏览器扫描村里的二维码，填写后提交。也可以直接找村委会或驻村工作队。"}</p>
-                    if let Some(url) = &props.report_url {
-                        <p><a class="btn" href={url.clone()} data-testid="report-link">{"去“一键报贫”申报"}</a></p>
-                    }
+                    <p>{"通过“一键报贫”申报（村里贴的二维码，或下面的链接），或者打电话、找村委会。"}</p>
+                    {props.contact.clone()}
                     if let Some(t) = timeline {
                         <ol class="timeline" data-testid="timeline">
                             <li>{format!("如果今天申报：{} 前完成入户核查", s(t, "check_due"))}</li>

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use yew::Reducible;
 
@@ -15,7 +16,8 @@ pub const REVIEW: usize = STEPS.len();
 /// The result page.
 pub const RESULT: usize = STEPS.len() + 1;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Member {
     pub key: u32,
     pub age: String,
@@ -30,7 +32,7 @@ pub struct Member {
 }
 
 /// A yes/no flag of the household.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Flag {
     DeclaredHardship,
     OnDibao,
@@ -116,11 +118,19 @@ pub enum MemberFlag {
     IncapacitatedElderly,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serialisable so the public self-check can keep its answers for the session on the device
+/// (`session.rs`); what was shown (attempted, touched) and the date are not kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EligibilityForm {
     pub step: usize,
     /// Steps the person tried to leave: their errors show.
+    #[serde(skip)]
     pub attempted: BTreeSet<usize>,
+    /// Failed attempts to leave a step: each one moves focus to the error summary.
+    #[serde(skip)]
+    pub tries: u32,
+    #[serde(skip)]
     pub date: String,
     /// `yes` | `no` | "".
     pub hukou: String,
@@ -142,8 +152,15 @@ pub struct EligibilityForm {
     pub identified_on: String,
     pub measures: String,
     pub stable_months: String,
+    #[serde(skip)]
     pub touched: BTreeSet<String>,
     next_key: u32,
+}
+
+impl Default for EligibilityForm {
+    fn default() -> Self {
+        EligibilityForm::new(String::new())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,6 +205,7 @@ impl EligibilityForm {
         EligibilityForm {
             step: 0,
             attempted: BTreeSet::new(),
+            tries: 0,
             date,
             hukou: String::new(),
             kind: String::new(),
@@ -277,6 +295,53 @@ impl EligibilityForm {
             3
         } else {
             0
+        }
+    }
+
+    /// Where an error key's field is on the public pages: (question order, element id), for
+    /// the error summary's links.
+    pub fn error_target(&self, key: &str) -> (usize, String) {
+        let member = |i: usize, field: &str| {
+            let k = self.members.get(i).map_or(0, |m| m.key);
+            match field {
+                "labour" | "disability" | "student" => format!("m{k}-{field}"),
+                _ => format!("m{k}-age"),
+            }
+        };
+        if key.contains("gansu_agricultural_hukou") {
+            return (0, "hukou-0".into());
+        }
+        if key.contains("household.kind") {
+            return (1, "kind-0".into());
+        }
+        if let Some(rest) = key.split("members[").nth(1) {
+            let i: usize = rest
+                .split(']')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            let field = rest.split("].").nth(1).unwrap_or("age");
+            let within = ["age", "labour", "disability", "student"]
+                .iter()
+                .position(|f| *f == field)
+                .unwrap_or(0);
+            return (100 + i.min(99) * 10 + within, member(i, field));
+        }
+        let fields: [(&str, &str); 10] = [
+            ("household_size", "add-member"),
+            ("members", "add-member"),
+            ("items[0]", "wage"),
+            ("items[1]", "operating"),
+            ("items[2]", "property"),
+            ("items[3]", "transfer"),
+            ("operating_expenses", "expenses"),
+            ("per_capita_net_income", "per-capita"),
+            ("after_rigid", "after-rigid"),
+            ("rigid", "rigid"),
+        ];
+        match fields.iter().position(|(k, _)| key.contains(k)) {
+            Some(p) => (2000 + p, fields[p].1.to_string()),
+            None => (3000, "step-title".into()),
         }
     }
 
@@ -438,6 +503,7 @@ impl EligibilityForm {
                     self.step = to.min(RESULT);
                 } else {
                     self.attempted.insert(from);
+                    self.tries = self.tries.wrapping_add(1);
                 }
             }
             Action::Set(t, v) => {
@@ -535,6 +601,68 @@ impl EligibilityForm {
                 }
             }
         }
+    }
+}
+
+/// Longest text kept in any answer read back from storage.
+const MAX_ANSWER_CHARS: usize = 40;
+/// Most household members read back from storage.
+const MAX_MEMBERS: usize = 30;
+
+impl EligibilityForm {
+    /// The form read back from storage made safe: every text bounded, every choice one of its
+    /// codes (else unanswered), members bounded and renumbered, the step in range.
+    pub fn bounded(mut self) -> Self {
+        fn cut(s: &mut String) {
+            if let Some((i, _)) = s.char_indices().nth(MAX_ANSWER_CHARS) {
+                s.truncate(i);
+            }
+        }
+        fn one_of(s: &mut String, codes: &[&str]) {
+            if !codes.contains(&s.as_str()) {
+                s.clear();
+            }
+        }
+        self.step = self.step.min(RESULT);
+        one_of(&mut self.hukou, &["yes", "no"]);
+        one_of(
+            &mut self.kind,
+            &["poverty_alleviated", "ordinary", "monitored", "unknown"],
+        );
+        if !["known", "estimate"].contains(&self.income_mode.as_str()) {
+            self.income_mode = "estimate".into();
+        }
+        for t in [
+            &mut self.per_capita,
+            &mut self.after_rigid,
+            &mut self.wage,
+            &mut self.operating,
+            &mut self.property,
+            &mut self.transfer,
+            &mut self.expenses,
+            &mut self.rigid,
+            &mut self.identified_on,
+            &mut self.measures,
+            &mut self.stable_months,
+        ] {
+            cut(t);
+        }
+        self.members.truncate(MAX_MEMBERS);
+        if self.members.is_empty() {
+            self.members.push(Member::default());
+        }
+        for (i, m) in self.members.iter_mut().enumerate() {
+            m.key = i as u32;
+            cut(&mut m.age);
+            one_of(&mut m.labour, &["full", "partial", "none"]);
+            one_of(&mut m.disability, &["mild", "severe"]);
+            one_of(&mut m.student, &["high_school", "vocational", "college"]);
+        }
+        self.next_key = self.members.len() as u32;
+        let known = &bangfu_policy::calc::eligibility::RISKS;
+        self.risks
+            .retain(|r| known.iter().any(|(code, _)| *code == r.as_str()));
+        self
     }
 }
 

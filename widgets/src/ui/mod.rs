@@ -1,9 +1,12 @@
 //! UI pieces shared by the widgets: labelled fields with their messages, storage, browser
-//! services.
+//! services, the 大字 preference, the link gate, QR codes.
 
 pub mod browser;
 pub mod engine;
 pub mod field;
 pub mod hooks;
 pub mod ics;
+pub mod prefs;
+pub mod qr;
 pub mod storage;
+pub mod url;

@@ -1,5 +1,6 @@
-//! localStorage, where it exists: every call returns a `Result`, because storage may be
-//! missing (private mode, disabled by policy, full) and a widget must carry on without it.
+//! localStorage and sessionStorage, where they exist: every call returns a `Result`, because
+//! storage may be missing (private mode, disabled by policy, full) and a widget must carry on
+//! without it. What comes back is hostile input: callers bound and validate it.
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum StorageError {
@@ -50,6 +51,28 @@ pub fn remove(key: &str) -> Result<(), StorageError> {
         .map_err(|_| StorageError::WriteFailed)
 }
 
+/// Storage for this tab only (answers of a self-check, gone when the tab closes).
+#[cfg(target_arch = "wasm32")]
+fn session() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn session_get(key: &str) -> Result<Option<String>, StorageError> {
+    session()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn session_set(key: &str, value: &str) -> Result<(), StorageError> {
+    session()?
+        .set_item(key, value)
+        .map_err(|_| StorageError::WriteFailed)
+}
+
 // Native builds (unit tests, clippy on the host) have no browser storage.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn get(_key: &str) -> Result<Option<String>, StorageError> {
@@ -63,5 +86,15 @@ pub fn set(_key: &str, _value: &str) -> Result<(), StorageError> {
 
 #[cfg(not(target_arch = "wasm32"))]
 pub fn remove(_key: &str) -> Result<(), StorageError> {
+    Err(StorageError::Unavailable)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn session_get(_key: &str) -> Result<Option<String>, StorageError> {
+    Err(StorageError::Unavailable)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn session_set(_key: &str, _value: &str) -> Result<(), StorageError> {
     Err(StorageError::Unavailable)
 }
