@@ -16,10 +16,10 @@ use crate::eligibility::{EligibilityApp, EligibilityProps};
 #[cfg(feature = "income")]
 use crate::income::{IncomeApp, IncomeProps};
 use crate::props::Attributes;
-#[cfg(feature = "eligibility")]
-use crate::ui::url::{safe_href, safe_tel};
 #[cfg(feature = "subsidy")]
 use crate::subsidy::{SubsidyApp, SubsidyProps};
+#[cfg(feature = "eligibility")]
+use crate::ui::url::{safe_href, safe_tel};
 
 enum Mounted {
     #[cfg(feature = "income")]

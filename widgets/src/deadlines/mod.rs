@@ -66,7 +66,7 @@ pub fn DeadlinesApp(props: &DeadlinesProps) -> Html {
             if form.tab == Tab::Case {
                 <CaseView form={form.clone()} cases={cases.clone()} status={status.clone()} root={root.clone()} />
             } else {
-                <CalendarView form={form.clone()} root={root} />
+                <CalendarView form={form.clone()} root={root} cases={Rc::new((*cases).clone())} />
             }
         </div>
     }

@@ -84,7 +84,8 @@ pub fn use_step_history(enabled: bool, instance: AttrValue, step: usize, on_pop:
             }
         });
         if let (true, Some(w)) = (enabled, &window) {
-            let _ = w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
+            let _ =
+                w.add_event_listener_with_callback("popstate", listener.as_ref().unchecked_ref());
         }
         move || {
             if let Some(w) = &window {

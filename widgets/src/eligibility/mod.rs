@@ -358,7 +358,11 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             e.prevent_default();
             if let Some(el) = root
                 .cast::<web_sys::Element>()
-                .and_then(|r| r.query_selector(&format!("[id=\"{target}\"]")).ok().flatten())
+                .and_then(|r| {
+                    r.query_selector(&format!("[id=\"{target}\"]"))
+                        .ok()
+                        .flatten()
+                })
                 .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
             {
                 let _ = el.focus();

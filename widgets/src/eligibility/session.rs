@@ -30,7 +30,10 @@ pub fn parse(text: Option<&str>, date: &str) -> Option<EligibilityForm> {
 
 pub fn load(instance: &str, date: &str) -> Option<EligibilityForm> {
     parse(
-        storage::session_get(&key(instance)).ok().flatten().as_deref(),
+        storage::session_get(&key(instance))
+            .ok()
+            .flatten()
+            .as_deref(),
         date,
     )
 }

@@ -27,7 +27,10 @@ pub fn dark_modules(text: &str) -> Option<(usize, Vec<bool>)> {
     }
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).ok()?;
     let width = code.width();
-    Some((width, code.to_colors().iter().map(|c| *c == Color::Dark).collect()))
+    Some((
+        width,
+        code.to_colors().iter().map(|c| *c == Color::Dark).collect(),
+    ))
 }
 
 #[derive(Properties, PartialEq, Clone)]
@@ -62,7 +65,10 @@ mod tests {
     fn short_text_makes_a_code_and_long_text_none() {
         let (width, d) = modules("帮扶自查 2024-06-01").unwrap();
         assert!((21..=41).contains(&width), "{width}");
-        assert!(d.starts_with("M0 0h1v1h-1z"), "finder pattern at the corner");
+        assert!(
+            d.starts_with("M0 0h1v1h-1z"),
+            "finder pattern at the corner"
+        );
         assert!(modules(&"字".repeat(MAX_BYTES)).is_none());
     }
 }

@@ -65,7 +65,11 @@ mod tests {
     #[test]
     fn a_hotline_is_digits_in_groups_or_nothing() {
         let cases: [(&str, &str, Option<&str>); 9] = [
-            ("landline with area code", "0935-4121234", Some("tel:09354121234")),
+            (
+                "landline with area code",
+                "0935-4121234",
+                Some("tel:09354121234"),
+            ),
             ("short service number", "12317", Some("tel:12317")),
             ("spaced groups", "400 123 4567", Some("tel:4001234567")),
             ("too short", "12", None),
@@ -83,16 +87,32 @@ mod tests {
     #[test]
     fn only_web_links_and_relative_references_pass() {
         let cases: [(&str, &str, Option<&str>); 16] = [
-            ("https link", "https://example.gov.cn/report", Some("https://example.gov.cn/report")),
-            ("http link, upper-case scheme", "HTTP://x.cn/a", Some("HTTP://x.cn/a")),
+            (
+                "https link",
+                "https://example.gov.cn/report",
+                Some("https://example.gov.cn/report"),
+            ),
+            (
+                "http link, upper-case scheme",
+                "HTTP://x.cn/a",
+                Some("HTTP://x.cn/a"),
+            ),
             ("relative path", "report.html", Some("report.html")),
             ("path with colon later", "a/b:c", Some("a/b:c")),
             ("fragment", "#一键报贫二维码", Some("#一键报贫二维码")),
             ("query", "?a=1", Some("?a=1")),
             ("trimmed", "  /r  ", Some("/r")),
             ("javascript", "javascript:alert(1)", None),
-            ("javascript, mixed case and spaces", " JaVaScRiPt:alert(1)", None),
-            ("javascript with a tab inside", "java\tscript:alert(1)", None),
+            (
+                "javascript, mixed case and spaces",
+                " JaVaScRiPt:alert(1)",
+                None,
+            ),
+            (
+                "javascript with a tab inside",
+                "java\tscript:alert(1)",
+                None,
+            ),
             ("data URL", "data:text/html,<script>", None),
             ("vbscript", "vbscript:x", None),
             ("protocol-relative", "//evil.example/x", None),
