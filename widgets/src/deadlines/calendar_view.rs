@@ -260,6 +260,7 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                             }) }
                         </ul>
                     }
+                    if !dues_here.is_empty() { <h3>{"工作事项"}</h3> }
                     <ul class="duties" data-testid="duties">
                         { for duties.iter().map(|d| {
                             let moved = s(d, "suggested_date") != s(d, "date");

@@ -15,7 +15,7 @@ use super::state::{case_request, urgency, Action, Case, CaseField, PlannerForm};
 use super::{store, today_field};
 use crate::ui::browser;
 use crate::ui::engine::{label, text as s};
-use crate::ui::field::{CheckField, SelectField, TextField};
+use crate::ui::field::{CheckField, RadioGroup, TextField};
 use crate::ui::ics;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -188,7 +188,8 @@ pub fn CaseView(props: &CaseProps) -> Html {
                     <TextField id="identified-on" label="认定日期（认定后填）" value={case.identified_on.clone()} inputmode="text"
                         oninput={set(CaseField::IdentifiedOn)} testid="identified-on" error={err("input.identified_on")} />
                 </div>
-                <SelectField id="profile" label="时限口径" value={case.profile.clone()} onchange={set(CaseField::Profile)} testid="profile"
+                // Two long choices: radio buttons, never a drop-down cut off on a phone.
+                <RadioGroup name="profile" legend="时限口径" value={case.profile.clone()} onchange={set(CaseField::Profile)} testid="profile"
                     options={PROFILES.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()} />
                 <CheckField id="extend" label="期限最后一天是节假日时顺延到下一个工作日（《民法典》第二百零三条；默认不顺延）"
                     checked={case.extend} onchange={extend} testid="extend" />

@@ -89,13 +89,25 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             }
         });
     }
+    // 长辈 mode: one question a screen; `sub` is the question on screen.
+    let questions = if large_on && !cadre {
+        state::questions_in(form.step)
+    } else {
+        1
+    };
+    let sub = form.sub.min(questions - 1);
     {
         let d = form.dispatcher();
         history::use_step_history(
             !cadre,
             props.instance.clone(),
-            form.step,
-            Callback::from(move |s: usize| d.dispatch(Action::Go(s))),
+            form.step * 10 + sub,
+            Callback::from(move |pos: usize| {
+                d.dispatch(Action::At {
+                    step: pos / 10,
+                    sub: pos % 10,
+                })
+            }),
         );
     }
     {
@@ -169,12 +181,33 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     {
         let heading = heading.clone();
         let first = use_mut_ref(|| true);
-        use_effect_with(form.step, move |_| {
+        use_effect_with((form.step, sub), move |_| {
             if std::mem::take(&mut *first.borrow_mut()) {
                 return;
             }
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
+            }
+        });
+    }
+    // The field an error-summary link asked for, focused once it is on screen.
+    let pending_focus = use_mut_ref(|| None::<String>);
+    {
+        let (pending, root) = (pending_focus.clone(), root.clone());
+        use_effect(move || {
+            let target = pending.borrow_mut().take();
+            if let Some(target) = target {
+                if let Some(el) = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| {
+                        r.query_selector(&format!("[id=\"{target}\"]"))
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
             }
         });
     }
@@ -220,6 +253,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         response: response.clone(),
         cadre,
         large: large_on,
+        only: (questions > 1).then_some(sub),
     };
     let result = html! {
         if estimate_failed {
@@ -264,7 +298,31 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     let go = |to: usize| {
         let d = form.dispatcher();
         let ok = step >= STEPS.len() || step_ok(step);
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Leave { from: step, to, ok }))
+        // 长辈 mode: the next (or previous) question of this step first.
+        let within = if to > step && sub + 1 < questions {
+            Some(sub + 1)
+        } else if to <= step && sub > 0 {
+            Some(sub - 1)
+        } else {
+            None
+        };
+        // A step with problems opens at the first question that has one.
+        let first_bad_question = keys
+            .iter()
+            .filter(|k| EligibilityForm::step_of(k) == step)
+            .map(|k| state::question_of(&form.error_target(k).1))
+            .min()
+            .unwrap_or(0)
+            .min(questions - 1);
+        Callback::from(move |_: MouseEvent| match within {
+            Some(q) => d.dispatch(Action::Sub(q)),
+            None => {
+                if !ok && to > step {
+                    d.dispatch(Action::Sub(first_bad_question));
+                }
+                d.dispatch(Action::Leave { from: step, to, ok })
+            }
+        })
     };
     let jump = |to: usize| {
         let d = form.dispatcher();
@@ -294,7 +352,9 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     let progress = html! {
         <nav class="progress" aria-label="填写进度">
             <p class="bf-note" data-testid="progress">{
-                if step < STEPS.len() { format!("第 {} 步，共 {} 步", step + 1, STEPS.len()) } else { title.clone() }
+                if step < STEPS.len() && questions > 1 {
+                    format!("第 {} 步，共 {} 步 · 第 {} 问，共 {} 问", step + 1, STEPS.len(), sub + 1, questions)
+                } else if step < STEPS.len() { format!("第 {} 步，共 {} 步", step + 1, STEPS.len()) } else { title.clone() }
             }</p>
             <ol class="progress-steps">
                 { for STEPS.iter().enumerate().map(|(i, name)| html! {
@@ -352,21 +412,18 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             Vec::new()
         };
     step_errors.sort_by_key(|e| e.0);
+    // A link of the summary focuses its field (after showing its question in 长辈 mode).
     let to_field = |target: String| {
-        let root = root.clone();
+        let (pending, d) = (pending_focus.clone(), form.dispatcher());
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
-            if let Some(el) = root
-                .cast::<web_sys::Element>()
-                .and_then(|r| {
-                    r.query_selector(&format!("[id=\"{target}\"]"))
-                        .ok()
-                        .flatten()
-                })
-                .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = el.focus();
-            }
+            *pending.borrow_mut() = Some(target.clone());
+            // Re-render (and show the field's question in 长辈 mode), then focus it.
+            d.dispatch(Action::Sub(if questions > 1 {
+                state::question_of(&target)
+            } else {
+                sub
+            }));
         })
     };
     html! {
@@ -389,10 +446,12 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             }
             <form class="bf-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>{body}</form>
             <div class="actions nav">
-                if step > 0 {
-                    <button type="button" class="btn btn-quiet" onclick={go(step - 1)} data-testid="back">{"上一步"}</button>
+                if step > 0 || sub > 0 {
+                    <button type="button" class="btn btn-quiet" onclick={go(step.saturating_sub(1))} data-testid="back">{"上一步"}</button>
                 }
-                if step < REVIEW {
+                if step < REVIEW && sub + 1 < questions {
+                    <button type="button" class="btn" onclick={go(step + 1)} data-testid="next">{"下一题"}</button>
+                } else if step < REVIEW {
                     <button type="button" class="btn" onclick={go(step + 1)} data-testid="next">
                         { if step + 1 == REVIEW { "下一步：核对回答" } else { "下一步" } }
                     </button>

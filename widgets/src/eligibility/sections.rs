@@ -21,6 +21,8 @@ pub struct Ctx {
     pub cadre: bool,
     /// 长辈 mode: big choice buttons instead of drop-down lists.
     pub large: bool,
+    /// 长辈 mode in the public self-check: the one question of the step on screen.
+    pub only: Option<usize>,
 }
 
 /// Plain words for the public self-check's risk list, with the policy term (the engine's
@@ -68,6 +70,11 @@ impl Ctx {
             self.response.error_for(key).map(|e| e.message.clone())
         };
         found.map(AttrValue::from)
+    }
+
+    /// Whether question `q` of the step is on screen.
+    pub fn shows(&self, q: usize) -> bool {
+        self.only.is_none_or(|o| o == q)
     }
 
     /// Which field of member `i` its first error is about (`age`, `labour`, …).
@@ -144,14 +151,18 @@ pub fn residence(ctx: &Ctx) -> Html {
             if ctx.cadre {
                 {ctx.text_field(Text::Date, "date", "核查日期", "date", None)}
             }
-            <RadioGroup name="hukou" legend={if ctx.cadre { "甘肃农业户籍、在甘肃常住的家庭？" } else { "您家的户口在甘肃农村，平时也住在甘肃吗？" }}
+            if ctx.shows(0) {
+                <RadioGroup name="hukou" legend={if ctx.cadre { "甘肃农业户籍、在甘肃常住的家庭？" } else { "您家的户口在甘肃农村，平时也住在甘肃吗？" }}
                 term={(!ctx.cadre).then_some(AttrValue::Static("政策用语：甘肃农业户籍、常住"))} value={f.hukou.clone()}
                 options={options(&[("yes", "是"), ("no", "不是")])} onchange={ctx.set(Text::Hukou)} testid="hukou"
                 error={ctx.error(EligibilityForm::key_of(Text::Hukou))} big={ctx.large} />
-            <RadioGroup name="kind" legend="您家现在是哪一类？" value={f.kind.clone()}
+            }
+            if ctx.shows(1) {
+                <RadioGroup name="kind" legend="您家现在是哪一类？" value={f.kind.clone()}
                 options={options(&[("poverty_alleviated", "脱贫户"), ("ordinary", "一般农户"),
-                    ("monitored", "已经是监测对象"), ("unknown", "不清楚")])}
+                    ("monitored", "已经是监测对象（村里已认定要帮扶的户）"), ("unknown", "不清楚")])}
                 onchange={ctx.set(Text::Kind)} testid="kind" error={ctx.error(EligibilityForm::key_of(Text::Kind))} big={ctx.large} />
+            }
         </div>
     }
 }
@@ -254,10 +265,13 @@ pub fn income(ctx: &Ctx) -> Html {
         });
     html! {
         <div class="section" data-testid="section-income">
-            <RadioGroup name="income-mode" legend="家庭收入怎么填？" value={f.income_mode.clone()}
-                options={options(&[("estimate", "按几类收入大概估一下"), ("known", "已经算好了人均纯收入")])}
-                onchange={ctx.set(Text::IncomeMode)} testid="income-mode" />
-            if estimate {
+            if ctx.shows(0) {
+                <RadioGroup name="income-mode" legend="家庭收入怎么填？" value={f.income_mode.clone()}
+                    options={options(&[("estimate", "按几类收入大概估一下"), ("known", "已经算好了人均纯收入")])}
+                    onchange={ctx.set(Text::IncomeMode)} testid="income-mode" big={ctx.large} />
+            }
+            if !ctx.shows(1) {
+            } else if estimate {
                 <p class="bf-note">{"填过去 12 个月全家的收入，大概数就行；没有的填 0 或空着。"}</p>
                 {ctx.text_field(Text::Wage, "wage", "打工、公益岗位等工资收入", "est-wage", Some("元"))}
                 {ctx.text_field(Text::Operating, "operating", "种地、养殖、做生意的收入（卖出的钱）", "est-operating", Some("元"))}
@@ -280,9 +294,12 @@ pub fn income(ctx: &Ctx) -> Html {
 pub fn hardship(ctx: &Ctx) -> Html {
     html! {
         <div class="section" data-testid="section-hardship">
-            <TextField id="rigid" label="过去 12 个月自己花的看病钱、上学费用、受灾损失，一共多少？（可不填）"
-                suffix={Some(AttrValue::Static("元"))} value={ctx.form.rigid.clone()} oninput={ctx.set(Text::Rigid)}
-                testid="rigid" error={ctx.error("rigid")} />
+            if ctx.shows(0) {
+                <TextField id="rigid" label="过去 12 个月自己花的看病钱、上学费用、受灾损失，一共多少？（可不填）"
+                    suffix={Some(AttrValue::Static("元"))} value={ctx.form.rigid.clone()} oninput={ctx.set(Text::Rigid)}
+                    testid="rigid" error={ctx.error("rigid")} />
+            }
+            if ctx.shows(1) {
             <fieldset class="checks-box">
                 <legend>{"您家有没有下面的情况？（有的请勾选）"}</legend>
                 {ctx.check(Flag::DeclaredHardship, "declared", "收入大幅减少，或生活出现严重困难")}
@@ -295,6 +312,7 @@ pub fn hardship(ctx: &Ctx) -> Html {
                     {ctx.check(Flag::Complaint, "complaint", "有投诉举报情况")}
                 }
             </fieldset>
+            }
         </div>
     }
 }

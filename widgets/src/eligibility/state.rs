@@ -11,6 +11,25 @@ use yew::Reducible;
 
 /// The public walk-through's pages, in order.
 pub const STEPS: [&str; 5] = ["户籍与居住", "家庭成员", "收入", "支出与困难", "特殊情况"];
+/// How many screens a public step takes in 长辈 mode (one question a screen); the members
+/// step keeps every member on one screen.
+pub fn questions_in(step: usize) -> usize {
+    match step {
+        0 | 2 | 3 => 2,
+        _ => 1,
+    }
+}
+
+/// The 长辈-mode screen of its step an error's field is on (see `error_target`).
+pub fn question_of(target: &str) -> usize {
+    match target {
+        "kind-0" => 1,
+        "wage" | "operating" | "property" | "transfer" | "expenses" | "per-capita"
+        | "after-rigid" => 1,
+        _ => 0,
+    }
+}
+
 /// The page after the last step: "核对您的回答".
 pub const REVIEW: usize = STEPS.len();
 /// The result page.
@@ -124,6 +143,9 @@ pub enum MemberFlag {
 #[serde(default)]
 pub struct EligibilityForm {
     pub step: usize,
+    /// In 长辈 mode, which question of the step is on screen (one a screen); `usize::MAX`
+    /// means the last one (arriving backwards).
+    pub sub: usize,
     /// Steps the person tried to leave: their errors show.
     #[serde(skip)]
     pub attempted: BTreeSet<usize>,
@@ -166,6 +188,13 @@ impl Default for EligibilityForm {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
     Go(usize),
+    /// 长辈 mode: show question `sub` of the current step.
+    Sub(usize),
+    /// Back or forward in the browser history: step and question.
+    At {
+        step: usize,
+        sub: usize,
+    },
     /// Leaving `from` for `to`; `ok` says whether `from` had no errors.
     Leave {
         from: usize,
@@ -204,6 +233,7 @@ impl EligibilityForm {
     pub fn new(date: String) -> Self {
         EligibilityForm {
             step: 0,
+            sub: 0,
             attempted: BTreeSet::new(),
             tries: 0,
             date,
@@ -497,10 +527,19 @@ impl EligibilityForm {
 
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Go(step) => self.step = step.min(RESULT),
+            Action::Go(step) => {
+                self.step = step.min(RESULT);
+                self.sub = 0;
+            }
+            Action::Sub(sub) => self.sub = sub,
+            Action::At { step, sub } => {
+                self.step = step.min(RESULT);
+                self.sub = sub;
+            }
             Action::Leave { from, to, ok } => {
                 if ok || to < from {
                     self.step = to.min(RESULT);
+                    self.sub = if to < from { usize::MAX } else { 0 };
                 } else {
                     self.attempted.insert(from);
                     self.tries = self.tries.wrapping_add(1);
@@ -562,9 +601,8 @@ impl EligibilityForm {
                         MemberText::Student => m.student = value,
                     }
                 }
-                if let Some(i) = self.members.iter().position(|m| m.key == key) {
-                    self.touched.insert(format!("member:{i}"));
-                }
+                // A member's problems show when the person tries to go on (not while the
+                // other questions about that member are still unanswered).
             }
             Action::SetMemberFlag { key, flag, on } => {
                 if let Some(m) = self.members.iter_mut().find(|m| m.key == key) {

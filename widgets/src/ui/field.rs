@@ -115,7 +115,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 </select>
             </div>
             if let Some(err) = &props.error {
-                <p class="msg msg-error" id={msg_id}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
+                <p class="msg msg-error" id={msg_id} data-testid={format!("{}-error", props.testid)}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
             } else if let Some(w) = &props.warning {
                 <p class="msg msg-warn" id={msg_id} data-testid={format!("{}-warning", props.testid)}>
                     <span aria-hidden="true">{"！"}</span>{w.clone()}
@@ -188,7 +188,7 @@ pub fn RadioGroup(props: &RadioGroupProps) -> Html {
                 if let Some(term) = &props.term { <small class="term">{term.clone()}</small> }
             </legend>
             if let Some(err) = &props.error {
-                <p class="msg msg-error" id={msg_id.clone()}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
+                <p class="msg msg-error" id={msg_id.clone()} data-testid={format!("{}-error", props.testid)}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
             }
             { for props.options.iter().enumerate().map(|(i, (v, l))| {
                 let cb = props.onchange.clone();

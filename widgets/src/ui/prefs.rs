@@ -116,8 +116,8 @@ pub fn LargeTextToggle(props: &LargeTextToggleProps) -> Html {
         <button type="button" class={classes!("bf-large-toggle", on.then_some("on"))} onclick={onclick}
             aria-pressed={if on { "true" } else { "false" }} data-testid="large-text-toggle"
             title={if on { "点一下恢复正常字号" } else { "点一下把字和按钮放大（长辈模式）" }}>
-            <span class="bf-large-glyph" aria-hidden="true">{"字"}</span>
-            { if on { "大字：开" } else { "大字" } }
+            if on { <span aria-hidden="true">{"✓ "}</span> }
+            {"大字"}
         </button>
     }
 }
