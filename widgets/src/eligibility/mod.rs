@@ -246,6 +246,11 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             String::from(js_sys::encode_uri_component(&payload))
         ))
     });
+    // What the saved picture and the QR code hold: the answers, the result, whom to call.
+    let mut keep_lines = sections::answer_lines(&form, &conclusion(&response));
+    if let Some((shown, _)) = &props.hotline {
+        keep_lines.push(format!("帮扶热线：{shown}"));
+    }
     let estimate_failed = (*income).as_ref().is_some_and(|r| !r.ok);
     let ctx = Ctx {
         form: form.clone(),
@@ -263,7 +268,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
                 report_url={props.report_url.clone()} subsidy_url={subsidy_href}
                 contact={html! { <Contact report_url={props.report_url.clone()} hotline={props.hotline.clone()} /> }} />
             if !cadre {
-                <KeepResult lines={Rc::new(sections::answer_lines(&form, &conclusion(&response)))} root={root.clone()} />
+                <KeepResult lines={Rc::new(keep_lines)} root={root.clone()} />
             }
         }
     };
@@ -314,7 +319,17 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             .min()
             .unwrap_or(0)
             .min(questions - 1);
+        // 长辈 mode: a question with a problem is not left for the next one.
+        let bad_here = keys
+            .iter()
+            .filter(|k| EligibilityForm::step_of(k) == step)
+            .any(|k| state::question_of(&form.error_target(k).1) == sub);
         Callback::from(move |_: MouseEvent| match within {
+            Some(_) if to > step && bad_here => d.dispatch(Action::Leave {
+                from: step,
+                to,
+                ok: false,
+            }),
             Some(q) => d.dispatch(Action::Sub(q)),
             None => {
                 if !ok && to > step {
@@ -411,6 +426,9 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         } else {
             Vec::new()
         };
+    if questions > 1 {
+        step_errors.retain(|e| state::question_of(&e.1) == sub);
+    }
     step_errors.sort_by_key(|e| e.0);
     // A link of the summary focuses its field (after showing its question in 长辈 mode).
     let to_field = |target: String| {

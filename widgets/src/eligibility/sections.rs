@@ -401,7 +401,11 @@ pub fn summary(step: usize, f: &EligibilityForm) -> Vec<(String, String)> {
             .map(|(i, m)| {
                 (
                     format!("第 {} 位成员", i + 1),
-                    format!("{} 岁，{}", or_blank(&m.age), labour(&m.labour)),
+                    // The age as the engine reads it ("68岁", "六十八" → 68 岁).
+                    match bangfu_policy::text::parse_whole(&m.age) {
+                        Ok(age) => format!("{age} 岁，{}", labour(&m.labour)),
+                        Err(_) => format!("{}，{}", or_blank(&m.age), labour(&m.labour)),
+                    },
                 )
             })
             .collect(),
