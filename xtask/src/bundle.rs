@@ -197,5 +197,6 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
         std::fs::write(&loader, loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
     }
     build_compat(tools)?;
+    crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

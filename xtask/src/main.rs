@@ -9,6 +9,7 @@
 mod bench;
 mod bundle;
 mod dist;
+mod precompress;
 mod run;
 mod server;
 mod test;

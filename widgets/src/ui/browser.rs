@@ -193,3 +193,8 @@ pub fn save_picture(node: &Node, file_name: &str, lines: &[String], qr_text: &st
     let _ = node.remove_child(&a);
     true
 }
+
+/// A warning in the browser console (for the portal's webmaster, not the user).
+pub fn warn(text: &str) {
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(text));
+}

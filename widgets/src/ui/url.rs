@@ -1,39 +1,105 @@
-//! The one gate for every attribute that becomes a link: `safe_href` lets through http(s)
-//! URLs and relative references only, so a portal attribute (hostile input) can never become a
-//! `javascript:`, `data:` or other scheme link.
+//! The one gate for attributes that become links (`eligibility-url`, `report-url`,
+//! `subsidy-url`): only http(s) and relative URLs pass, read the way a browser reads an `href`.
+//! `safe_tel` does the same for the portal's hotline (`hotline`), which becomes a `tel:` link.
 
-/// Longest URL accepted (a portal link, not a data carrier).
-const MAX_LEN: usize = 2048;
+/// Longest URL an attribute may carry (a portal link is far shorter).
+pub const MAX_URL_LEN: usize = 2048;
 
-/// `raw` as an href if it is an `http:`/`https:` URL or a relative reference (path, `?query`,
-/// `#fragment`); `None` for any other scheme, protocol-relative `//host` links, control
-/// characters, backslashes or oversized text. Surrounding spaces are trimmed.
+/// `raw` as a safe `href`, or `None` when it could run script or leave for an unexpected
+/// scheme (`javascript:`, `data:`, `vbscript:`, `//host`, …). Like the URL parser, it first
+/// trims leading and trailing C0 controls and spaces and drops every tab and newline, so
+/// `" java\tscript:…"` is seen as the `javascript:` it would become. The caller warns in the
+/// console when it gets `None`.
 pub fn safe_href(raw: &str) -> Option<String> {
-    let s = raw.trim();
-    if s.is_empty() || s.len() > MAX_LEN {
+    let is_c0_or_space = |c: char| c <= ' ';
+    let cleaned: String = raw
+        .trim_matches(is_c0_or_space)
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    if cleaned.is_empty() || cleaned.len() > MAX_URL_LEN {
         return None;
     }
-    // Browsers strip tabs and newlines inside URLs ("java\tscript:"), and treat '\' as '/':
-    // refuse them rather than guess.
-    if s.chars().any(|c| c.is_control() || c == '\\') {
+    // `//host` and its backslash forms leave the site without a scheme.
+    let mut lead = cleaned.chars().take(2);
+    if lead.all(|c| c == '/' || c == '\\') && cleaned.chars().count() >= 2 {
         return None;
     }
-    if s.starts_with("//") {
-        return None;
-    }
-    // A scheme is letters, digits, '+', '-', '.' before the first ':' that comes before any
-    // '/', '?' or '#'.
-    let before = s.split(['/', '?', '#']).next().unwrap_or("");
-    match before.split_once(':') {
-        None => Some(s.to_string()),
-        Some((scheme, _)) => {
-            let scheme = scheme.to_ascii_lowercase();
-            if scheme == "http" || scheme == "https" {
-                Some(s.to_string())
-            } else {
-                None
-            }
+    match scheme(&cleaned) {
+        None => Some(cleaned),
+        Some(s) if s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https") => {
+            Some(cleaned)
         }
+        Some(_) => None,
+    }
+}
+
+/// The scheme of `url` when it starts with one (`letter (letter | digit | + - .)* :` before
+/// any `/`, `?` or `#`).
+fn scheme(url: &str) -> Option<&str> {
+    let end = url.find(':')?;
+    let head = &url[..end];
+    let mut chars = head.chars();
+    let first_is_letter = chars.next().is_some_and(|c| c.is_ascii_alphabetic());
+    let rest_ok = chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    (first_is_letter && rest_ok).then_some(head)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_http_https_and_relative_links_pass() {
+        let cases: &[(&str, Option<&str>, &str)] = &[
+            (
+                "https://gs.gov.cn/bf",
+                Some("https://gs.gov.cn/bf"),
+                "absolute https",
+            ),
+            (
+                "HTTP://gs.gov.cn",
+                Some("HTTP://gs.gov.cn"),
+                "scheme is case-insensitive",
+            ),
+            (
+                "eligibility.html",
+                Some("eligibility.html"),
+                "relative file",
+            ),
+            (
+                "/bangfu/subsidy.html?x=1#y",
+                Some("/bangfu/subsidy.html?x=1#y"),
+                "root-relative",
+            ),
+            ("#一键报贫二维码", Some("#一键报贫二维码"), "fragment only"),
+            ("./a:b", Some("./a:b"), "colon after a slash is a path"),
+            (
+                "  subsidy.html\n",
+                Some("subsidy.html"),
+                "trimmed like a browser",
+            ),
+            ("javascript:alert(1)", None, "javascript"),
+            ("JaVaScRiPt:alert(1)", None, "javascript, mixed case"),
+            (
+                " \u{1}javascript:alert(1)",
+                None,
+                "leading control characters",
+            ),
+            ("java\tscr\nipt:alert(1)", None, "tabs and newlines inside"),
+            ("data:text/html,<script>alert(1)</script>", None, "data"),
+            ("vbscript:msgbox(1)", None, "vbscript"),
+            ("file:///etc/passwd", None, "file"),
+            ("//evil.example/x", None, "protocol-relative"),
+            ("\\\\evil.example/x", None, "backslash protocol-relative"),
+            ("/\\evil.example/x", None, "mixed slashes"),
+            ("", None, "empty"),
+            ("   ", None, "blank"),
+        ];
+        for (raw, expected, why) in cases {
+            assert_eq!(safe_href(raw).as_deref(), *expected, "{why}: {raw:?}");
+        }
+        assert_eq!(safe_href(&"a".repeat(MAX_URL_LEN + 1)), None, "too long");
     }
 }
 
@@ -59,7 +125,7 @@ pub fn safe_tel(raw: &str) -> Option<(String, String)> {
 }
 
 #[cfg(test)]
-mod tests {
+mod tel_tests {
     use super::*;
 
     #[test]
@@ -82,47 +148,5 @@ mod tests {
         for (name, raw, want) in cases {
             assert_eq!(safe_tel(raw).map(|t| t.1).as_deref(), want, "{name}");
         }
-    }
-
-    #[test]
-    fn only_web_links_and_relative_references_pass() {
-        let cases: [(&str, &str, Option<&str>); 16] = [
-            (
-                "https link",
-                "https://example.gov.cn/report",
-                Some("https://example.gov.cn/report"),
-            ),
-            (
-                "http link, upper-case scheme",
-                "HTTP://x.cn/a",
-                Some("HTTP://x.cn/a"),
-            ),
-            ("relative path", "report.html", Some("report.html")),
-            ("path with colon later", "a/b:c", Some("a/b:c")),
-            ("fragment", "#一键报贫二维码", Some("#一键报贫二维码")),
-            ("query", "?a=1", Some("?a=1")),
-            ("trimmed", "  /r  ", Some("/r")),
-            ("javascript", "javascript:alert(1)", None),
-            (
-                "javascript, mixed case and spaces",
-                " JaVaScRiPt:alert(1)",
-                None,
-            ),
-            (
-                "javascript with a tab inside",
-                "java\tscript:alert(1)",
-                None,
-            ),
-            ("data URL", "data:text/html,<script>", None),
-            ("vbscript", "vbscript:x", None),
-            ("protocol-relative", "//evil.example/x", None),
-            ("backslash trick", "/\\evil.example", None),
-            ("empty", "   ", None),
-            ("tel is not a web link", "tel:123", None),
-        ];
-        for (name, raw, want) in cases {
-            assert_eq!(safe_href(raw).as_deref(), want, "{name}");
-        }
-        assert_eq!(safe_href(&"a".repeat(MAX_LEN + 1)), None, "oversized");
     }
 }
