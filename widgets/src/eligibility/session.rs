@@ -22,7 +22,8 @@ pub fn key(instance: &str) -> String {
 
 /// Reads stored text back into a form working at `date`; `None` when missing or unreadable.
 pub fn parse(text: Option<&str>, date: &str) -> Option<EligibilityForm> {
-    let text = text.filter(|t| t.len() <= MAX_BYTES)?;
+    // Only a JSON object is a stored form (serde would also take an array for a struct).
+    let text = text.filter(|t| t.len() <= MAX_BYTES && t.trim_start().starts_with('{'))?;
     let mut form: EligibilityForm = serde_json::from_str(text).ok()?;
     form.date = date.to_string();
     Some(form.bounded())

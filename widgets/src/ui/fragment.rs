@@ -47,6 +47,12 @@ pub fn bounded_json(text: &str) -> Option<Value> {
 
 /// Reads `key` from this page's fragment (still percent-encoded) and removes it from the
 /// address bar. An oversized fragment is removed too, unread, with a console warning.
+/// Native builds (unit tests, clippy on the host) have no address bar.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn take(_key: &str) -> Option<String> {
+    None
+}
+
 #[cfg(target_arch = "wasm32")]
 pub fn take(key: &str) -> Option<String> {
     let window = web_sys::window()?;
