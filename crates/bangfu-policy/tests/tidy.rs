@@ -136,7 +136,8 @@ fn the_loader_and_the_widgets_read_the_same_attributes() {
     }
     // The loader's own attributes (the fallback link) and the widget's own (the instance id
     // the loader sets) are not shared.
-    js.retain(|a| a != "fallback-url");
+    // `result-detail` is read from the host element by `widgets/src/ui/hooks.rs`.
+    js.retain(|a| a != "fallback-url" && a != "result-detail");
     rs.retain(|a| a != "instance");
     js.sort();
     rs.sort();
