@@ -148,7 +148,9 @@ test("bad answers stop the step with messages and keep what was typed", async ()
   await w.locator("[data-testid=member-0-age]").fill("四十五");
   await w.locator("[data-testid=next]").click();
   assert.equal(await w.locator("[data-testid=step-title]").textContent(), "家庭成员");
-  assert.match(await w.locator("[data-testid=member-0-error]").textContent(), /不是整数|劳动能力/);
+  // "四十五" is read as 45 (issue 13); the missing labour answer is said beside its own field.
+  assert.match(await w.locator("[data-testid=member-0-labour-error]").textContent(), /劳动能力/);
+  assert.equal(await w.locator("[data-testid=member-0-age]").getAttribute("aria-invalid"), null);
   assert.equal(await w.locator("[data-testid=member-0-age]").inputValue(), "四十五");
   await w.locator("[data-testid=member-0-age]").fill("45");
   await w.locator("[data-testid=member-0-labour]").selectOption("full");

@@ -253,7 +253,7 @@ const BAD = [
   ["household-size", "0", /大于 0/],
   ["household-size", "-3", /不能为负数/],
   ["household-size", "2.5", /不能有小数/],
-  ["household-size", "三", /不是整数/],
+  ["household-size", "几个", /不是整数/], // "三" is read as 3 since issue 13
   ["household-size", "1000", /不能超过/],
   ["household-size", "1e3", /不是整数/],
   ["item-amount-0", "abc", /不是有效金额/],

@@ -20,7 +20,7 @@ var ELEMENTS = {
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
   "per-capita-net-income", "per-capita-after-rigid", "date", "config", "household", "overrides", "fallback-url",
-  "keep-days",
+  "keep-days", "hotline",
 ];
 
 var base = new URL(".", import.meta.url);

@@ -20,6 +20,8 @@ use crate::props::Attributes;
 use crate::screening::{ScreeningApp, ScreeningProps};
 #[cfg(feature = "subsidy")]
 use crate::subsidy::{SubsidyApp, SubsidyProps};
+#[cfg(feature = "eligibility")]
+use crate::ui::url::{safe_href, safe_tel};
 
 enum Mounted {
     #[cfg(feature = "income")]
@@ -72,8 +74,22 @@ fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
         mode: attrs.mode_of(&["public", "cadre"]).into(),
         large_text: attrs.large_text,
         rule_set: attrs.rule_set.clone().map(Into::into),
-        report_url: attrs.report_url.clone().map(Into::into),
-        subsidy_url: attrs.subsidy_url.clone().map(Into::into),
+        report_url: attrs
+            .report_url
+            .as_deref()
+            .and_then(safe_href)
+            .map(Into::into),
+        hotline: attrs
+            .hotline
+            .as_deref()
+            .and_then(safe_tel)
+            .map(|(shown, href)| (shown.into(), href.into())),
+        subsidy_url: attrs
+            .subsidy_url
+            .as_deref()
+            .and_then(safe_href)
+            .map(Into::into),
+        instance: attrs.instance.clone().into(),
         date: attrs.date.clone().map(Into::into),
         overrides: attrs.overrides.clone().map(Into::into),
         prefill,

@@ -4,7 +4,7 @@
 use serde_json::Value;
 
 use crate::ui::storage::DEFAULT_KEEP_DAYS;
-use crate::ui::url::safe_href;
+use crate::ui::url::{safe_href, safe_tel};
 
 /// The year a widget works in when the page does not say (the default rule set's year).
 pub const DEFAULT_YEAR: i32 = 2024;
@@ -20,6 +20,8 @@ pub struct Attributes {
     pub instance: String,
     pub eligibility_url: Option<String>,
     pub report_url: Option<String>,
+    /// The portal's hotline for the next step (validated where used: `ui::url::safe_tel`).
+    pub hotline: Option<String>,
     pub subsidy_url: Option<String>,
     pub per_capita: Option<String>,
     pub after_rigid: Option<String>,
@@ -69,6 +71,7 @@ impl Attributes {
         let config = text("config");
         let household = text("household");
         let overrides = text("overrides");
+        let hotline = text("hotline");
         let urls = [
             text("eligibility-url"),
             text("report-url"),
@@ -85,6 +88,9 @@ impl Attributes {
         let eligibility_url = url("eligibility-url", eligibility_url);
         let report_url = url("report-url", report_url);
         let subsidy_url = url("subsidy-url", subsidy_url);
+        if hotline.as_deref().is_some_and(|h| safe_tel(h).is_none()) {
+            rejected.push("hotline");
+        }
         let keep_days = attr("keep-days")
             .and_then(|d| bangfu_policy::text::parse_whole(d).ok())
             .and_then(|d| u32::try_from(d).ok())
@@ -98,6 +104,7 @@ impl Attributes {
             instance,
             eligibility_url,
             report_url,
+            hotline,
             subsidy_url,
             per_capita,
             after_rigid,

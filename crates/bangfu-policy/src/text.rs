@@ -205,21 +205,130 @@ pub fn parse_signed_money(text: &str) -> Result<Decimal, NumberError> {
     }
 }
 
-/// Parses a whole count, allowing a trailing measure word (`4人`, `4口`, `5天`, `3个`).
+/// Parses a whole count, allowing a trailing measure word (`4人`, `4口`, `5天`, `3个`, an age
+/// `68岁`, `68周岁`) and Chinese numerals (`六十八`, `一百零二`, `十五`, `两`).
 pub fn parse_whole(text: &str) -> Result<u64, NumberError> {
     let half = to_half_width(text);
     let mut s = half.trim();
-    for suffix in ['人', '口', '天', '个', '年', '月', '名'] {
-        if let Some(rest) = s.strip_suffix(suffix) {
-            s = rest.trim_end();
-            break;
+    if let Some(rest) = s.strip_suffix("周岁") {
+        s = rest.trim_end();
+    } else {
+        for suffix in ['人', '口', '天', '个', '年', '月', '名', '岁'] {
+            if let Some(rest) = s.strip_suffix(suffix) {
+                s = rest.trim_end();
+                break;
+            }
         }
+    }
+    if let Some(n) = chinese_whole(s) {
+        return Ok(n);
     }
     let value = parse_decimal(s)?;
     if !value.fract().is_zero() {
         return Err(NumberError::NotWhole);
     }
     u64::try_from(value).map_err(|_| NumberError::TooLarge)
+}
+
+/// A whole number written in Chinese numerals below 10,000: `六十八` 68, `十五` 15,
+/// `一百零二` 102, `一百二` 120 (the spoken short form), `二〇二四` 2024 (digit by digit).
+/// `None` for anything else, including mixed or out-of-order forms (`十百`, `五十五十`).
+fn chinese_whole(s: &str) -> Option<u64> {
+    let digit = |c: char| -> Option<u64> {
+        Some(match c {
+            '零' | '〇' => 0,
+            '一' => 1,
+            '二' | '两' => 2,
+            '三' => 3,
+            '四' => 4,
+            '五' => 5,
+            '六' => 6,
+            '七' => 7,
+            '八' => 8,
+            '九' => 9,
+            _ => return None,
+        })
+    };
+    let chars: Vec<char> = s.chars().collect();
+    if chars.is_empty() || chars.len() > 12 {
+        return None;
+    }
+    // Digit by digit (二〇二四).
+    if chars.len() > 1 && chars.iter().all(|c| digit(*c).is_some()) {
+        return chars
+            .iter()
+            .try_fold(0u64, |n, c| Some(n * 10 + digit(*c)?));
+    }
+    let (mut total, mut pending, mut last_unit, mut after_zero) =
+        (0u64, None::<u64>, 10_000u64, false);
+    for c in chars {
+        if let Some(d) = digit(c) {
+            if pending.is_some() {
+                return None;
+            }
+            if d == 0 {
+                after_zero = true;
+            } else {
+                pending = Some(d);
+            }
+            continue;
+        }
+        let unit = match c {
+            '十' => 10,
+            '百' => 100,
+            '千' => 1000,
+            _ => return None,
+        };
+        if unit >= last_unit {
+            return None;
+        }
+        // 十五 = 15: a bare 十 means one ten; 百 and 千 need their digit.
+        let times = match (pending.take(), unit) {
+            (Some(d), _) => d,
+            (None, 10) if total == 0 => 1,
+            (None, 10) if after_zero => 1,
+            _ => return None,
+        };
+        total += times * unit;
+        last_unit = unit;
+        after_zero = false;
+    }
+    Some(match pending {
+        // 一百二 = 120: a trailing digit right after 百 or 千 counts in the next unit down.
+        Some(d) if !after_zero && (100..10_000).contains(&last_unit) => {
+            total + d * (last_unit / 10)
+        }
+        Some(d) => total + d,
+        None => total,
+    })
+}
+
+/// Parses a ratio typed as a percentage or a fraction: `60%`, `60 %`, `百分之六十`,
+/// `百分之60`, `0.6`. The result is between 0 and 1; above 1 (`60` without `%`) is refused
+/// rather than guessed.
+pub fn parse_ratio(text: &str) -> Result<Decimal, NumberError> {
+    let half = to_half_width(text);
+    let s = half.trim();
+    let (number, percent) = if let Some(rest) = s.strip_suffix('%') {
+        (rest.trim_end(), true)
+    } else if let Some(rest) = s.strip_prefix("百分之") {
+        (rest.trim_start(), true)
+    } else {
+        (s, false)
+    };
+    let value = match chinese_whole(number) {
+        Some(n) => Decimal::from(n),
+        None => parse_decimal(number)?,
+    };
+    let value = if percent {
+        value / Decimal::ONE_HUNDRED
+    } else {
+        value
+    };
+    if value > Decimal::ONE {
+        return Err(NumberError::TooLarge);
+    }
+    Ok(value.normalize())
 }
 
 /// Parses a date typed as `2024-05-01`, `2024-5-1`, `2024/5/1`, `2024.5.1` or `2024年5月1日`.
@@ -372,7 +481,54 @@ mod tests {
         assert_eq!(parse_whole("4.0"), Ok(4));
         assert_eq!(parse_whole("2.5"), Err(NumberError::NotWhole));
         assert_eq!(parse_whole("-1"), Err(NumberError::Negative));
-        assert_eq!(parse_whole("四"), Err(NumberError::NotANumber));
+        assert_eq!(parse_whole("四"), Ok(4));
+        assert_eq!(parse_whole("四个"), Ok(4));
+    }
+
+    #[test]
+    fn ages_as_people_say_them_are_read() {
+        // (what was typed, what it means) — issue 13: an elder types "68岁" or "六十八".
+        let cases: [(&str, Result<u64, NumberError>); 18] = [
+            ("68", Ok(68)),
+            ("68岁", Ok(68)),
+            ("68 岁", Ok(68)),
+            ("68周岁", Ok(68)),
+            ("６８岁", Ok(68)),
+            ("六十八", Ok(68)),
+            ("六十八岁", Ok(68)),
+            ("七十一周岁", Ok(71)),
+            ("十五", Ok(15)),
+            ("十", Ok(10)),
+            ("二十", Ok(20)),
+            ("一百零二", Ok(102)),
+            ("一百二", Ok(120)),
+            ("两", Ok(2)),
+            ("二〇二四", Ok(2024)),
+            ("十百", Err(NumberError::NotANumber)),
+            ("五十五十", Err(NumberError::NotANumber)),
+            ("六十八点五", Err(NumberError::NotANumber)),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(parse_whole(typed), want, "{typed}");
+        }
+    }
+
+    #[test]
+    fn ratios_are_read_from_percentages_and_fractions() {
+        let cases: [(&str, Result<Decimal, NumberError>); 9] = [
+            ("60%", Ok(d("0.6"))),
+            ("60 %", Ok(d("0.6"))),
+            ("６０％", Ok(d("0.6"))),
+            ("百分之六十", Ok(d("0.6"))),
+            ("百分之60", Ok(d("0.6"))),
+            ("0.6", Ok(d("0.6"))),
+            ("100%", Ok(d("1"))),
+            ("60", Err(NumberError::TooLarge)),
+            ("六成", Err(NumberError::NotANumber)),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(parse_ratio(typed), want, "{typed}");
+        }
     }
 
     #[test]

@@ -7,20 +7,72 @@ use bangfu_policy::Response;
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::state::{duties_request, Action, PlannerForm};
+use super::case_view::{case_events, STAGE_KEYS};
+use super::state::{case_request, duties_request, Action, Case, PlannerForm};
 use crate::ui::browser;
-use crate::ui::engine::text as s;
+use crate::ui::engine::{label, text as s};
 use crate::ui::field::{CheckField, SelectField};
 use crate::ui::ics;
+use bangfu_policy::calc::deadlines::Status;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CalendarProps {
     pub form: UseReducerHandle<PlannerForm>,
     pub root: NodeRef,
+    /// The cases saved on this device: their due dates go on the calendar and into the export.
+    pub cases: Rc<Vec<Case>>,
 }
 
-/// A month grid, Monday first; each cell says what the day is.
-fn month_grid(days: &[Value], duty_dates: &[String]) -> Html {
+/// One due date of a saved case, for the calendar.
+#[derive(Clone, PartialEq)]
+struct CaseDue {
+    date: String,
+    /// "三组 王家：入户核查期限"
+    what: String,
+    status: String,
+}
+
+/// The open due dates of every saved case as of `today`, and their ICS events.
+fn case_dues(cases: &[Case], today: &str, allow_estimate: bool) -> (Vec<CaseDue>, Vec<ics::Event>) {
+    let mut dues = Vec::new();
+    let mut events = Vec::new();
+    for c in cases {
+        let r = bangfu_policy::evaluate(&case_request(c, today, allow_estimate));
+        let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
+            continue;
+        };
+        let name = if c.name.trim().is_empty() {
+            format!("{} 申报", c.applied_on)
+        } else {
+            c.name.clone()
+        };
+        for k in STAGE_KEYS {
+            let Some(st) = res
+                .get("stages")
+                .and_then(|v| v.get(k))
+                .filter(|v| !v.is_null())
+            else {
+                continue;
+            };
+            let status = s(st, "status");
+            if status == "done" {
+                continue;
+            }
+            dues.push(CaseDue {
+                date: s(st, "due"),
+                what: format!("{name}：{}期限", s(st, "label")),
+                status,
+            });
+        }
+        events.extend(case_events(c, res));
+    }
+    dues.sort_by(|a, b| a.date.cmp(&b.date));
+    (dues, events)
+}
+
+/// A month grid, Monday first; each cell says what the day is, and marks duties and the due
+/// dates of saved cases.
+fn month_grid(days: &[Value], duty_dates: &[String], dues: &[CaseDue]) -> Html {
     let first_weekday = days
         .first()
         .and_then(|d| s(d, "date").parse::<chrono::NaiveDate>().ok())
@@ -52,13 +104,16 @@ fn month_grid(days: &[Value], duty_dates: &[String]) -> Html {
                                 _ => ("", "工作日".to_string()),
                             };
                             let has_duty = duty_dates.contains(&date);
+                            let case_due: Vec<&CaseDue> = dues.iter().filter(|c| c.date == date).collect();
+                            let due_words: String = case_due.iter().map(|c| format!("，{}", c.what)).collect();
                             html! {
-                                <td class={classes!(format!("day-{kind}"), has_duty.then_some("day-duty"))}
-                                    aria-label={format!("{day}日，{words}{}", if has_duty { "，有工作事项" } else { "" })}
+                                <td class={classes!(format!("day-{kind}"), has_duty.then_some("day-duty"), (!case_due.is_empty()).then_some("day-case"))}
+                                    aria-label={format!("{day}日，{words}{}{due_words}", if has_duty { "，有工作事项" } else { "" })}
                                     data-testid={format!("day-{date}")}>
                                     <span class="day-no">{day}</span>
                                     if !mark.is_empty() { <span class="day-mark">{mark}</span> }
                                     if has_duty { <span class="day-dot" aria-hidden="true">{"●"}</span> }
+                                    if !case_due.is_empty() { <span class="day-case-mark" aria-hidden="true">{"案"}</span> }
                                 </td>
                             }
                         }
@@ -127,6 +182,17 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                 .cloned()
                 .unwrap_or_default();
             let duty_dates: Vec<String> = duties.iter().map(|d| s(d, "date")).collect();
+            let (dues, case_ics) = case_dues(&props.cases, &form.today, form.allow_estimate);
+            let period = if form.month.is_empty() {
+                form.year.to_string()
+            } else {
+                format!("{}-{:0>2}", form.year, form.month)
+            };
+            let dues_here: Vec<CaseDue> = dues
+                .iter()
+                .filter(|d| d.date.starts_with(&period))
+                .cloned()
+                .collect();
             let working = res
                 .get("working_days_in_year")
                 .and_then(Value::as_u64)
@@ -136,7 +202,8 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                 .and_then(Value::as_bool)
                 .unwrap_or(false);
             let export = {
-                let (root, duties) = (props.root.clone(), duties.clone());
+                let (root, duties, case_ics) =
+                    (props.root.clone(), duties.clone(), case_ics.clone());
                 let title = format!(
                     "{}年{}工作日历",
                     form.year,
@@ -147,7 +214,8 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                     }
                 );
                 Callback::from(move |_: MouseEvent| {
-                    let events: Vec<ics::Event> = duties
+                    // One file: the duties and every saved case's open deadlines.
+                    let mut events: Vec<ics::Event> = duties
                         .iter()
                         .enumerate()
                         .filter_map(|(i, d)| {
@@ -159,6 +227,7 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                             })
                         })
                         .collect();
+                    events.extend(case_ics.iter().cloned());
                     if let Some(node) = root.get() {
                         let text = ics::calendar(&title, &events, &browser::utc_stamp());
                         browser::download(
@@ -179,7 +248,19 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                     if let Some(doc) = res.get("calendar_document").and_then(Value::as_str) {
                         <p class="bf-note">{"节假日依据："}{doc.to_string()}</p>
                     }
-                    if !days.is_empty() { {month_grid(&days, &duty_dates)} }
+                    if !days.is_empty() { {month_grid(&days, &duty_dates, &dues)} }
+                    if !dues_here.is_empty() {
+                        <h3>{"本机保存的案件期限"}</h3>
+                        <ul class="duties case-dues" data-testid="case-dues">
+                            { for dues_here.iter().map(|d| html! {
+                                <li class="duty">
+                                    <span class="duty-date">{d.date.clone()}</span>{" "}{d.what.clone()}{" "}
+                                    <span class={format!("badge badge-{}", d.status)}>{label(&Value::String(d.status.clone()), Status::label, "")}</span>
+                                </li>
+                            }) }
+                        </ul>
+                    }
+                    if !dues_here.is_empty() { <h3>{"工作事项"}</h3> }
                     <ul class="duties" data-testid="duties">
                         { for duties.iter().map(|d| {
                             let moved = s(d, "suggested_date") != s(d, "date");
@@ -199,7 +280,8 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                         }) }
                     </ul>
                     <div class="actions">
-                        <button type="button" class="btn btn-quiet" onclick={export} data-testid="export-duties">{"导出到手机日历（ICS）"}</button>
+                        <button type="button" class="btn btn-quiet" onclick={export} data-testid="export-duties">
+                            { if props.cases.is_empty() { "导出到手机日历（ICS）" } else { "导出工作事项和案件期限到手机日历（ICS）" } }</button>
                     </div>
                 </div>
             }

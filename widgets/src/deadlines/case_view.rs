@@ -15,7 +15,7 @@ use super::state::{case_request, urgency, Action, Case, CaseField, PlannerForm};
 use super::{store, today_field};
 use crate::ui::browser;
 use crate::ui::engine::{label, text as s};
-use crate::ui::field::{CheckField, SelectField, TextField};
+use crate::ui::field::{CheckField, RadioGroup, TextField};
 use crate::ui::ics;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -26,10 +26,27 @@ pub struct CaseProps {
     pub root: NodeRef,
 }
 
-const STAGE_KEYS: [&str; 5] = ["check", "feedback", "approval", "overall", "plan"];
+/// The rule sets of the deadlines (code, what the form and the printout call it).
+pub const PROFILES: [(&str, &str); 2] = [
+    ("minqin-2024", "民勤县2024年工作要点（5天核查、15天办结）"),
+    (
+        "gansu-2023",
+        "甘肃省2023年指南（5个工作日核查、15个工作日办结）",
+    ),
+];
+
+/// The printed name of a rule set.
+pub fn profile_label(code: &str) -> &'static str {
+    PROFILES
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("（未选）", |(_, l)| *l)
+}
+
+pub const STAGE_KEYS: [&str; 5] = ["check", "feedback", "approval", "overall", "plan"];
 
 /// The ICS events of a case's open stages.
-fn case_events(case: &Case, result: &Value) -> Vec<ics::Event> {
+pub fn case_events(case: &Case, result: &Value) -> Vec<ics::Event> {
     let name = if case.name.trim().is_empty() {
         "一键报贫申报".to_string()
     } else {
@@ -178,11 +195,9 @@ pub fn CaseView(props: &CaseProps) -> Html {
                     <TextField id="identified-on" label="认定日期（认定后填）" value={case.identified_on.clone()} inputmode="text"
                         oninput={set(CaseField::IdentifiedOn)} testid="identified-on" error={err("input.identified_on")} />
                 </div>
-                <SelectField id="profile" label="时限口径" value={case.profile.clone()} onchange={set(CaseField::Profile)} testid="profile"
-                    options={vec![
-                        (AttrValue::Static("minqin-2024"), AttrValue::Static("民勤县2024年工作要点（5天核查、15天办结）")),
-                        (AttrValue::Static("gansu-2023"), AttrValue::Static("甘肃省2023年指南（5个工作日核查、15个工作日办结）")),
-                    ]} />
+                // Two long choices: radio buttons, never a drop-down cut off on a phone.
+                <RadioGroup name="profile" legend="时限口径" value={case.profile.clone()} onchange={set(CaseField::Profile)} testid="profile"
+                    options={PROFILES.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()} />
                 <CheckField id="extend" label="期限最后一天是节假日时顺延到下一个工作日（《民法典》第二百零三条；默认不顺延）"
                     checked={case.extend} onchange={extend} testid="extend" />
                 if calendar_missing || form.allow_estimate {
@@ -196,6 +211,18 @@ pub fn CaseView(props: &CaseProps) -> Html {
                         if res.get("estimated").and_then(Value::as_bool).unwrap_or(false) {
                             <p class="verdict verdict-unknown" data-testid="estimated">{"估算：部分年份的节假日安排未发布，仅按周末计算"}</p>
                         }
+                        <div class="print-only" data-testid="print-head">
+                            <p class="print-title">{"一键报贫办理时限"}</p>
+                            <dl class="totals">
+                                <div class="row"><dt>{"案件"}</dt><dd>{ if case.name.trim().is_empty() { "（未命名）".to_string() } else { case.name.clone() } }</dd></div>
+                                <div class="row"><dt>{"农户申报日期"}</dt><dd>{case.applied_on.clone()}</dd></div>
+                                if !case.checked_on.trim().is_empty() { <div class="row"><dt>{"核查完成日期"}</dt><dd>{case.checked_on.clone()}</dd></div> }
+                                if !case.identified_on.trim().is_empty() { <div class="row"><dt>{"认定日期"}</dt><dd>{case.identified_on.clone()}</dd></div> }
+                                <div class="row"><dt>{"时限口径"}</dt><dd>{profile_label(&case.profile)}</dd></div>
+                                <div class="row"><dt>{"期限顺延"}</dt><dd>{ if case.extend { "最后一天是节假日时顺延到下一个工作日" } else { "不顺延" } }</dd></div>
+                                <div class="row"><dt>{"计算日期（今天）"}</dt><dd>{form.today.clone()}</dd></div>
+                            </dl>
+                        </div>
                         <table class="stages">
                             <caption>{"各环节期限"}</caption>
                             <thead><tr><th scope="col">{"环节"}</th><th scope="col">{"期限"}</th><th scope="col">{"还剩"}</th><th scope="col">{"状态"}</th></tr></thead>
@@ -208,16 +235,16 @@ pub fn CaseView(props: &CaseProps) -> Html {
                                     html! {
                                         <tr data-testid={format!("stage-{k}")} class={format!("status-{status}")}>
                                             <th scope="row">{s(&st, "label")}</th>
-                                            <td><span data-testid={format!("due-{k}")}>{s(&st, "due")}</span>
+                                            <td data-label="期限"><span data-testid={format!("due-{k}")}>{s(&st, "due")}</span>
                                                 <span class="bf-note">{" "}{s(&st, "rule")}{ if overall { "；受全程上限约束" } else { "" } }</span></td>
-                                            <td>{ match status.as_str() {
+                                            <td data-label="还剩">{ match status.as_str() {
                                                 "done" => html! { {"—"} },
                                                 "done_late" => html! { <span class="late" data-testid={format!("late-{k}")}>{format!("逾期完成 {} 天", st.get("days_late").and_then(Value::as_i64).unwrap_or(0))}</span> },
                                                 "not_published" => html! { {"节假日安排未发布，暂无法按工作日计算"} },
                                                 _ if days < 0 => html! { {format!("已过 {} 天", -days)} },
                                                 _ => html! { {format!("{days} 天（{wd} 个工作日）")} },
                                             } }</td>
-                                            <td><span class={format!("badge badge-{status}")} data-testid={format!("status-{k}")}>{label(st.get("status").unwrap_or(&Value::Null), Status::label, "")}</span></td>
+                                            <td data-label="状态"><span class={format!("badge badge-{status}")} data-testid={format!("status-{k}")}>{label(st.get("status").unwrap_or(&Value::Null), Status::label, "")}</span></td>
                                         </tr>
                                     }
                                 }) }

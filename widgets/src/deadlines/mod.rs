@@ -30,6 +30,7 @@ pub struct DeadlinesProps {
 
 #[component]
 pub fn DeadlinesApp(props: &DeadlinesProps) -> Html {
+    let (large_on, set_large) = crate::ui::prefs::use_large_text(props.large_text);
     let form = use_reducer(|| {
         PlannerForm::new(
             props
@@ -66,9 +67,10 @@ pub fn DeadlinesApp(props: &DeadlinesProps) -> Html {
         }
     };
     html! {
-        <div ref={root.clone()} class={classes!("bf", "bf-deadlines", props.large_text.then_some("bf-large"))} lang="zh-CN">
+        <div ref={root.clone()} class={classes!("bf", "bf-deadlines", large_on.then_some("bf-large"))} lang="zh-CN">
             <header class="bf-head">
-                <h2>{"时限计算"}</h2>
+                <crate::ui::prefs::LargeTextToggle on={large_on} onchange={set_large} />
+                    <h2>{"时限计算"}</h2>
                 <p class="bf-sub">{"一键报贫办理时限 · 工作日历（按国务院办公厅节假日安排） · 只在本机计算"}</p>
             </header>
             if let Some(msg) = &*status {
@@ -86,7 +88,7 @@ pub fn DeadlinesApp(props: &DeadlinesProps) -> Html {
             if form.tab == Tab::Case {
                 <CaseView form={form.clone()} cases={cases.clone()} status={status.clone()} root={root.clone()} />
             } else {
-                <CalendarView form={form.clone()} root={root} />
+                <CalendarView form={form.clone()} root={root} cases={Rc::new((*cases).clone())} />
             }
         </div>
     }

@@ -2,19 +2,25 @@
 //! page, then the result) and the cadre screening form (`mode="cadre"`, everything at once) —
 //! rules.md §2. Every decision is `bangfu_policy::evaluate`'s.
 
+pub mod history;
+pub mod next_step;
 pub mod result_view;
 pub mod sections;
+pub mod session;
 pub mod state;
 
 use std::rc::Rc;
 
 use bangfu_policy::Response;
 use serde_json::json;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::hooks::use_announce;
 
 use crate::ui::browser;
+use crate::ui::prefs::{use_large_text, LargeTextToggle};
+use next_step::{Contact, KeepResult};
 use result_view::ResultView;
 use sections::Ctx;
 use state::{prefill_from_fragment, Action, EligibilityForm, Prefill, RESULT, REVIEW, STEPS};
@@ -28,10 +34,17 @@ pub struct EligibilityProps {
     pub large_text: bool,
     #[prop_or_default]
     pub rule_set: Option<AttrValue>,
+    /// Already checked by `ui::url::safe_href`.
     #[prop_or_default]
     pub report_url: Option<AttrValue>,
+    /// The portal's hotline (shown, `tel:` href), already checked by `ui::url::safe_tel`.
+    #[prop_or_default]
+    pub hotline: Option<(AttrValue, AttrValue)>,
     #[prop_or_default]
     pub subsidy_url: Option<AttrValue>,
+    /// Which widget of its kind this is on the page (keeps its session answers apart).
+    #[prop_or_default]
+    pub instance: AttrValue,
     /// "Today" as the page pins it (e.g. to the policy year); else the device's date.
     #[prop_or_default]
     pub date: Option<AttrValue>,
@@ -76,14 +89,49 @@ fn handed_over(form: &EligibilityForm) -> String {
 #[component]
 pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     let cadre = props.mode.as_str() == "cadre";
+    let (large_on, set_large) = use_large_text(props.large_text);
+    // The public self-check picks up this session's answers (reload, back from another page).
+    let restored = use_mut_ref(|| false);
     let form = use_reducer(|| {
-        EligibilityForm::new(
-            props
-                .date
-                .as_ref()
-                .map_or_else(browser::today, |d| d.to_string()),
-        )
+        let date = props
+            .date
+            .as_ref()
+            .map_or_else(browser::today, |d| d.to_string());
+        let kept = (!cadre)
+            .then(|| session::load(&props.instance, &date))
+            .flatten();
+        *restored.borrow_mut() = kept.is_some();
+        kept.unwrap_or_else(|| EligibilityForm::new(date))
     });
+    {
+        let instance = props.instance.clone();
+        use_effect_with((*form).clone(), move |f| {
+            if !cadre {
+                session::save(&instance, f);
+            }
+        });
+    }
+    // 长辈 mode: one question a screen; `sub` is the question on screen.
+    let questions = if large_on && !cadre {
+        state::questions_in(form.step)
+    } else {
+        1
+    };
+    let sub = form.sub.min(questions - 1);
+    {
+        let d = form.dispatcher();
+        history::use_step_history(
+            !cadre,
+            props.instance.clone(),
+            form.step * 10 + sub,
+            Callback::from(move |pos: usize| {
+                d.dispatch(Action::At {
+                    step: pos / 10,
+                    sub: pos % 10,
+                })
+            }),
+        );
+    }
     {
         let form = form.clone();
         use_effect_with(props.date.clone(), move |date| {
@@ -96,7 +144,12 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     }
     {
         let (form, prefill) = (form.clone(), props.prefill.clone());
+        let restored = *restored.borrow();
         use_effect_with(prefill, move |prefill| {
+            // Answers kept from this session already hold what was handed over.
+            if restored {
+                return;
+            }
             let chosen = prefill
                 .as_ref()
                 .map(|p| (**p).clone())
@@ -144,13 +197,51 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         response.clone(),
         cadre || form.step == RESULT,
     );
-    // Move focus to the page heading when the public step changes (keyboard and screen readers).
+    // Move focus to the page heading when the public step changes (keyboard and screen
+    // readers) — never on load: the widget must not grab focus or scroll the host page.
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with(form.step, move |_| {
+        let first = use_mut_ref(|| true);
+        use_effect_with((form.step, sub), move |_| {
+            if std::mem::take(&mut *first.borrow_mut()) {
+                return;
+            }
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
+            }
+        });
+    }
+    // The field an error-summary link asked for, focused once it is on screen.
+    let pending_focus = use_mut_ref(|| None::<String>);
+    {
+        let (pending, root) = (pending_focus.clone(), root.clone());
+        use_effect(move || {
+            let target = pending.borrow_mut().take();
+            if let Some(target) = target {
+                if let Some(el) = root
+                    .cast::<web_sys::Element>()
+                    .and_then(|r| {
+                        r.query_selector(&format!("[id=\"{target}\"]"))
+                            .ok()
+                            .flatten()
+                    })
+                    .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+                {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+    // A failed "next" moves focus to the error summary (GOV.UK pattern).
+    let summary_ref = use_node_ref();
+    {
+        let summary_ref = summary_ref.clone();
+        use_effect_with(form.tries, move |tries| {
+            if *tries > 0 {
+                if let Some(el) = summary_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
             }
         });
     }
@@ -177,12 +268,19 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             String::from(js_sys::encode_uri_component(&payload))
         ))
     });
+    // What the saved picture and the QR code hold: the answers, the result, whom to call.
+    let mut keep_lines = sections::answer_lines(&form, &conclusion(&response));
+    if let Some((shown, _)) = &props.hotline {
+        keep_lines.push(format!("帮扶热线：{shown}"));
+    }
     let estimate_failed = (*income).as_ref().is_some_and(|r| !r.ok);
     let ctx = Ctx {
         form: form.clone(),
         income: income.clone(),
         response: response.clone(),
         cadre,
+        large: large_on,
+        only: (questions > 1).then_some(sub),
     };
     let result = html! {
         if estimate_failed {
@@ -190,10 +288,15 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         } else {
             <ResultView response={response.clone()} timeline={timeline.clone()} cadre={cadre}
                 report_url={props.report_url.clone()} subsidy_url={subsidy_href}
-                show_errors={!cadre || !form.attempted.is_empty()} />
+                show_errors={!cadre || !form.attempted.is_empty()}
+                contact={html! { <Contact report_url={props.report_url.clone()} hotline={props.hotline.clone()} /> }} />
+            if !cadre {
+                <KeepResult lines={Rc::new(keep_lines)} root={root.clone()} />
+            }
         }
     };
-    let large = props.large_text.then_some("bf-large");
+    let large = large_on.then_some("bf-large");
+    let toggle = html! { <LargeTextToggle on={large_on} onchange={set_large} /> };
     let check_all = {
         let d = form.dispatcher();
         Callback::from(move |e: SubmitEvent| {
@@ -206,6 +309,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         return html! {
             <div ref={root} class={classes!("bf", "bf-eligibility", large)} lang="zh-CN">
                 <header class="bf-head">
+                    {toggle}
                     <h2 ref={heading} tabindex="-1">{"监测对象识别（干部排查）"}</h2>
                     <p class="bf-sub">{"六必访、六必查、分类管理、风险消除 · 只在本机计算"}</p>
                 </header>
@@ -238,7 +342,41 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     let go = |to: usize| {
         let d = form.dispatcher();
         let ok = step >= STEPS.len() || step_ok(step);
-        Callback::from(move |_: MouseEvent| d.dispatch(Action::Leave { from: step, to, ok }))
+        // 长辈 mode: the next (or previous) question of this step first.
+        let within = if to > step && sub + 1 < questions {
+            Some(sub + 1)
+        } else if to <= step && sub > 0 {
+            Some(sub - 1)
+        } else {
+            None
+        };
+        // A step with problems opens at the first question that has one.
+        let first_bad_question = keys
+            .iter()
+            .filter(|k| EligibilityForm::step_of(k) == step)
+            .map(|k| state::question_of(&form.error_target(k).1))
+            .min()
+            .unwrap_or(0)
+            .min(questions - 1);
+        // 长辈 mode: a question with a problem is not left for the next one.
+        let bad_here = keys
+            .iter()
+            .filter(|k| EligibilityForm::step_of(k) == step)
+            .any(|k| state::question_of(&form.error_target(k).1) == sub);
+        Callback::from(move |_: MouseEvent| match within {
+            Some(_) if to > step && bad_here => d.dispatch(Action::Leave {
+                from: step,
+                to,
+                ok: false,
+            }),
+            Some(q) => d.dispatch(Action::Sub(q)),
+            None => {
+                if !ok && to > step {
+                    d.dispatch(Action::Sub(first_bad_question));
+                }
+                d.dispatch(Action::Leave { from: step, to, ok })
+            }
+        })
     };
     let jump = |to: usize| {
         let d = form.dispatcher();
@@ -268,7 +406,9 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     let progress = html! {
         <nav class="progress" aria-label="填写进度">
             <p class="bf-note" data-testid="progress">{
-                if step < STEPS.len() { format!("第 {} 步，共 {} 步", step + 1, STEPS.len()) } else { title.clone() }
+                if step < STEPS.len() && questions > 1 {
+                    format!("第 {} 步，共 {} 步 · 第 {} 问，共 {} 问", step + 1, STEPS.len(), sub + 1, questions)
+                } else if step < STEPS.len() { format!("第 {} 步，共 {} 步", step + 1, STEPS.len()) } else { title.clone() }
             }</p>
             <ol class="progress-steps">
                 { for STEPS.iter().enumerate().map(|(i, name)| html! {
@@ -300,44 +440,75 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         },
         _ => result,
     };
-    let step_errors: Vec<String> = if step < STEPS.len() && form.attempted.contains(&step) {
-        response
-            .errors
-            .iter()
-            .filter(|e| EligibilityForm::step_of(&e.field) == step)
-            // In estimate mode the missing figure is the estimate's fault: its errors say why.
-            .filter(|e| !(form.income_mode == "estimate" && e.field.contains("per_capita")))
-            .map(|e| e.message.clone())
-            .chain(
-                (*income)
-                    .iter()
-                    .flat_map(|r| r.errors.iter())
-                    .filter(|e| EligibilityForm::step_of(&format!("income:{}", e.field)) == step)
-                    .map(|e| e.message.clone()),
-            )
-            .collect()
-    } else {
-        Vec::new()
+    // The error summary: every problem of this step in question order, each a link to its field.
+    let mut step_errors: Vec<(usize, String, String)> =
+        if step < STEPS.len() && form.attempted.contains(&step) {
+            response
+                .errors
+                .iter()
+                .filter(|e| EligibilityForm::step_of(&e.field) == step)
+                // In estimate mode the missing figure is the estimate's fault: its errors say why.
+                .filter(|e| !(form.income_mode == "estimate" && e.field.contains("per_capita")))
+                .map(|e| (e.field.clone(), e.message.clone()))
+                .chain(
+                    (*income)
+                        .iter()
+                        .flat_map(|r| r.errors.iter())
+                        .map(|e| (format!("income:{}", e.field), e.message.clone()))
+                        .filter(|(k, _)| EligibilityForm::step_of(k) == step),
+                )
+                .map(|(k, m)| {
+                    let (order, target) = form.error_target(&k);
+                    (order, target, m)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+    if questions > 1 {
+        step_errors.retain(|e| state::question_of(&e.1) == sub);
+    }
+    step_errors.sort_by_key(|e| e.0);
+    // A link of the summary focuses its field (after showing its question in 长辈 mode).
+    let to_field = |target: String| {
+        let (pending, d) = (pending_focus.clone(), form.dispatcher());
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            *pending.borrow_mut() = Some(target.clone());
+            // Re-render (and show the field's question in 长辈 mode), then focus it.
+            d.dispatch(Action::Sub(if questions > 1 {
+                state::question_of(&target)
+            } else {
+                sub
+            }));
+        })
     };
     html! {
-        <div ref={root} class={classes!("bf", "bf-eligibility", large)} lang="zh-CN">
+        <div ref={root.clone()} class={classes!("bf", "bf-eligibility", large)} lang="zh-CN">
             <header class="bf-head">
+                {toggle}
                 <p class="bf-sub">{"防止返贫监测 · 自查（不需要姓名和身份证号，只在本机计算）"}</p>
                 {progress}
-                <h2 ref={heading} tabindex="-1" data-testid="step-title">{title}</h2>
+                <h2 ref={heading} tabindex="-1" id="step-title" data-testid="step-title">{title}</h2>
             </header>
             if !step_errors.is_empty() {
-                <div class="bf-alert" role="alert" data-testid="step-errors">
-                    <p><strong>{"请先补充或更正："}</strong></p>
-                    <ul>{ for step_errors.iter().map(|m| html! { <li>{m.clone()}</li> }) }</ul>
+                <div class="bf-error-summary" role="alert" tabindex="-1" ref={summary_ref} data-testid="step-errors"
+                    aria-labelledby="error-summary-title">
+                    <h3 id="error-summary-title">{"请先补充或更正下面的问题"}</h3>
+                    <ul>{ for step_errors.iter().map(|(_, target, m)| html! {
+                        <li><a href={format!("#{target}")} onclick={to_field(target.clone())}
+                            data-testid={format!("error-link-{target}")}>{m.clone()}</a></li>
+                    }) }</ul>
                 </div>
             }
             <form class="bf-form" novalidate=true onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>{body}</form>
             <div class="actions nav">
-                if step > 0 {
-                    <button type="button" class="btn btn-quiet" onclick={go(step - 1)} data-testid="back">{"上一步"}</button>
+                if step > 0 || sub > 0 {
+                    <button type="button" class="btn btn-quiet" onclick={go(step.saturating_sub(1))} data-testid="back">{"上一步"}</button>
                 }
-                if step < REVIEW {
+                if step < REVIEW && sub + 1 < questions {
+                    <button type="button" class="btn" onclick={go(step + 1)} data-testid="next">{"下一题"}</button>
+                } else if step < REVIEW {
                     <button type="button" class="btn" onclick={go(step + 1)} data-testid="next">
                         { if step + 1 == REVIEW { "下一步：核对回答" } else { "下一步" } }
                     </button>
@@ -348,5 +519,17 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
                 }
             </div>
         </div>
+    }
+}
+
+/// The result in one plain sentence, for the saved picture and the QR code.
+fn conclusion(r: &Response) -> String {
+    let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
+        return "回答不完整，未得出结果".into();
+    };
+    match res.get("in_scope").and_then(serde_json::Value::as_bool) {
+        Some(true) => "可能符合纳入监测的条件，请村里入户核实".into(),
+        Some(false) => "按填写的情况，暂不在监测范围内".into(),
+        None => "需入户核实".into(),
     }
 }

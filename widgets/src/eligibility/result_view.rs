@@ -28,6 +28,9 @@ pub struct ResultProps {
     /// form to be checked: no red before anything is typed).
     #[prop_or(true)]
     pub show_errors: bool,
+    /// Where to turn next (一键报贫 link, hotline), shown when the household may qualify.
+    #[prop_or_default]
+    pub contact: Html,
 }
 
 fn codes(v: &Value, k: &str) -> Vec<String> {
@@ -65,6 +68,23 @@ fn joined<T: serde::de::DeserializeOwned>(
     }
 }
 
+/// The income comparison in plain words ("比标准线低/高 … 元"), for the public screen.
+fn plain_margin(res: &Value) -> String {
+    let margin = s(res, "margin_to_range");
+    let range = s(res, "monitoring_range");
+    match res.get("within_monitoring_range").and_then(Value::as_bool) {
+        Some(true) => format!("家里每人一年的纯收入，比帮扶标准线 {range} 元低 {margin} 元。"),
+        Some(false) if margin == "0.00" => {
+            format!("家里每人一年的纯收入，正好等于帮扶标准线 {range} 元。")
+        }
+        Some(false) => format!(
+            "家里每人一年的纯收入，比帮扶标准线 {range} 元高 {} 元。",
+            margin.trim_start_matches('-')
+        ),
+        None => "今年的帮扶标准线还没有公布，暂时不能按收入判断。".to_string(),
+    }
+}
+
 /// One elimination condition's label from its code.
 fn condition(c: &Value) -> &'static str {
     serde_json::from_value::<EliminationCondition>(c.clone())
@@ -92,6 +112,8 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let headline = match in_scope {
         Some(true) if mtype == "already_monitored" => "您家已经是监测对象".to_string(),
         Some(true) if mtype.is_empty() => "出现新的风险：请联系村委会再标注为监测对象".to_string(),
+        // Plain words on the public screen; the policy term in small print below.
+        Some(true) if !props.cadre => "您家可能可以得到防止返贫的帮扶，请村里上门核实".to_string(),
         Some(true) => format!(
             "您家可能符合纳入监测的条件：{}",
             label(&json!(mtype), MonitoringType::label, "")
@@ -146,8 +168,16 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     {"绿色通道：遭遇灾害或意外，先帮扶、后认定。请马上联系村委会，帮扶不用等认定程序走完。"}
                 </p>
             }
-            <p class={classes!("verdict", verdict_class)} data-testid="verdict">{headline}</p>
-            <p data-testid="margin">{margin_words}</p>
+            <p class={classes!("verdict", verdict_class)} data-testid="verdict">{headline}
+                if in_scope == Some(true) && !props.cadre && !mtype.is_empty() && mtype != "already_monitored" {
+                    <small class="term">{format!("政策用语：可能符合纳入监测对象的条件（{}）", label(&json!(mtype), MonitoringType::label, ""))}</small>
+                }
+            </p>
+            if props.cadre {
+                <p data-testid="margin">{margin_words}</p>
+            } else {
+                <p data-testid="margin">{plain_margin(res)}<small class="term">{"政策用语："}{margin_words}</small></p>
+            }
             if let Some(r) = reference.filter(|_| res.get("within_monitoring_range").is_some_and(Value::is_null)) {
                 <p class="bf-note" data-testid="reference-range">{r}</p>
             }
@@ -227,13 +257,17 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     </div>
                 }
             }
+            if in_scope.is_none() {
+                <div class="next" data-testid="next-steps">
+                    <h3>{"下一步怎么办"}</h3>
+                    {props.contact.clone()}
+                </div>
+            }
             if in_scope == Some(true) && mtype != "already_monitored" {
                 <div class="next" data-testid="next-steps">
                     <h3>{"下一步怎么办"}</h3>
-                    <p>{"通过“一键报贫”申报：用微信或手机浏览器扫描村里的二维码，填写后提交。也可以直接找村委会或驻村工作队。"}</p>
-                    if let Some(url) = &props.report_url {
-                        <p><a class="btn" href={url.clone()} data-testid="report-link">{"去“一键报贫”申报"}</a></p>
-                    }
+                    <p>{"通过“一键报贫”申报（村里贴的二维码，或下面的链接），或者打电话、找村委会。"}</p>
+                    {props.contact.clone()}
                     if let Some(t) = timeline {
                         <ol class="timeline" data-testid="timeline">
                             <li>{format!("如果今天申报：{} 前完成入户核查", s(t, "check_due"))}</li>

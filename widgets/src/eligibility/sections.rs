@@ -19,6 +19,28 @@ pub struct Ctx {
     pub income: Rc<Option<Response>>,
     pub response: Rc<Response>,
     pub cadre: bool,
+    /// 长辈 mode: big choice buttons instead of drop-down lists.
+    pub large: bool,
+    /// 长辈 mode in the public self-check: the one question of the step on screen.
+    pub only: Option<usize>,
+}
+
+/// Plain words for the public self-check's risk list, with the policy term (the engine's
+/// label) shown in small print.
+fn plain_risk(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "illness" => "家里有人生病，看病花钱多",
+        "schooling" => "孩子上学，花钱多",
+        "housing" => "住房不安全（危房）",
+        "drinking_water" => "吃水不安全、不方便",
+        "disability" => "家里有人残疾",
+        "natural_disaster" => "遭了旱灾、冰雹、风沙等自然灾害",
+        "accident" => "出了意外事故",
+        "business_failure" => "种地、养殖或做生意赔了钱",
+        "unstable_employment" => "打工不稳定，常常找不到活",
+        "lack_of_labour" => "家里缺能干活的人",
+        _ => return None,
+    })
 }
 
 impl Ctx {
@@ -48,6 +70,20 @@ impl Ctx {
             self.response.error_for(key).map(|e| e.message.clone())
         };
         found.map(AttrValue::from)
+    }
+
+    /// Whether question `q` of the step is on screen.
+    pub fn shows(&self, q: usize) -> bool {
+        self.only.is_none_or(|o| o == q)
+    }
+
+    /// Which field of member `i` its first error is about (`age`, `labour`, …).
+    pub fn member_error_field(&self, i: usize) -> Option<String> {
+        let prefix = format!("input.household.members[{i}].");
+        self.response
+            .errors
+            .iter()
+            .find_map(|e| e.field.strip_prefix(&prefix).map(str::to_string))
     }
 
     /// Error keys of everything currently wrong (for step checks and summaries).
@@ -115,13 +151,18 @@ pub fn residence(ctx: &Ctx) -> Html {
             if ctx.cadre {
                 {ctx.text_field(Text::Date, "date", "核查日期", "date", None)}
             }
-            <RadioGroup name="hukou" legend="您家是甘肃农业户籍、在甘肃常住的家庭吗？" value={f.hukou.clone()}
+            if ctx.shows(0) {
+                <RadioGroup name="hukou" legend={if ctx.cadre { "甘肃农业户籍、在甘肃常住的家庭？" } else { "您家的户口在甘肃农村，平时也住在甘肃吗？" }}
+                term={(!ctx.cadre).then_some(AttrValue::Static("政策用语：甘肃农业户籍、常住"))} value={f.hukou.clone()}
                 options={options(&[("yes", "是"), ("no", "不是")])} onchange={ctx.set(Text::Hukou)} testid="hukou"
-                error={ctx.error(EligibilityForm::key_of(Text::Hukou))} />
-            <RadioGroup name="kind" legend="您家现在是哪一类？" value={f.kind.clone()}
+                error={ctx.error(EligibilityForm::key_of(Text::Hukou))} big={ctx.large} />
+            }
+            if ctx.shows(1) {
+                <RadioGroup name="kind" legend="您家现在是哪一类？" value={f.kind.clone()}
                 options={options(&[("poverty_alleviated", "脱贫户"), ("ordinary", "一般农户"),
-                    ("monitored", "已经是监测对象"), ("unknown", "不清楚")])}
-                onchange={ctx.set(Text::Kind)} testid="kind" error={ctx.error(EligibilityForm::key_of(Text::Kind))} />
+                    ("monitored", "已经是监测对象（村里已认定要帮扶的户）"), ("unknown", "不清楚")])}
+                onchange={ctx.set(Text::Kind)} testid="kind" error={ctx.error(EligibilityForm::key_of(Text::Kind))} big={ctx.large} />
+            }
         </div>
     }
 }
@@ -147,24 +188,40 @@ pub fn members(ctx: &Ctx) -> Html {
             let d = d.clone();
             Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveMember(key)))
         };
+        // The member's error beside the field it is about (age, else labour, else the card).
         let member_error = ctx.error(&format!("member:{i}"));
+        let path = ctx.member_error_field(i);
+        let on = |field: &str| member_error.clone().filter(|_| path.as_deref() == Some(field));
+        let age_error = on("age");
+        let labour_error = on("labour");
+        let member_error = member_error.filter(|_| age_error.is_none() && labour_error.is_none());
+        let choice = |id: String, label: &'static str, value: &str, list: &[(&'static str, &'static str)], cb: Callback<String>, testid: String, error: Option<AttrValue>| {
+            if ctx.large {
+                let list: Vec<_> = list.iter().filter(|(v, l)| !(v.is_empty() && *l == "请选择")).copied().collect();
+                html! { <RadioGroup name={id} legend={label} value={value.to_string()} options={options(&list)} onchange={cb}
+                    testid={testid} error={error} big=true /> }
+            } else {
+                html! { <SelectField id={id} label={label} value={value.to_string()} options={options(list)} onchange={cb}
+                    testid={testid} error={error} /> }
+            }
+        };
         html! {
             <li class="member-card" key={key} data-testid={format!("member-{i}")}>
                 <p class="member-title">{format!("第 {} 位家庭成员", i + 1)}</p>
                 <div class="pair">
                     <TextField id={format!("m{key}-age")} label="年龄" suffix={Some(AttrValue::Static("岁"))} inputmode="numeric"
-                        value={m.age.clone()} oninput={text(MemberText::Age)} testid={format!("member-{i}-age")} />
-                    <SelectField id={format!("m{key}-labour")} label="劳动能力" value={m.labour.clone()}
-                        options={options(&[("", "请选择"), ("full", "能干活（有劳动能力）"), ("partial", "只能干轻活（弱劳力、半劳力）"), ("none", "不能干活（无劳动能力）")])}
-                        onchange={text(MemberText::Labour)} testid={format!("member-{i}-labour")} />
+                        value={m.age.clone()} oninput={text(MemberText::Age)} testid={format!("member-{i}-age")} error={age_error} />
+                    {choice(format!("m{key}-labour"), "劳动能力", &m.labour,
+                        &[("", "请选择"), ("full", "能干活（有劳动能力）"), ("partial", "只能干轻活（弱劳力、半劳力）"), ("none", "不能干活（无劳动能力）")],
+                        text(MemberText::Labour), format!("member-{i}-labour"), labour_error)}
                 </div>
                 <div class="pair">
-                    <SelectField id={format!("m{key}-disability")} label="残疾情况" value={m.disability.clone()}
-                        options={options(&[("", "没有残疾"), ("mild", "有残疾（轻度）"), ("severe", "重度残疾")])}
-                        onchange={text(MemberText::Disability)} testid={format!("member-{i}-disability")} />
-                    <SelectField id={format!("m{key}-student")} label="上学情况" value={m.student.clone()}
-                        options={options(&[("", "不在上学或上义务教育"), ("high_school", "上高中"), ("vocational", "上中职、技校或高职"), ("college", "上大学（本科、专科）")])}
-                        onchange={text(MemberText::Student)} testid={format!("member-{i}-student")} />
+                    {choice(format!("m{key}-disability"), "残疾情况", &m.disability,
+                        &[("", "没有残疾"), ("mild", "有残疾（轻度）"), ("severe", "重度残疾")],
+                        text(MemberText::Disability), format!("member-{i}-disability"), None)}
+                    {choice(format!("m{key}-student"), "上学情况", &m.student,
+                        &[("", "不在上学或上义务教育"), ("high_school", "上高中"), ("vocational", "上中职、技校或高职"), ("college", "上大学（本科、专科）")],
+                        text(MemberText::Student), format!("member-{i}-student"), None)}
                 </div>
                 <div class="checks">
                     {flag(MemberFlag::SeriousIllness, m.serious_illness, "患大病、重病", "serious")}
@@ -189,7 +246,7 @@ pub fn members(ctx: &Ctx) -> Html {
         <div class="section" data-testid="section-members">
             <p class="bf-note">{"请填写共同生活的每一位家庭成员。不需要姓名和身份证号。"}</p>
             <ol class="member-cards">{ for rows }</ol>
-            <button type="button" class="btn btn-quiet" onclick={add} data-testid="add-member">{"＋ 再加一位家庭成员"}</button>
+            <button type="button" class="btn btn-quiet" id="add-member" onclick={add} data-testid="add-member">{"＋ 再加一位家庭成员"}</button>
             if let Some(e) = ctx.error("input.household.members") { <p class="msg msg-error">{"⚠ "}{e}</p> }
         </div>
     }
@@ -208,10 +265,13 @@ pub fn income(ctx: &Ctx) -> Html {
         });
     html! {
         <div class="section" data-testid="section-income">
-            <RadioGroup name="income-mode" legend="家庭收入怎么填？" value={f.income_mode.clone()}
-                options={options(&[("estimate", "按几类收入大概估一下"), ("known", "已经算好了人均纯收入")])}
-                onchange={ctx.set(Text::IncomeMode)} testid="income-mode" />
-            if estimate {
+            if ctx.shows(0) {
+                <RadioGroup name="income-mode" legend="家庭收入怎么填？" value={f.income_mode.clone()}
+                    options={options(&[("estimate", "按几类收入大概估一下"), ("known", "已经算好了人均纯收入")])}
+                    onchange={ctx.set(Text::IncomeMode)} testid="income-mode" big={ctx.large} />
+            }
+            if !ctx.shows(1) {
+            } else if estimate {
                 <p class="bf-note">{"填过去 12 个月全家的收入，大概数就行；没有的填 0 或空着。"}</p>
                 {ctx.text_field(Text::Wage, "wage", "打工、公益岗位等工资收入", "est-wage", Some("元"))}
                 {ctx.text_field(Text::Operating, "operating", "种地、养殖、做生意的收入（卖出的钱）", "est-operating", Some("元"))}
@@ -234,9 +294,12 @@ pub fn income(ctx: &Ctx) -> Html {
 pub fn hardship(ctx: &Ctx) -> Html {
     html! {
         <div class="section" data-testid="section-hardship">
-            <TextField id="rigid" label="过去 12 个月自己花的看病钱、上学费用、受灾损失，一共多少？（可不填）"
-                suffix={Some(AttrValue::Static("元"))} value={ctx.form.rigid.clone()} oninput={ctx.set(Text::Rigid)}
-                testid="rigid" error={ctx.error("rigid")} />
+            if ctx.shows(0) {
+                <TextField id="rigid" label="过去 12 个月自己花的看病钱、上学费用、受灾损失，一共多少？（可不填）"
+                    suffix={Some(AttrValue::Static("元"))} value={ctx.form.rigid.clone()} oninput={ctx.set(Text::Rigid)}
+                    testid="rigid" error={ctx.error("rigid")} />
+            }
+            if ctx.shows(1) {
             <fieldset class="checks-box">
                 <legend>{"您家有没有下面的情况？（有的请勾选）"}</legend>
                 {ctx.check(Flag::DeclaredHardship, "declared", "收入大幅减少，或生活出现严重困难")}
@@ -249,6 +312,7 @@ pub fn hardship(ctx: &Ctx) -> Html {
                     {ctx.check(Flag::Complaint, "complaint", "有投诉举报情况")}
                 }
             </fieldset>
+            }
         </div>
     }
 }
@@ -257,8 +321,10 @@ pub fn risks(ctx: &Ctx) -> Html {
     let boxes = RISKS.iter().map(|(code, label)| {
         let d = ctx.form.dispatcher();
         let c = code.to_string();
+        let plain = plain_risk(code).filter(|_| !ctx.cadre);
+        let term = plain.map(|_| AttrValue::from(format!("政策用语：{label}")));
         html! {
-            <CheckField id={format!("risk-{code}")} label={label.to_string()} checked={ctx.form.risks.contains(*code)}
+            <CheckField id={format!("risk-{code}")} label={plain.unwrap_or(label).to_string()} term={term} checked={ctx.form.risks.contains(*code)}
                 onchange={Callback::from(move |on: bool| d.dispatch(Action::SetRisk(c.clone(), on)))}
                 testid={format!("risk-{code}")} />
         }
@@ -335,7 +401,11 @@ pub fn summary(step: usize, f: &EligibilityForm) -> Vec<(String, String)> {
             .map(|(i, m)| {
                 (
                     format!("第 {} 位成员", i + 1),
-                    format!("{} 岁，{}", or_blank(&m.age), labour(&m.labour)),
+                    // The age as the engine reads it ("68岁", "六十八" → 68 岁).
+                    match bangfu_policy::text::parse_whole(&m.age) {
+                        Ok(age) => format!("{age} 岁，{}", labour(&m.labour)),
+                        Err(_) => format!("{}，{}", or_blank(&m.age), labour(&m.labour)),
+                    },
                 )
             })
             .collect(),
@@ -376,4 +446,22 @@ pub fn summary(step: usize, f: &EligibilityForm) -> Vec<(String, String)> {
         )],
         _ => Vec::new(),
     }
+}
+
+/// The answers in a few plain lines (what the QR code and the saved picture hold): one line a
+/// step, leaving out what was not answered or answered "no", so the code stays small.
+pub fn answer_lines(f: &EligibilityForm, conclusion: &str) -> Vec<String> {
+    let mut lines = vec![format!("防返贫自查（本人填写，未经核实）{}", f.date)];
+    for (s, name) in super::state::STEPS.iter().enumerate() {
+        let parts: Vec<String> = summary(s, f)
+            .into_iter()
+            .filter(|(_, v)| !["否", "（未填）", "（未答）", "没有选"].contains(&v.as_str()))
+            .map(|(k, v)| format!("{k}:{v}"))
+            .collect();
+        if !parts.is_empty() {
+            lines.push(format!("{name}｜{}", parts.join("；")));
+        }
+    }
+    lines.push(format!("结论：{conclusion}"));
+    lines
 }

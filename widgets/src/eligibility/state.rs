@@ -5,17 +5,38 @@
 use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map, Value};
 use yew::Reducible;
 
 /// The public walk-through's pages, in order.
 pub const STEPS: [&str; 5] = ["户籍与居住", "家庭成员", "收入", "支出与困难", "特殊情况"];
+/// How many screens a public step takes in 长辈 mode (one question a screen); the members
+/// step keeps every member on one screen.
+pub fn questions_in(step: usize) -> usize {
+    match step {
+        0 | 2 | 3 => 2,
+        _ => 1,
+    }
+}
+
+/// The 长辈-mode screen of its step an error's field is on (see `error_target`).
+pub fn question_of(target: &str) -> usize {
+    match target {
+        "kind-0" => 1,
+        "wage" | "operating" | "property" | "transfer" | "expenses" | "per-capita"
+        | "after-rigid" => 1,
+        _ => 0,
+    }
+}
+
 /// The page after the last step: "核对您的回答".
 pub const REVIEW: usize = STEPS.len();
 /// The result page.
 pub const RESULT: usize = STEPS.len() + 1;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Member {
     pub key: u32,
     pub age: String,
@@ -30,7 +51,7 @@ pub struct Member {
 }
 
 /// A yes/no flag of the household.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Flag {
     DeclaredHardship,
     OnDibao,
@@ -116,11 +137,22 @@ pub enum MemberFlag {
     IncapacitatedElderly,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serialisable so the public self-check can keep its answers for the session on the device
+/// (`session.rs`); what was shown (attempted, touched) and the date are not kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct EligibilityForm {
     pub step: usize,
+    /// In 长辈 mode, which question of the step is on screen (one a screen); `usize::MAX`
+    /// means the last one (arriving backwards).
+    pub sub: usize,
     /// Steps the person tried to leave: their errors show.
+    #[serde(skip)]
     pub attempted: BTreeSet<usize>,
+    /// Failed attempts to leave a step: each one moves focus to the error summary.
+    #[serde(skip)]
+    pub tries: u32,
+    #[serde(skip)]
     pub date: String,
     /// `yes` | `no` | "".
     pub hukou: String,
@@ -142,10 +174,17 @@ pub struct EligibilityForm {
     pub identified_on: String,
     pub measures: String,
     pub stable_months: String,
+    #[serde(skip)]
     pub touched: BTreeSet<String>,
     /// The answers came from the income calculator (the cadre form says so and what came).
     pub from_income: bool,
     next_key: u32,
+}
+
+impl Default for EligibilityForm {
+    fn default() -> Self {
+        EligibilityForm::new(String::new())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,6 +192,13 @@ pub enum Action {
     /// The cadre form was submitted: every question's problems show.
     CheckAll,
     Go(usize),
+    /// 长辈 mode: show question `sub` of the current step.
+    Sub(usize),
+    /// Back or forward in the browser history: step and question.
+    At {
+        step: usize,
+        sub: usize,
+    },
     /// Leaving `from` for `to`; `ok` says whether `from` had no errors.
     Leave {
         from: usize,
@@ -202,7 +248,9 @@ impl EligibilityForm {
     pub fn new(date: String) -> Self {
         EligibilityForm {
             step: 0,
+            sub: 0,
             attempted: BTreeSet::new(),
+            tries: 0,
             date,
             hukou: String::new(),
             kind: String::new(),
@@ -293,6 +341,53 @@ impl EligibilityForm {
             3
         } else {
             0
+        }
+    }
+
+    /// Where an error key's field is on the public pages: (question order, element id), for
+    /// the error summary's links.
+    pub fn error_target(&self, key: &str) -> (usize, String) {
+        let member = |i: usize, field: &str| {
+            let k = self.members.get(i).map_or(0, |m| m.key);
+            match field {
+                "labour" | "disability" | "student" => format!("m{k}-{field}"),
+                _ => format!("m{k}-age"),
+            }
+        };
+        if key.contains("gansu_agricultural_hukou") {
+            return (0, "hukou-0".into());
+        }
+        if key.contains("household.kind") {
+            return (1, "kind-0".into());
+        }
+        if let Some(rest) = key.split("members[").nth(1) {
+            let i: usize = rest
+                .split(']')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            let field = rest.split("].").nth(1).unwrap_or("age");
+            let within = ["age", "labour", "disability", "student"]
+                .iter()
+                .position(|f| *f == field)
+                .unwrap_or(0);
+            return (100 + i.min(99) * 10 + within, member(i, field));
+        }
+        let fields: [(&str, &str); 10] = [
+            ("household_size", "add-member"),
+            ("members", "add-member"),
+            ("items[0]", "wage"),
+            ("items[1]", "operating"),
+            ("items[2]", "property"),
+            ("items[3]", "transfer"),
+            ("operating_expenses", "expenses"),
+            ("per_capita_net_income", "per-capita"),
+            ("after_rigid", "after-rigid"),
+            ("rigid", "rigid"),
+        ];
+        match fields.iter().position(|(k, _)| key.contains(k)) {
+            Some(p) => (2000 + p, fields[p].1.to_string()),
+            None => (3000, "step-title".into()),
         }
     }
 
@@ -448,13 +543,23 @@ impl EligibilityForm {
 
     pub fn apply(&mut self, action: Action) {
         match action {
-            Action::Go(step) => self.step = step.min(RESULT),
+            Action::Go(step) => {
+                self.step = step.min(RESULT);
+                self.sub = 0;
+            }
+            Action::Sub(sub) => self.sub = sub,
+            Action::At { step, sub } => {
+                self.step = step.min(RESULT);
+                self.sub = sub;
+            }
             Action::CheckAll => self.attempted.extend(0..STEPS.len()),
             Action::Leave { from, to, ok } => {
                 if ok || to < from {
                     self.step = to.min(RESULT);
+                    self.sub = if to < from { usize::MAX } else { 0 };
                 } else {
                     self.attempted.insert(from);
+                    self.tries = self.tries.wrapping_add(1);
                 }
             }
             Action::Set(t, v) => {
@@ -513,9 +618,8 @@ impl EligibilityForm {
                         MemberText::Student => m.student = value,
                     }
                 }
-                if let Some(i) = self.members.iter().position(|m| m.key == key) {
-                    self.touched.insert(format!("member:{i}"));
-                }
+                // A member's problems show when the person tries to go on (not while the
+                // other questions about that member are still unanswered).
             }
             Action::SetMemberFlag { key, flag, on } => {
                 if let Some(m) = self.members.iter_mut().find(|m| m.key == key) {
@@ -570,6 +674,68 @@ impl EligibilityForm {
                 }
             }
         }
+    }
+}
+
+/// Longest text kept in any answer read back from storage.
+const MAX_ANSWER_CHARS: usize = 40;
+/// Most household members read back from storage.
+const MAX_MEMBERS: usize = 30;
+
+impl EligibilityForm {
+    /// The form read back from storage made safe: every text bounded, every choice one of its
+    /// codes (else unanswered), members bounded and renumbered, the step in range.
+    pub fn bounded(mut self) -> Self {
+        fn cut(s: &mut String) {
+            if let Some((i, _)) = s.char_indices().nth(MAX_ANSWER_CHARS) {
+                s.truncate(i);
+            }
+        }
+        fn one_of(s: &mut String, codes: &[&str]) {
+            if !codes.contains(&s.as_str()) {
+                s.clear();
+            }
+        }
+        self.step = self.step.min(RESULT);
+        one_of(&mut self.hukou, &["yes", "no"]);
+        one_of(
+            &mut self.kind,
+            &["poverty_alleviated", "ordinary", "monitored", "unknown"],
+        );
+        if !["known", "estimate"].contains(&self.income_mode.as_str()) {
+            self.income_mode = "estimate".into();
+        }
+        for t in [
+            &mut self.per_capita,
+            &mut self.after_rigid,
+            &mut self.wage,
+            &mut self.operating,
+            &mut self.property,
+            &mut self.transfer,
+            &mut self.expenses,
+            &mut self.rigid,
+            &mut self.identified_on,
+            &mut self.measures,
+            &mut self.stable_months,
+        ] {
+            cut(t);
+        }
+        self.members.truncate(MAX_MEMBERS);
+        if self.members.is_empty() {
+            self.members.push(Member::default());
+        }
+        for (i, m) in self.members.iter_mut().enumerate() {
+            m.key = i as u32;
+            cut(&mut m.age);
+            one_of(&mut m.labour, &["full", "partial", "none"]);
+            one_of(&mut m.disability, &["mild", "severe"]);
+            one_of(&mut m.student, &["high_school", "vocational", "college"]);
+        }
+        self.next_key = self.members.len() as u32;
+        let known = &bangfu_policy::calc::eligibility::RISKS;
+        self.risks
+            .retain(|r| known.iter().any(|(code, _)| *code == r.as_str()));
+        self
     }
 }
 

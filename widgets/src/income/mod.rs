@@ -172,6 +172,7 @@ fn new_draft_id() -> String {
 
 #[component]
 pub fn IncomeApp(props: &IncomeProps) -> Html {
+    let (large_on, set_large) = crate::ui::prefs::use_large_text(props.large_text);
     let cadre = props.mode.as_str() == "cadre";
     let instance = props.instance.to_string();
     let booted = use_memo((), |_| boot(&instance, props.year, cadre, props.keep_days));
@@ -507,10 +508,11 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
     let expenses_path = Field::OperatingExpenses.path();
 
     html! {
-        <div ref={root} class={classes!("bf", "bf-income", props.large_text.then_some("bf-large"))} lang="zh-CN">
+        <div ref={root} class={classes!("bf", "bf-income", large_on.then_some("bf-large"))} lang="zh-CN">
             <div class="screen">
                 <StickyFigure response={response.clone()} />
                 <header class="bf-head">
+                    <crate::ui::prefs::LargeTextToggle on={large_on} onchange={set_large} />
                     <h2>{"家庭收入核算"}</h2>
                     <p class="bf-sub">{format!("{} 年度 · 与农户面对面算账，应统尽统 · 只在本机计算，不上传", form.year)}</p>
                 </header>

@@ -44,6 +44,7 @@ fn fragment_household() -> Option<Value> {
 
 #[component]
 pub fn SubsidyApp(props: &SubsidyProps) -> Html {
+    let (large_on, set_large) = crate::ui::prefs::use_large_text(props.large_text);
     let form = use_reducer(|| SubsidyForm::new(props.year));
     {
         let form = form.clone();
@@ -295,9 +296,10 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
     });
 
     html! {
-        <div ref={root} class={classes!("bf", "bf-subsidy", props.large_text.then_some("bf-large"))} lang="zh-CN">
+        <div ref={root} class={classes!("bf", "bf-subsidy", large_on.then_some("bf-large"))} lang="zh-CN">
             <header class="bf-head">
-                <h2>{"帮扶政策测算"}</h2>
+                <crate::ui::prefs::LargeTextToggle on={large_on} onchange={set_large} />
+                    <h2>{"帮扶政策测算"}</h2>
                 <p class="bf-sub">{format!("{} 年度 · 每项都写明依据 · 以当地最新文件为准 · 只在本机计算", form.year)}</p>
             </header>
             if !problems.is_empty() {

@@ -122,6 +122,84 @@ pub fn print_page() {
     }
 }
 
+/// Saves `lines` and a QR code of `qr_text` as a PNG picture (drawn on a canvas on the device;
+/// nothing is sent). Long lines wrap. Returns false where the browser cannot draw.
+pub fn save_picture(node: &Node, file_name: &str, lines: &[String], qr_text: &str) -> bool {
+    const WIDTH: f64 = 720.0;
+    const LINE: f64 = 40.0;
+    const PER_LINE: usize = 26;
+    let Some(document) = node.owner_document() else {
+        return false;
+    };
+    let wrapped: Vec<String> = lines
+        .iter()
+        .flat_map(|l| {
+            let chars: Vec<char> = l.chars().collect();
+            if chars.is_empty() {
+                return vec![String::new()];
+            }
+            chars
+                .chunks(PER_LINE)
+                .map(|c| c.iter().collect())
+                .collect::<Vec<String>>()
+        })
+        .collect();
+    let qr = super::qr::dark_modules(qr_text);
+    let qr_size = qr.as_ref().map_or(0.0, |(w, _)| (*w as f64 + 8.0) * 6.0);
+    let height = 40.0 + wrapped.len() as f64 * LINE + qr_size + 20.0;
+    let Ok(canvas) = document
+        .create_element("canvas")
+        .map(|c| c.unchecked_into::<web_sys::HtmlCanvasElement>())
+    else {
+        return false;
+    };
+    canvas.set_width(WIDTH as u32);
+    canvas.set_height(height as u32);
+    let Some(ctx) = canvas
+        .get_context("2d")
+        .ok()
+        .flatten()
+        .and_then(|c| c.dyn_into::<web_sys::CanvasRenderingContext2d>().ok())
+    else {
+        return false;
+    };
+    ctx.set_fill_style_str("#ffffff");
+    ctx.fill_rect(0.0, 0.0, WIDTH, height);
+    ctx.set_fill_style_str("#000000");
+    ctx.set_font("26px sans-serif");
+    for (i, l) in wrapped.iter().enumerate() {
+        let _ = ctx.fill_text(l, 20.0, 44.0 + i as f64 * LINE);
+    }
+    if let Some((w, dark)) = qr {
+        let top = 40.0 + wrapped.len() as f64 * LINE;
+        for (i, on) in dark.iter().enumerate() {
+            if *on {
+                ctx.fill_rect(
+                    20.0 + (4 + i % w) as f64 * 6.0,
+                    top + (4 + i / w) as f64 * 6.0,
+                    6.0,
+                    6.0,
+                );
+            }
+        }
+    }
+    let Ok(url) = canvas.to_data_url_with_type("image/png") else {
+        return false;
+    };
+    let Ok(a) = document
+        .create_element("a")
+        .map(|a| a.unchecked_into::<web_sys::HtmlAnchorElement>())
+    else {
+        return false;
+    };
+    a.set_href(&url);
+    a.set_download(file_name);
+    let _ = node.append_child(&a);
+    a.click();
+    let _ = node.remove_child(&a);
+    true
+}
+
 /// A warning in the browser console (for the portal's webmaster, not the user).
 pub fn warn(text: &str) {
     web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(text));

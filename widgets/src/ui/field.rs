@@ -120,7 +120,7 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
                 </select>
             </div>
             if let Some(err) = &props.error {
-                <p class="msg msg-error" id={msg_id}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
+                <p class="msg msg-error" id={msg_id} data-testid={format!("{}-error", props.testid)}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
             } else if let Some(w) = &props.warning {
                 <p class="msg msg-warn" id={msg_id} data-testid={format!("{}-warning", props.testid)}>
                     <span aria-hidden="true">{"！"}</span>{w.clone()}
@@ -137,6 +137,9 @@ pub struct CheckFieldProps {
     pub checked: bool,
     pub onchange: Callback<bool>,
     pub testid: AttrValue,
+    /// The policy term behind a plain label, shown in small print.
+    #[prop_or_default]
+    pub term: Option<AttrValue>,
 }
 
 /// A checkbox with its label; the whole row is the touch target.
@@ -152,7 +155,9 @@ pub fn CheckField(props: &CheckFieldProps) -> Html {
         <label class="check" for={props.id.clone()}>
             <input type="checkbox" id={props.id.clone()} checked={props.checked} onchange={onchange}
                 data-testid={props.testid.clone()} />
-            <span>{props.label.clone()}</span>
+            <span>{props.label.clone()}
+                if let Some(term) = &props.term { <small class="term">{term.clone()}</small> }
+            </span>
         </label>
     }
 }
@@ -169,6 +174,12 @@ pub struct RadioGroupProps {
     pub testid: AttrValue,
     #[prop_or_default]
     pub error: Option<AttrValue>,
+    /// The policy term behind a plain question, shown in small print.
+    #[prop_or_default]
+    pub term: Option<AttrValue>,
+    /// Big choice buttons (长辈 mode), e.g. instead of a drop-down list.
+    #[prop_or_default]
+    pub big: bool,
 }
 
 /// A fieldset of radio buttons; arrow keys move between them (native behaviour).
@@ -176,15 +187,20 @@ pub struct RadioGroupProps {
 pub fn RadioGroup(props: &RadioGroupProps) -> Html {
     let msg_id = format!("{}-msg", props.name);
     html! {
-        <fieldset class={classes!("radios", props.error.is_some().then_some("field-invalid"))}
+        <fieldset class={classes!("radios", props.big.then_some("choices"), props.error.is_some().then_some("field-invalid"))}
             aria-describedby={props.error.is_some().then_some(msg_id.clone())} data-testid={props.testid.clone()}>
-            <legend>{props.legend.clone()}</legend>
+            <legend>{props.legend.clone()}
+                if let Some(term) = &props.term { <small class="term">{term.clone()}</small> }
+            </legend>
+            if let Some(err) = &props.error {
+                <p class="msg msg-error" id={msg_id.clone()} data-testid={format!("{}-error", props.testid)}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
+            }
             { for props.options.iter().enumerate().map(|(i, (v, l))| {
                 let cb = props.onchange.clone();
                 let value = v.to_string();
                 let id = format!("{}-{i}", props.name);
                 html! {
-                    <label class="check" for={id.clone()}>
+                    <label class={classes!("check", (*v == props.value).then_some("checked"))} for={id.clone()}>
                         <input type="radio" id={id} name={props.name.clone()} value={v.clone()} checked={*v == props.value}
                             onchange={Callback::from(move |_: Event| cb.emit(value.clone()))}
                             data-testid={format!("{}-{}", props.testid, v)} />
@@ -192,9 +208,6 @@ pub fn RadioGroup(props: &RadioGroupProps) -> Html {
                     </label>
                 }
             }) }
-            if let Some(err) = &props.error {
-                <p class="msg msg-error" id={msg_id}><span aria-hidden="true">{"⚠ "}</span>{err.clone()}</p>
-            }
         </fieldset>
     }
 }

@@ -1,5 +1,5 @@
 //! UI pieces shared by the widgets: labelled fields with their messages, storage, browser
-//! services.
+//! services, the 大字 preference, the link gate, QR codes.
 
 pub mod browser;
 pub mod engine;
@@ -7,5 +7,7 @@ pub mod field;
 pub mod fragment;
 pub mod hooks;
 pub mod ics;
+pub mod prefs;
+pub mod qr;
 pub mod storage;
 pub mod url;

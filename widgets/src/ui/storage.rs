@@ -1,5 +1,6 @@
-//! localStorage, where it exists: every call returns a `Result`, because storage may be
-//! missing (private mode, disabled by policy, full) and a widget must carry on without it.
+//! localStorage and sessionStorage, where they exist: every call returns a `Result`, because
+//! storage may be missing (private mode, disabled by policy, full) and a widget must carry on
+//! without it. What comes back is hostile input: callers bound and validate it.
 //! Every key the widgets write starts with [`PREFIX`], so "clear all" can remove them all and
 //! tell the other widgets (on this page and in other tabs) that it happened.
 
@@ -66,6 +67,28 @@ pub fn set(key: &str, value: &str) -> Result<(), StorageError> {
 pub fn remove(key: &str) -> Result<(), StorageError> {
     storage()?
         .remove_item(key)
+        .map_err(|_| StorageError::WriteFailed)
+}
+
+/// Storage for this tab only (answers of a self-check, gone when the tab closes).
+#[cfg(target_arch = "wasm32")]
+fn session() -> Result<web_sys::Storage, StorageError> {
+    web_sys::window()
+        .and_then(|w| w.session_storage().ok().flatten())
+        .ok_or(StorageError::Unavailable)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn session_get(key: &str) -> Result<Option<String>, StorageError> {
+    session()?
+        .get_item(key)
+        .map_err(|_| StorageError::Unavailable)
+}
+
+#[cfg(target_arch = "wasm32")]
+pub fn session_set(key: &str, value: &str) -> Result<(), StorageError> {
+    session()?
+        .set_item(key, value)
         .map_err(|_| StorageError::WriteFailed)
 }
 
@@ -141,7 +164,17 @@ pub fn remove(_key: &str) -> Result<(), StorageError> {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
+pub fn session_get(_key: &str) -> Result<Option<String>, StorageError> {
+    Err(StorageError::Unavailable)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 pub fn keys(_prefix: &str) -> Result<Vec<String>, StorageError> {
+    Err(StorageError::Unavailable)
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+pub fn session_set(_key: &str, _value: &str) -> Result<(), StorageError> {
     Err(StorageError::Unavailable)
 }
 

@@ -1,5 +1,6 @@
 //! The one gate for attributes that become links (`eligibility-url`, `report-url`,
 //! `subsidy-url`): only http(s) and relative URLs pass, read the way a browser reads an `href`.
+//! `safe_tel` does the same for the portal's hotline (`hotline`), which becomes a `tel:` link.
 
 /// Longest URL an attribute may carry (a portal link is far shorter).
 pub const MAX_URL_LEN: usize = 2048;
@@ -99,5 +100,53 @@ mod tests {
             assert_eq!(safe_href(raw).as_deref(), *expected, "{why}: {raw:?}");
         }
         assert_eq!(safe_href(&"a".repeat(MAX_URL_LEN + 1)), None, "too long");
+    }
+}
+
+/// A portal's hotline as (what to show, the `tel:` href): digits with single dashes or
+/// spaces between groups, 3 to 20 digits in all (`0935-4121234`, `12317`, `400 123 4567`);
+/// `None` for anything else.
+pub fn safe_tel(raw: &str) -> Option<(String, String)> {
+    let s = raw.trim();
+    if s.len() > 32 || s.is_empty() {
+        return None;
+    }
+    let groups: Vec<&str> = s.split(['-', ' ']).collect();
+    if groups
+        .iter()
+        .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let digits: String = groups.concat();
+    (3..=20)
+        .contains(&digits.len())
+        .then(|| (s.to_string(), format!("tel:{digits}")))
+}
+
+#[cfg(test)]
+mod tel_tests {
+    use super::*;
+
+    #[test]
+    fn a_hotline_is_digits_in_groups_or_nothing() {
+        let cases: [(&str, &str, Option<&str>); 9] = [
+            (
+                "landline with area code",
+                "0935-4121234",
+                Some("tel:09354121234"),
+            ),
+            ("short service number", "12317", Some("tel:12317")),
+            ("spaced groups", "400 123 4567", Some("tel:4001234567")),
+            ("too short", "12", None),
+            ("letters", "0935-CALL", None),
+            ("script", "<script>", None),
+            ("double dash", "0935--1", None),
+            ("a URL", "tel:12317", None),
+            ("too long", "123456789012345678901", None),
+        ];
+        for (name, raw, want) in cases {
+            assert_eq!(safe_tel(raw).map(|t| t.1).as_deref(), want, "{name}");
+        }
     }
 }
