@@ -93,6 +93,7 @@ pub fn dist() -> Result<PathBuf, String> {
         "bangfu_widgets_bg.wasm",
         "compat/bangfu_widgets.js",
         "compat/bangfu_widgets_bg.wasm",
+        "bangfu.css",
     ] {
         entries.push(place(&pkg.join(logical), logical, &out)?);
     }
@@ -112,11 +113,14 @@ pub fn dist() -> Result<PathBuf, String> {
         name("compat/bangfu_widgets.js"),
         name("compat/bangfu_widgets_bg.wasm")
     );
+    let css_line = format!("var CSS_FILE = \"{}\";", name("bangfu.css"));
     let rewritten: String = loader
         .lines()
         .map(|l| {
             if l.starts_with("var FILES = ") {
                 files_line.clone()
+            } else if l.starts_with("var CSS_FILE = ") {
+                css_line.clone()
             } else {
                 l.to_string()
             }

@@ -9,6 +9,7 @@
 mod bench;
 mod bundle;
 mod dist;
+mod oldchrome;
 mod run;
 mod server;
 mod test;
