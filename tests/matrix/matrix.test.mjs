@@ -3,7 +3,8 @@
 // tests/oldchrome/, plus Debian's current one; lines `name<TAB>binary<TAB>libdir`), driven
 // over raw DevTools protocol (cdp.mjs) through a counting proxy (proxy.mjs):
 //   the documented snippet downloads one engine, the one the probe picks for that version;
-//   every demo page mounts every widget with no console error (county.html screenshotted);
+//   every demo page mounts every widget with no console error (county.html screenshotted, and
+//   index.html at 360 px: no sideways scrolling);
 //   each widget computes one known case; the strict-CSP page works (>= 97) or says why (< 97)
 //   and the documented 'unsafe-eval' fix works; offline reload after one visit works; over the
 //   whole run only one engine's wasm was downloaded (service-worker precache included).
@@ -128,11 +129,24 @@ for (const spec of BROWSERS) {
       });
     };
 
+    // Once widgets failed to mount in this browser, later pages wait less, so a broken build
+    // cannot stretch the run past CI's budget (a healthy mount takes 1–3 s even in Chromium 70).
+    let mountFailures = 0;
+    const mountTimeout = () => (mountFailures ? 5000 : 30000);
+    const waitMounted = async (page, what) => {
+      try {
+        await page.waitFor(what, allMounted, [], mountTimeout());
+      } catch (e) {
+        mountFailures++;
+        throw e;
+      }
+    };
+
     /** Opens `path` (through the proxy) and waits until every widget has mounted. */
     const open = async (path) => {
       const page = await browser.newPage();
       await page.goto(proxy.origin + path);
-      await page.waitFor(`every widget on ${path} mounted`, allMounted, [], 60000);
+      await waitMounted(page, `every widget on ${path} mounted`);
       return page;
     };
 
@@ -175,6 +189,18 @@ for (const spec of BROWSERS) {
           failures.push(`${path}: ${e.message}`);
         }
         if (page) await page.close();
+      }
+      // The phone most users have: 360 px wide.
+      try {
+        const phone = await browser.newPage({ width: 360, height: 740 });
+        await phone.goto(proxy.origin + "/index.html");
+        await waitMounted(phone, "the income widget mounted at 360 px");
+        await phone.screenshot(join(ARTIFACTS, `matrix-phone-${spec.name}.png`), 360);
+        const wide = await phone.run(() => document.documentElement.scrollWidth);
+        if (wide > 360) failures.push(`/index.html at 360 px is ${wide} px wide`);
+        await phone.close();
+      } catch (e) {
+        failures.push(`/index.html at 360 px: ${e.message}`);
       }
       assert.deepEqual(failures, []);
     });
@@ -237,10 +263,10 @@ for (const spec of BROWSERS) {
       const page = await browser.newPage();
       await page.goto(proxy.origin + "/test/csp.html");
       if (major >= 97) {
-        await page.waitFor("every widget mounted", allMounted, [], 60000);
+        await waitMounted(page, "every widget mounted");
         assert.equal(await page.run(paddingOf, "#i1"), "16px", "the widget's own styles apply under style-src 'self'");
       } else {
-        const shown = await page.waitFor("a message in every element", messagesMatching, ["安全设置"], 60000);
+        const shown = await page.waitFor("a message in every element", messagesMatching, ["安全设置"], mountTimeout());
         assert.equal(shown.length, 5);
         assert.match(shown[0].text, /无法运行本计算器：本网页的安全设置不允许。请联系网站管理员/);
         assert.equal(shown[0].padding, "16px", "the message is styled although inline <style> is refused");
@@ -268,7 +294,7 @@ for (const spec of BROWSERS) {
       proxy.offline = true;
       try {
         await page.reload();
-        await page.waitFor("every widget mounted offline", allMounted, [], 60000);
+        await waitMounted(page, "every widget mounted offline");
         const w = "bangfu-income";
         await step(page, w, "household-size", "fill", "2");
         await step(page, w, "add-item-wage", "click");

@@ -43,18 +43,16 @@ pub fn ensure_browsers(node: &Path, debian: &Path) -> Result<String, String> {
     let listed = match unpack(node, &dir) {
         Ok(lines) => lines,
         Err(_) => {
-            eprintln!("xtask: installing old Chromium builds from npm (about 220 MB, once per machine)");
-            status(
-                Command::new("npm")
-                    .current_dir(&dir)
-                    .args([
-                        "ci",
-                        "--ignore-scripts",
-                        "--no-audit",
-                        "--no-fund",
-                        "--loglevel=error",
-                    ]),
-            )?;
+            eprintln!(
+                "xtask: installing old Chromium builds from npm (about 220 MB, once per machine)"
+            );
+            status(Command::new("npm").current_dir(&dir).args([
+                "ci",
+                "--ignore-scripts",
+                "--no-audit",
+                "--no-fund",
+                "--loglevel=error",
+            ]))?;
             unpack(node, &dir)?
         }
     };
