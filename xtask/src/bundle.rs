@@ -120,6 +120,10 @@ fn lower_glue(tools: &BuildTools, glue: &Path) -> Result<(), String> {
             .args(["--format=esm", "--log-level=warning", "--charset=utf8"])
             .arg(format!("--outfile={}", lowered.display())),
     )?;
+    // Unchanged output keeps the file's time (and so its ETag and precompressed copies).
+    if std::fs::read(&lowered).ok() == std::fs::read(glue).ok() {
+        return std::fs::remove_file(&lowered).map_err(|e| format!("remove: {e}"));
+    }
     std::fs::rename(&lowered, glue).map_err(|e| format!("rename: {e}"))
 }
 
@@ -226,5 +230,6 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     // on pages whose CSP forbids the inline <style> fallback.
     write_if_changed(&dir.join("bangfu.css"), &css)?;
     build_compat(tools)?;
+    crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

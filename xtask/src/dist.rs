@@ -153,6 +153,7 @@ pub fn dist() -> Result<PathBuf, String> {
         entries[0].file, entries[0].integrity
     );
     std::fs::write(out.join("snippet.html"), snippet).map_err(|e| e.to_string())?;
+    crate::precompress::precompress(&out)?;
     println!("dist: {}", out.display());
     for e in &entries {
         println!("  {:<32} {:>9} bytes  {}", e.file, e.bytes, e.integrity);
