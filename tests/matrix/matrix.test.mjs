@@ -214,6 +214,10 @@ for (const spec of BROWSERS) {
       await step(page, w, "item-amount-0", "fill", "21200");
       await expectText(page, w, "per-capita", "7066.67");
       assert.deepEqual(page.errors, []);
+      // The layout fallbacks (compat.css) are switched on exactly where the feature is missing.
+      const classes = await page.run(() => document.querySelector("bangfu-income").shadowRoot.querySelector(".bf").parentNode.className);
+      assert.equal(/bf-no-flex-gap/.test(classes), major < 84, `flex gap fallback in Chromium ${major}: "${classes}"`);
+      assert.equal(/bf-no-has/.test(classes), major < 105, `:has() fallback in Chromium ${major}: "${classes}"`);
       await page.close();
     });
 

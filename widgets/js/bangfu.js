@@ -119,22 +119,22 @@ function styleInto(root) {
 var legacy = null;
 /**
  * Classes for engines that lack flex `gap` (Chromium < 84) or `:has()` (< 105); the
- * stylesheet (compat.css) gives those layouts a fallback that looks the same.
+ * stylesheet (compat.css) gives those layouts a fallback that looks the same. The gap probe
+ * is laid out inside `root` (a connected shadow root), out of reach of the host page's CSS.
  */
-function legacyClasses() {
+function legacyClasses(root) {
   if (legacy === null) {
     var classes = [];
     var probe = document.createElement("div");
-    probe.style.cssText = "display:flex;flex-direction:column;row-gap:1px;position:absolute;visibility:hidden";
+    probe.style.cssText = "display:flex;flex-direction:column;row-gap:1px;position:absolute;visibility:hidden;padding:0;border:0;margin:0";
     probe.appendChild(document.createElement("div"));
     probe.appendChild(document.createElement("div"));
-    var parent = document.body || document.documentElement;
-    parent.appendChild(probe);
+    root.appendChild(probe);
     if (probe.scrollHeight !== 1) classes.push("bf-no-flex-gap");
-    parent.removeChild(probe);
+    root.removeChild(probe);
     var has = false;
     try {
-      has = CSS.supports("selector(:has(a))");
+      has = window.CSS.supports("selector(:has(a))"); // not `CSS`: the stylesheet text here
     } catch (e) {
       // Chromium < 83 has no selector() in CSS.supports.
     }
@@ -216,7 +216,7 @@ function defineElement(tag, kind) {
         var root = this.attachShadow({ mode: "open" });
         styleInto(root);
         this._container = document.createElement("div");
-        this._container.className = legacyClasses();
+        this._container.className = legacyClasses(root);
         root.appendChild(this._container);
       }
       if (this._mountId !== undefined && this._mountId !== null) return;
