@@ -21,7 +21,8 @@ function render() {
     el.setAttribute("large-text", "");
     attrs.push("large-text");
   }
-  preview.replaceChildren(el);
+  preview.textContent = ""; // not replaceChildren(): Chromium < 86 lacks it
+  preview.appendChild(el);
   snippet.textContent = `<script type="module" src="/bangfu/pkg/bangfu.js"></script>\n<${tag}${attrs.length ? " " + attrs.join(" ") : ""}></${tag}>`;
 }
 form.addEventListener("input", render);

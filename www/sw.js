@@ -6,13 +6,28 @@ const CACHE = "bangfu-v2";
 const PRECACHE = [
   "/", "/index.html", "/eligibility.html", "/cadre.html", "/deadlines.html", "/subsidy.html", "/guide.html",
   "/portal.css", "/favicon.svg", "/sw-register.js", "/embed.html", "/embed.js",
-  "/pkg/bangfu.js", "/pkg/bangfu_widgets.js", "/pkg/bangfu_widgets_bg.wasm",
+  "/pkg/bangfu.js", "/pkg/bangfu.css",
   "/test/offline.html",
 ];
 
+// The engine this browser will run, by the loader's probe (a module valid only with reference
+// types, Chromium >= 96): compat browsers precache the compat build, not the modern one.
+const REFERENCE_TYPES_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 208, 112, 26, 11];
+function engineFiles() {
+  let modern = false;
+  try {
+    modern = WebAssembly.validate(new Uint8Array(REFERENCE_TYPES_PROBE));
+  } catch (e) {
+    // no WebAssembly: nothing of the engine to cache
+    return [];
+  }
+  const dir = modern ? "/pkg/" : "/pkg/compat/";
+  return [dir + "bangfu_widgets.js", dir + "bangfu_widgets_bg.wasm"];
+}
+
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => Promise.all(PRECACHE.map((url) => cache.add(url).catch(() => null)))).then(() => self.skipWaiting())
+    caches.open(CACHE).then((cache) => Promise.all(PRECACHE.concat(engineFiles()).map((url) => cache.add(url).catch(() => null)))).then(() => self.skipWaiting())
   );
 });
 

@@ -76,6 +76,20 @@ test("where WebAssembly is missing the element shows a short message and a link,
   await c2.close();
 });
 
+test("a failed load logs its cause once for the webmaster, whatever the number of widgets", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const logged = [];
+  page.on("console", (m) => { if (m.type() === "error" && /^Bangfu:/.test(m.text())) logged.push(m.text()); });
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto(BASE + "/test/csp.html");
+  await page.waitForFunction(() => [...document.querySelectorAll("bangfu-income, bangfu-eligibility, bangfu-deadlines, bangfu-subsidy")]
+    .every((e) => e.shadowRoot && /请检查网络/.test(e.shadowRoot.textContent)));
+  assert.equal(logged.length, 1, logged.join("\n"));
+  assert.match(logged[0], /could not start: TypeError: .*pkg\/ \(and pkg\/compat\/\) is served/);
+  await context.close();
+});
+
 test("after one visit the page and the widget work with the network off", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -116,14 +130,15 @@ test("the versioned dist lists every file with a matching SHA-384", () => {
   const [release] = readdirSync(distRoot).filter((d) => d.startsWith("bangfu-"));
   const dir = new URL(`${release}/`, distRoot);
   const manifest = JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8"));
-  assert.equal(Object.keys(manifest.files).length, 5);
+  assert.equal(Object.keys(manifest.files).length, 6);
   for (const [logical, entry] of Object.entries(manifest.files)) {
     const bytes = readFileSync(new URL(entry.file, dir));
     const sri = "sha384-" + createHash("sha384").update(bytes).digest("base64");
     assert.equal(entry.integrity, sri, logical);
-    assert.match(entry.file, /\.[0-9a-f]{12}\.(js|wasm)$/);
+    assert.match(entry.file, /\.[0-9a-f]{12}\.(js|wasm|css)$/);
   }
   const loader = readFileSync(new URL(manifest.entry, dir), "utf8");
   assert.ok(loader.includes(manifest.files["bangfu_widgets_bg.wasm"].file));
   assert.ok(loader.includes(manifest.files["compat/bangfu_widgets.js"].file));
+  assert.ok(loader.includes(`var CSS_FILE = "${manifest.files["bangfu.css"].file}";`), "the stylesheet file under its hashed name");
 });

@@ -5,8 +5,9 @@
 //   <script type="module" src="/bangfu/bangfu.js"></script>
 //   <bangfu-income year="2024"></bangfu-income>
 //
-// Written for old engines too (Chromium 80-ish WebViews): no optional chaining, no `??`,
-// no class fields. `xtask` replaces __BANGFU_CSS__ with the widgets' stylesheet at build time.
+// Written for old engines too (Chromium 70+, measured in real builds by tests/oldchrome/):
+// ES2018 syntax only (no optional chaining, no `??`, no class fields), no DOM newer than 70.
+// `xtask` replaces __BANGFU_CSS__ with the widgets' stylesheet at build time.
 
 var CSS = __BANGFU_CSS__;
 var ELEMENTS = {
@@ -26,6 +27,8 @@ var ATTRIBUTES = [
 var base = new URL(".", import.meta.url);
 // The engine's files, relative to this loader (`cargo xtask dist` rewrites them to hashed names).
 var FILES = { modern: ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], compat: ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
+// The same stylesheet as a file (`cargo xtask dist` rewrites this line to the hashed name).
+var CSS_FILE = "bangfu.css";
 // SRI (sha384) of those files by name; `cargo xtask dist` fills it in, development builds have none.
 var INTEGRITY = {};
 var enginePromise = null;
@@ -43,6 +46,31 @@ export function engineVariant() {
     // fall through to compat
   }
   return "compat";
+}
+
+/**
+ * Starts downloading the engine this browser will run while the glue loads: a preload of
+ * only the chosen variant (a fixed preload in the page would make compat browsers fetch both).
+ */
+function preloadEngine() {
+  if (typeof WebAssembly !== "object" || typeof document === "undefined" || !document.head) return;
+  var tags = Object.keys(ELEMENTS).join(",");
+  if (!document.querySelector(tags)) return;
+  var file = FILES[engineVariant()][1];
+  var href = new URL(file, base).href;
+  var links = document.querySelectorAll("link[rel=preload]");
+  for (var i = 0; i < links.length; i++) {
+    if (links[i].href === href) return;
+  }
+  var link = document.createElement("link");
+  link.rel = "preload";
+  link.as = "fetch";
+  link.type = "application/wasm";
+  link.crossOrigin = "anonymous";
+  // The same integrity as the fetch that uses it, or the preload would not be reused.
+  if (INTEGRITY[file]) link.integrity = INTEGRITY[file];
+  link.href = href;
+  document.head.appendChild(link);
 }
 
 /**
@@ -144,10 +172,77 @@ function styleInto(root) {
     }
     root.adoptedStyleSheets = [sheet];
   } else {
+    // Chromium < 73: an inline <style>, and the same sheet as a file for pages whose CSP
+    // allows only `style-src 'self'` (the <style> is refused there).
     var style = document.createElement("style");
     style.textContent = CSS;
     root.appendChild(style);
+    var link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = new URL(CSS_FILE, base).href;
+    root.appendChild(link);
   }
+}
+
+var legacy = null;
+/**
+ * Classes for engines that lack flex `gap` (Chromium < 84) or `:has()` (< 105); the
+ * stylesheet (compat.css) gives those layouts a fallback that looks the same. The gap probe
+ * is laid out inside `root` (a connected shadow root), out of reach of the host page's CSS.
+ */
+function legacyClasses(root) {
+  if (legacy === null) {
+    var classes = [];
+    var probe = document.createElement("div");
+    probe.style.cssText = "display:flex;flex-direction:column;row-gap:1px;position:absolute;visibility:hidden;padding:0;border:0;margin:0";
+    probe.appendChild(document.createElement("div"));
+    probe.appendChild(document.createElement("div"));
+    root.appendChild(probe);
+    if (probe.scrollHeight !== 1) classes.push("bf-no-flex-gap");
+    root.removeChild(probe);
+    var has = false;
+    try {
+      has = window.CSS.supports("selector(:has(a))"); // not `CSS`: the stylesheet text here
+    } catch (e) {
+      // Chromium < 83 has no selector() in CSS.supports.
+    }
+    if (!has) classes.push("bf-no-has");
+    legacy = classes.join(" ");
+  }
+  return legacy;
+}
+
+var reported = false;
+/**
+ * Shows why the engine could not start, in words for the person at the page, and logs the
+ * cause once with what the portal's webmaster can do (docs/embedding.md).
+ */
+function showFailure(container, err, fallbackUrl) {
+  var name = (err && err.name) || "";
+  var text = String((err && err.message) || err);
+  var noWasm = text === "no-wasm";
+  var csp = /Content Security Policy|wasm-unsafe-eval|unsafe-eval|disallowed by embedder/i.test(text);
+  var compile = name === "CompileError" || /CompileError/.test(text);
+  if (!reported) {
+    reported = true;
+    var advice = noWasm
+      ? "This browser has no WebAssembly (e.g. 360's IE mode): add <meta name=\"renderer\" content=\"webkit\"> to the page, or users need a Chromium 70+ browser."
+      : csp
+        ? "The page's Content-Security-Policy forbids compiling WebAssembly. script-src needs 'wasm-unsafe-eval' (Chromium 97+) and, for older browsers, which ignore it, 'unsafe-eval' as well (Bangfu embedding guide, \"Content Security Policy\")."
+        : compile
+          ? "This browser cannot compile the engine (Bangfu supports Chromium 70+)."
+          : "The engine's files could not be loaded: check that pkg/ (and pkg/compat/) is served, with application/wasm for .wasm.";
+    console.error("Bangfu: the calculators could not start: " + (name ? name + ": " : "") + text + " — " + advice);
+  }
+  message(
+    container,
+    noWasm || compile || csp
+      ? csp
+        ? "您的浏览器无法运行本计算器：本网页的安全设置不允许。请联系网站管理员，或换用新版浏览器。"
+        : "您的浏览器无法运行本计算器（版本过低或被安全设置禁止）。请换用新版浏览器；360 等浏览器请切换到“极速模式”。"
+      : "计算器加载失败，请检查网络后刷新页面重试。",
+    fallbackUrl
+  );
 }
 
 /**
@@ -193,15 +288,7 @@ function mountElement(el, kind) {
       });
     },
     function (err) {
-      var noWasm = err && err.message === "no-wasm";
-      var cspBlocked = err && /Content Security Policy|wasm-unsafe-eval|CompileError/i.test(String(err.message || err));
-      message(
-        el._container,
-        noWasm || cspBlocked
-          ? "您的浏览器无法运行本计算器（版本过低或被安全设置禁止）。请换用新版浏览器；360 等浏览器请切换到“极速模式”。"
-          : "计算器加载失败，请检查网络后刷新页面重试。",
-        el.getAttribute("fallback-url")
-      );
+      showFailure(el._container, err, el.getAttribute("fallback-url"));
     }
   );
 }
@@ -326,6 +413,7 @@ function defineElement(tag, kind) {
         var root = this.attachShadow({ mode: "open" });
         styleInto(root);
         this._container = document.createElement("div");
+        this._container.className = legacyClasses(root);
         root.appendChild(this._container);
       }
       if (this._mountId !== undefined && this._mountId !== null) return;
@@ -626,3 +714,4 @@ document.addEventListener("bangfu-save-image", function (event) {
 for (var tag in ELEMENTS) {
   if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);
 }
+preloadEngine();

@@ -1,5 +1,6 @@
 //! Builds the widgets into `www/pkg/`: cargo (wasm32, `wasm` profile) → wasm-bindgen
-//! (`--target web`) → wasm-opt -Oz, plus the loader `bangfu.js` with the stylesheet inlined.
+//! (`--target web`) → wasm-opt -Oz, plus the loader `bangfu.js` with the stylesheet inlined
+//! (and as `bangfu.css`), and the compat build (MVP wasm, glue lowered to ES2018).
 //! Steps whose inputs have not changed are skipped.
 
 use std::path::{Path, PathBuf};
@@ -105,9 +106,31 @@ pub const MODERN_FEATURES: [&str; 5] = [
     "--enable-multivalue",
 ];
 
-/// Builds the compat bundle into `www/pkg/compat/` for Chromium 80–95 engines (UOS/奇安信,
-/// older WeChat): rustc without post-MVP features, target features stripped before
-/// wasm-bindgen, then binaryen lowers what the standard library still uses.
+/// The oldest engine the compat build serves (measured in real builds: tests/oldchrome/).
+pub const COMPAT_JS_TARGET: &str = "chrome69";
+
+/// Lowers wasm-bindgen's glue in place to what `COMPAT_JS_TARGET` parses (ES2018: e.g. its
+/// `?.` becomes a conditional) with the pinned esbuild; idempotent, so it runs on every build.
+fn lower_glue(tools: &BuildTools, glue: &Path) -> Result<(), String> {
+    let lowered = glue.with_extension("lowered.js");
+    status(
+        Command::new(&tools.esbuild)
+            .arg(glue)
+            .arg(format!("--target={COMPAT_JS_TARGET}"))
+            .args(["--format=esm", "--log-level=warning", "--charset=utf8"])
+            .arg(format!("--outfile={}", lowered.display())),
+    )?;
+    // Unchanged output keeps the file's time (and so its ETag and precompressed copies).
+    if std::fs::read(&lowered).ok() == std::fs::read(glue).ok() {
+        return std::fs::remove_file(&lowered).map_err(|e| format!("remove: {e}"));
+    }
+    std::fs::rename(&lowered, glue).map_err(|e| format!("rename: {e}"))
+}
+
+/// Builds the compat bundle into `www/pkg/compat/` for Chromium 70–95 engines (360 极速,
+/// UOS/奇安信, older WeChat): rustc without post-MVP features, target features stripped before
+/// wasm-bindgen, then binaryen lowers what the standard library still uses, and esbuild
+/// lowers the glue's syntax.
 pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
     let target_dir = root.join("target/compat");
@@ -132,6 +155,7 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
     let wasm = dir.join("bangfu_widgets_bg.wasm");
     if !stale(&raw, &wasm) {
         eprintln!("xtask: compat wasm unchanged");
+        lower_glue(tools, &dir.join("bangfu_widgets.js"))?;
         return Ok(wasm);
     }
     let stripped = target_dir.join("bangfu_widgets.stripped.wasm");
@@ -162,14 +186,15 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
     )?;
     std::fs::copy(&lowered, &wasm).map_err(|e| format!("copy: {e}"))?;
     optimise(tools, &wasm, &["--mvp-features"])?;
+    lower_glue(tools, &dir.join("bangfu_widgets.js"))?;
     Ok(wasm)
 }
 
 /// Builds the quarterly data check (`<bangfu-screening>`, every widget plus the spreadsheet
-/// readers) as its own bundle in `www/pkg/screening/`, with a copy of the loader beside it, so
-/// only a page that loads `pkg/screening/bangfu.js` downloads the spreadsheet code. Modern
-/// engines only for now (no compat variant of this bundle).
-fn build_screening(tools: &BuildTools, loader_text: &str) -> Result<(), String> {
+/// readers) as its own bundle in `www/pkg/screening/`, with a copy of the loader and stylesheet
+/// beside it, so only a page that loads `pkg/screening/bangfu.js` downloads the spreadsheet
+/// code. Modern engines only for now (no compat variant of this bundle).
+fn build_screening(tools: &BuildTools, loader_text: &str, css: &str) -> Result<(), String> {
     let root = root();
     let target_dir = root.join("target/screening");
     status(
@@ -196,9 +221,13 @@ fn build_screening(tools: &BuildTools, loader_text: &str) -> Result<(), String> 
         bindgen(tools, &raw, &dir, "bangfu_widgets")?;
         optimise(tools, &wasm, &MODERN_FEATURES)?;
     }
-    let loader = dir.join("bangfu.js");
-    if std::fs::read_to_string(&loader).ok().as_deref() != Some(loader_text) {
-        std::fs::write(&loader, loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
+    write_if_changed(&dir.join("bangfu.js"), loader_text)?;
+    write_if_changed(&dir.join("bangfu.css"), css)
+}
+
+fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
+    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
+        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }
@@ -229,13 +258,14 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let template_path = root.join("widgets/js/bangfu.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
-    let loader_text = template.replace("__BANGFU_CSS__", &js_string(&stylesheet()?));
-    let loader = dir.join("bangfu.js");
-    if std::fs::read_to_string(&loader).ok().as_deref() != Some(loader_text.as_str()) {
-        std::fs::write(&loader, &loader_text).map_err(|e| format!("{}: {e}", loader.display()))?;
-    }
+    let css = stylesheet()?;
+    let loader_text = template.replace("__BANGFU_CSS__", &js_string(&css));
+    write_if_changed(&dir.join("bangfu.js"), &loader_text)?;
+    // The same stylesheet as a file, for engines without constructable stylesheets (< 73)
+    // on pages whose CSP forbids the inline <style> fallback.
+    write_if_changed(&dir.join("bangfu.css"), &css)?;
     build_compat(tools)?;
-    build_screening(tools, &loader_text)?;
+    build_screening(tools, &loader_text, &css)?;
     crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

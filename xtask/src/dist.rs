@@ -95,6 +95,7 @@ pub fn dist() -> Result<PathBuf, String> {
         "bangfu_widgets_bg.wasm",
         "compat/bangfu_widgets.js",
         "compat/bangfu_widgets_bg.wasm",
+        "bangfu.css",
     ] {
         entries.push(place(&pkg.join(logical), logical, &out)?);
     }
@@ -114,6 +115,7 @@ pub fn dist() -> Result<PathBuf, String> {
         name("compat/bangfu_widgets.js"),
         name("compat/bangfu_widgets_bg.wasm")
     );
+    let css_line = format!("var CSS_FILE = \"{}\";", name("bangfu.css"));
     // Every file the loader fetches is checked by the browser: the glue through a
     // `modulepreload` with `integrity`, the wasm through `fetch(…, { integrity })`.
     let integrity_line = format!(
@@ -131,6 +133,8 @@ pub fn dist() -> Result<PathBuf, String> {
             if l.starts_with("var FILES = ") {
                 rewrote.0 = true;
                 files_line.clone()
+            } else if l.starts_with("var CSS_FILE = ") {
+                css_line.clone()
             } else if l.starts_with("var INTEGRITY = ") {
                 rewrote.1 = true;
                 integrity_line.clone()

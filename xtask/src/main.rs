@@ -9,6 +9,7 @@
 mod bench;
 mod bundle;
 mod dist;
+mod oldchrome;
 mod precompress;
 mod run;
 mod server;

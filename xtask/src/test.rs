@@ -87,6 +87,34 @@ fn cargo(args: &[&str]) -> Command {
     c
 }
 
+const MATRIX: &str = "browser matrix (Chromium 70 … today)";
+
+/// The old-browser matrix (tests/matrix/): installs the browsers when the cache lacks them,
+/// then runs every check in each; the table lands in tests/artifacts/browser-matrix.md.
+fn browser_matrix(tally: &mut Tally, browser: &tools::BrowserTools, port: u16) {
+    let start = Instant::now();
+    let browsers = match crate::oldchrome::ensure_browsers(&browser.node, &browser.chromium) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("xtask: old Chromium builds: {e}");
+            tally.record(MATRIX, 0, 1, false, start.elapsed().as_secs_f64());
+            return;
+        }
+    };
+    let tests_dir = root().join("tests");
+    let mut cmd = Command::new(&browser.node);
+    cmd.current_dir(&tests_dir)
+        .args(["--test", "--test-reporter=tap", "--test-concurrency=1"])
+        .arg("matrix/matrix.test.mjs")
+        .env("BANGFU_BASE_URL", format!("http://127.0.0.1:{port}"))
+        .env("BANGFU_BROWSERS", browsers)
+        .env("BANGFU_ARTIFACTS", tests_dir.join("artifacts"));
+    step(tally, MATRIX, &mut cmd, Some(node_counts));
+    if let Ok(table) = std::fs::read_to_string(tests_dir.join("artifacts/browser-matrix.md")) {
+        println!("{table}");
+    }
+}
+
 pub fn run_all() -> Result<(), String> {
     let started = Instant::now();
     let mut tally = Tally::default();
@@ -235,8 +263,12 @@ pub fn run_all() -> Result<(), String> {
                 &mut cmd,
                 Some(node_counts),
             );
+            browser_matrix(&mut tally, browser, port);
         }
-        _ => tally.record("browser tests (headless Chromium)", 0, 1, false, 0.0),
+        _ => {
+            tally.record("browser tests (headless Chromium)", 0, 1, false, 0.0);
+            tally.record(MATRIX, 0, 1, false, 0.0);
+        }
     }
 
     println!();

@@ -4,7 +4,8 @@
 //! - wasm32 target: `rustup target add`;
 //! - wasm-bindgen CLI of exactly the version in Cargo.lock: `cargo install` (no `--locked`:
 //!   the registry lacks a locked transitive version), kept in `$CARGO_HOME/bin`;
-//! - wasm-opt from npm's binaryen (Debian's is too old for current wasm), in `xtask/npm/`;
+//! - wasm-opt from npm's binaryen (Debian's is too old for current wasm) and esbuild (lowers
+//!   the compat glue to ES2018), pinned in `xtask/npm/`;
 //! - Chromium, ChromeDriver and CJK fonts from Debian; Node.js and npm if absent;
 //! - playwright-core for the browser tests, in `tests/node_modules/`.
 
@@ -17,6 +18,7 @@ use crate::run::{output, status, version_of};
 pub struct BuildTools {
     pub wasm_bindgen: PathBuf,
     pub wasm_opt: PathBuf,
+    pub esbuild: PathBuf,
 }
 
 pub struct BrowserTools {
@@ -26,6 +28,7 @@ pub struct BrowserTools {
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_OPT_MAJOR: &str = "132";
+const ESBUILD_VERSION: &str = "0.28.2";
 
 fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
@@ -127,25 +130,38 @@ fn ensure_npm_project(dir: &Path) -> Result<(), String> {
     )
 }
 
-fn ensure_wasm_opt() -> Result<PathBuf, String> {
+/// wasm-opt (npm binaryen) and esbuild, both from `xtask/npm/`.
+fn ensure_npm_build_tools() -> Result<(PathBuf, PathBuf), String> {
     let dir = root().join("xtask/npm");
-    let bin = dir.join("node_modules/.bin/wasm-opt");
-    if !version_of(&bin).is_some_and(|v| v.contains(WASM_OPT_MAJOR)) {
+    let wasm_opt = dir.join("node_modules/.bin/wasm-opt");
+    let esbuild = dir.join("node_modules/.bin/esbuild");
+    let wasm_opt_ok = || version_of(&wasm_opt).is_some_and(|v| v.contains(WASM_OPT_MAJOR));
+    let esbuild_ok = || version_of(&esbuild).is_some_and(|v| v == ESBUILD_VERSION);
+    if !wasm_opt_ok() || !esbuild_ok() {
         ensure_npm_project(&dir)?;
     }
-    match version_of(&bin) {
-        Some(v) if v.contains(WASM_OPT_MAJOR) => Ok(bin),
-        other => Err(format!(
-            "wasm-opt from npm binaryen: {other:?}, wanted version {WASM_OPT_MAJOR}"
-        )),
+    if !wasm_opt_ok() {
+        return Err(format!(
+            "wasm-opt from npm binaryen: {:?}, wanted version {WASM_OPT_MAJOR}",
+            version_of(&wasm_opt)
+        ));
     }
+    if !esbuild_ok() {
+        return Err(format!(
+            "esbuild from npm: {:?}, wanted {ESBUILD_VERSION}",
+            version_of(&esbuild)
+        ));
+    }
+    Ok((wasm_opt, esbuild))
 }
 
 pub fn ensure_build_tools() -> Result<BuildTools, String> {
     ensure_wasm_target()?;
+    let (wasm_opt, esbuild) = ensure_npm_build_tools()?;
     Ok(BuildTools {
         wasm_bindgen: ensure_wasm_bindgen()?,
-        wasm_opt: ensure_wasm_opt()?,
+        wasm_opt,
+        esbuild,
     })
 }
 
