@@ -24,6 +24,7 @@ var base = new URL(".", import.meta.url);
 // The engine's files, relative to this loader (`cargo xtask dist` rewrites them to hashed names).
 var FILES = { modern: ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], compat: ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
 var enginePromise = null;
+var engineLoaded = null; // the engine's module once instantiated (for evaluateSync)
 
 // A 27-byte module that is valid only where reference types exist (Chromium >= 96): where it
 // is not, the compat build (no post-MVP features) is loaded instead.
@@ -49,6 +50,7 @@ function loadEngine() {
       var files = FILES[engineVariant()];
       enginePromise = import(new URL(files[0], base).href).then(function (glue) {
         return glue.default({ module_or_path: new URL(files[1], base) }).then(function () {
+          engineLoaded = glue;
           return glue;
         });
       });
@@ -62,6 +64,12 @@ export function evaluate(request) {
   return loadEngine().then(function (engine) {
     return JSON.parse(engine.evaluate_json(JSON.stringify(request)));
   });
+}
+
+/** api.md `evaluateSync`: the same answer as `evaluate`, synchronously, once `ready()` has resolved. */
+export function evaluateSync(request) {
+  if (!engineLoaded) throw new Error("bangfu: the engine is not loaded yet; await ready() first");
+  return JSON.parse(engineLoaded.evaluate_json(JSON.stringify(request)));
 }
 
 /** Resolves once the engine is loaded (for pages that want to warm it up). */
@@ -207,10 +215,12 @@ function printSheet(host) {
   }, 1000);
 }
 
-document.addEventListener("bangfu-print", function (event) {
-  printSheet(event.target);
-});
-
-for (var tag in ELEMENTS) {
-  if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);
+// Only where there is a DOM: importing the package in Node (server rendering, tests) must not throw.
+if (typeof document !== "undefined" && typeof customElements !== "undefined") {
+  document.addEventListener("bangfu-print", function (event) {
+    printSheet(event.target);
+  });
+  for (var tag in ELEMENTS) {
+    if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);
+  }
 }

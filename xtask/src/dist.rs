@@ -1,5 +1,6 @@
 //! `cargo xtask dist`: a versioned `dist/bangfu-<version>/` with content-hashed file names and
-//! a `manifest.json` of SRI (sha384) hashes, for portals that deploy a fixed release.
+//! a `manifest.json` of SRI (sha384) hashes, for portals that deploy a fixed release; and the npm
+//! tarball `dist/bangfu-<version>.tgz` for portals with a bundler.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -153,6 +154,8 @@ pub fn dist() -> Result<PathBuf, String> {
     for e in &entries {
         println!("  {:<32} {:>9} bytes  {}", e.file, e.bytes, e.integrity);
     }
+    let tarball = crate::npm::pack(&pkg, &root.join("dist"))?;
+    println!("npm package: {}", tarball.display());
     Ok(out)
 }
 

@@ -10,6 +10,7 @@
 mod bench;
 mod bundle;
 mod dist;
+mod npm;
 mod run;
 mod server;
 mod test;

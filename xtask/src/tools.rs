@@ -4,6 +4,8 @@
 //! - wasm32 target: `rustup target add`;
 //! - wasm-bindgen CLI of exactly the version in Cargo.lock: `cargo install` (no `--locked`:
 //!   the registry lacks a locked transitive version), kept in `$CARGO_HOME/bin`;
+//! - wasm-pack (builds the modern bundle and its npm package): `cargo install --locked` into
+//!   `target/tools/` (a few minutes, once per checkout), unless the same version is on PATH;
 //! - wasm-opt from npm's binaryen (Debian's is too old for current wasm), in `xtask/npm/`;
 //! - Chromium, ChromeDriver and CJK fonts from Debian; Node.js and npm if absent;
 //! - playwright-core for the browser tests, in `tests/node_modules/`.
@@ -17,6 +19,7 @@ use crate::run::{output, status, version_of};
 pub struct BuildTools {
     pub wasm_bindgen: PathBuf,
     pub wasm_opt: PathBuf,
+    pub wasm_pack: PathBuf,
 }
 
 pub struct BrowserTools {
@@ -26,6 +29,7 @@ pub struct BrowserTools {
 
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_OPT_MAJOR: &str = "132";
+const WASM_PACK_VERSION: &str = "0.15.1";
 
 fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
@@ -141,11 +145,48 @@ fn ensure_wasm_opt() -> Result<PathBuf, String> {
     }
 }
 
+/// wasm-pack of exactly `WASM_PACK_VERSION`: from PATH, or installed into `target/tools/`.
+fn ensure_wasm_pack() -> Result<PathBuf, String> {
+    let wanted = format!("wasm-pack {WASM_PACK_VERSION}");
+    let tools_root = root().join("target/tools");
+    let installed = tools_root.join("bin/wasm-pack");
+    for c in [which("wasm-pack"), Some(installed.clone())]
+        .into_iter()
+        .flatten()
+    {
+        if version_of(&c).is_some_and(|v| v == wanted) {
+            return Ok(c);
+        }
+    }
+    eprintln!(
+        "xtask: installing wasm-pack {WASM_PACK_VERSION} into target/tools (a few minutes, once)"
+    );
+    status(
+        Command::new("cargo")
+            .args([
+                "install",
+                "wasm-pack",
+                "--locked",
+                "--version",
+                WASM_PACK_VERSION,
+            ])
+            .arg("--root")
+            .arg(&tools_root),
+    )?;
+    match version_of(&installed) {
+        Some(v) if v == wanted => Ok(installed),
+        other => Err(format!(
+            "wasm-pack after install: {other:?}, wanted {wanted}"
+        )),
+    }
+}
+
 pub fn ensure_build_tools() -> Result<BuildTools, String> {
     ensure_wasm_target()?;
     Ok(BuildTools {
         wasm_bindgen: ensure_wasm_bindgen()?,
         wasm_opt: ensure_wasm_opt()?,
+        wasm_pack: ensure_wasm_pack()?,
     })
 }
 
