@@ -1,7 +1,8 @@
 // Service worker of the demo portal: keeps the pages and the widgets on the device, so after
 // one visit they work with the network off. Network first (always fresh when online), the
-// cache when offline.
-const CACHE = "bangfu-v1";
+// cache when offline. Only the PRECACHE paths and /pkg/ are kept, by path: never a URL with a
+// query, never a response marked no-store or private, never another page of the site.
+const CACHE = "bangfu-v2";
 const PRECACHE = [
   "/", "/index.html", "/eligibility.html", "/cadre.html", "/deadlines.html", "/subsidy.html", "/guide.html",
   "/portal.css", "/favicon.svg", "/sw-register.js", "/embed.html", "/embed.js",
@@ -21,18 +22,43 @@ self.addEventListener("activate", (event) => {
   );
 });
 
+/**
+ * Whether the response to `url` may be kept: a path on the precache list or under /pkg/, asked
+ * for without a query (a query may carry personal data), and only same-origin GETs.
+ */
+function cacheable(request) {
+  if (request.method !== "GET") return false;
+  const url = new URL(request.url);
+  if (url.origin !== self.location.origin || url.search !== "") return false;
+  return PRECACHE.includes(url.pathname) || url.pathname.startsWith("/pkg/");
+}
+
+/** Same-origin GETs the worker answers (offline too): paths on the list or under /pkg/, any query. */
+function handled(request) {
+  const url = new URL(request.url);
+  if (request.method !== "GET" || url.origin !== self.location.origin) return false;
+  return PRECACHE.includes(url.pathname) || url.pathname.startsWith("/pkg/");
+}
+
+/** A response the server allows to be stored (not `no-store`, not private). */
+function storable(response) {
+  const control = (response.headers.get("Cache-Control") || "").toLowerCase();
+  return response.ok && response.type === "basic" && !/no-store|private/.test(control);
+}
+
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) return;
+  if (!handled(request)) return;
+  // Network first (always fresh when online); the cached copy of the same path when offline.
   event.respondWith(
     fetch(request)
       .then((response) => {
-        if (response.ok) {
+        if (cacheable(request) && storable(response)) {
           const copy = response.clone();
-          caches.open(CACHE).then((cache) => cache.put(request, copy));
+          caches.open(CACHE).then((cache) => cache.put(new URL(request.url).pathname, copy));
         }
         return response;
       })
-      .catch(() => caches.match(request, { ignoreSearch: true }).then((hit) => hit || Response.error()))
+      .catch(() => caches.match(new URL(request.url).pathname).then((hit) => hit || Response.error()))
   );
 });

@@ -63,6 +63,7 @@ fn is_decimal(s: &str) -> bool {
 
 fn emit_rule_sets(dir: &Path, out: &mut String) -> Result<(), String> {
     out.push_str("pub(crate) static RULE_SETS: &[RuleSetDef] = &[\n");
+    let mut param_names: Vec<String> = Vec::new();
     for (file, rs) in json_files(dir)? {
         let id = s(&rs, "id", &file)?;
         let label = s(&rs, "label", &file)?;
@@ -88,6 +89,9 @@ fn emit_rule_sets(dir: &Path, out: &mut String) -> Result<(), String> {
                 "percent" => "Percent",
                 "years" => "Years",
                 "months" => "Months",
+                "days" => "Days",
+                "working_days" => "WorkingDays",
+                "persons" => "Persons",
                 "keywords" => "Keywords",
                 u => return Err(format!("{ctx}: unknown unit {u}")),
             };
@@ -103,9 +107,6 @@ fn emit_rule_sets(dir: &Path, out: &mut String) -> Result<(), String> {
             )
             .unwrap();
             let values = arr(p, "values", &ctx)?;
-            if values.is_empty() {
-                return Err(format!("{ctx}: no values"));
-            }
             let mut last_at = String::new();
             for v in values {
                 let at = match (period, v.get("at")) {
@@ -154,9 +155,40 @@ fn emit_rule_sets(dir: &Path, out: &mut String) -> Result<(), String> {
             out.push_str("  ] },\n");
         }
         out.push_str("] },\n");
+        if id == "minqin-2024" {
+            param_names = names.iter().map(|n| n.to_string()).collect();
+        }
     }
     out.push_str("];\n\n");
+    emit_param_enum(&param_names, out);
     Ok(())
+}
+
+/// `Param`: one variant per parameter of the default rule set, so that a misspelt name is a
+/// compile error, not a silent "未配置".
+fn emit_param_enum(names: &[String], out: &mut String) {
+    out.push_str("/// Every parameter of the default rule set (generated from its data file).\n");
+    out.push_str("#[derive(Debug, Clone, Copy, PartialEq, Eq)]\npub enum Param {\n");
+    let camel = |n: &str| -> String {
+        n.split('_')
+            .map(|w| {
+                let mut c = w.chars();
+                c.next()
+                    .map(|f| f.to_ascii_uppercase().to_string() + c.as_str())
+                    .unwrap_or_default()
+            })
+            .collect()
+    };
+    for n in names {
+        writeln!(out, "    {},", camel(n)).unwrap();
+    }
+    out.push_str(
+        "}\n\nimpl Param {\n    pub const fn name(self) -> &'static str {\n        match self {\n",
+    );
+    for n in names {
+        writeln!(out, "            Param::{} => {n:?},", camel(n)).unwrap();
+    }
+    out.push_str("        }\n    }\n}\n\n");
 }
 
 /// Days since 1970-01-01 for a valid civil date (Howard Hinnant's algorithm).

@@ -95,8 +95,10 @@ test("a year without a configured range says it cannot decide, instead of guessi
   await w.locator("[data-testid=member-0-age]").fill("50");
   await w.locator("[data-testid=member-0-labour]").selectOption("full");
   await w.locator("[data-testid=est-wage]").fill("5000");
-  assert.match(await w.locator("[data-testid=verdict]").textContent(), /暂时无法判断/);
+  // r2: not "no" — a calm 入户核实, with the missing range named and 2024's only as a reference.
+  assert.equal(await w.locator("[data-testid=verdict]").textContent(), "建议联系村委会入户核实");
   assert.match(await w.locator("[data-testid=margin]").textContent(), /未配置/);
+  assert.match(await w.locator("[data-testid=reference-range]").textContent(), /参考：2024 年为 7800 元/);
   await page.close();
 });
 
@@ -128,7 +130,8 @@ test("going back to change an answer keeps the others and changes the result", a
   assert.equal(await w.locator("[data-testid=risk-illness]").isChecked(), true);
   await w.locator("[data-testid=next]").click();
   await w.locator("[data-testid=see-result]").click();
-  assert.match(await w.locator("[data-testid=verdict]").textContent(), /暂不在/);
+  // r2: above the range with a risk flag (因病) is a visit, not a "no".
+  assert.equal(await w.locator("[data-testid=verdict]").textContent(), "建议联系村委会入户核实");
   assert.match(await w.locator("[data-testid=margin]").textContent(), /高于监测范围（7800.00 元）12200.00 元/);
   await page.close();
 });
@@ -196,7 +199,7 @@ test("the cadre form screens a monitored household and lists every unmet conditi
   await w.evaluate((el) => el.setAttribute("overrides", JSON.stringify({ seven_not_eliminate_items: ["存在新增风险的不消"] })));
   assert.match(await w.locator("[data-testid=seven]").textContent(), /存在新增风险的不消/);
   assert.match(await w.locator("[data-testid=unmet]").textContent(), /七不消/);
-  await w.locator("[data-testid=flag-seven_not_eliminate_confirmed]").check();
+  await w.locator("[data-testid=flag-seven_not_eliminate_checked]").check();
   assert.doesNotMatch(await w.locator("[data-testid=unmet]").textContent(), /七不消/);
   // A bad date is refused beside its field; the rest stays.
   await w.locator("[data-testid=identified-on]").fill("2024/2/30");

@@ -14,9 +14,10 @@ const w = (page, id) => page.locator(`bangfu-subsidy#${id}`);
 test("cards say who may apply, how much or 未配置, and on what basis", async () => {
   const page = await open(browser, "/test/subsidy.html");
   const s = w(page, "plain");
-  // A 脱贫户 with one working adult: a grant needs an admission level first.
-  assert.equal(await s.locator("[data-testid=eligible-college_grant]").textContent(), "可以申请");
-  assert.equal(await s.locator("[data-testid=amount-college_grant]").textContent(), "金额：未配置");
+  // A 脱贫户 with one working adult and no student entered: 需核实 saying what is missing
+  // (issue 13: "可以申请" only once the facts that make it true were entered).
+  assert.equal(await s.locator("[data-testid=eligible-college_grant]").textContent(), "需核实 / 可咨询");
+  assert.match(await s.locator("[data-testid=reasons-college_grant]").textContent(), /未填写考入或就读本科/);
   await s.locator("[data-testid=card-college_grant] summary").click();
   await s.locator("[data-testid=d-college_grant-admission]").selectOption("undergraduate");
   assert.equal(await s.locator("[data-testid=amount-college_grant]").textContent(), "10000.00 元");
@@ -38,6 +39,12 @@ test("cards say who may apply, how much or 未配置, and on what basis", async 
   await s.locator("[data-testid=seg-0-up]").fill("50000");
   await s.locator("[data-testid=seg-0-ratio]").fill("0.60");
   await s.locator("[data-testid=seg-1-ratio]").fill("0.70");
+  // The widget reads bands on the total cost, as local rules are written (issue 13).
+  assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53375.00 元");
+  assert.match(await s.locator("[data-testid=tilt-compare]").textContent(), /标准报销 48000.00 元，倾斜后 53375.00 元，多报 5375.00 元/);
+  assert.match(await s.locator("[data-testid=tilt-bands]").textContent(), /5000.00–50000.00/);
+  // The other reading (api.md r1: bands above the deductible) gives the worked example.
+  await s.locator("[data-testid=d-medical_tilt-bands_measured_on]").selectOption("above_deductible");
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53125.00 元");
   assert.match(await s.locator("[data-testid=tilt-compare]").textContent(), /标准报销 47500.00 元，倾斜后 53125.00 元，多报 5625.00 元/);
   assert.equal(await s.locator("[data-testid=tilt-curve] path").count(), 2);
@@ -56,8 +63,8 @@ test("a portal's configuration sets the local schedule and amounts, marked as lo
   assert.equal(await s.locator("[data-testid=h-on_dibao]").isChecked(), true);
   await s.locator("[data-testid=card-medical_tilt] summary").click();
   await s.locator("[data-testid=d-medical_tilt-eligible_cost]").fill("80000");
-  assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53125.00 元");
-  assert.equal(await s.locator("[data-testid=amount-greenhouse]").textContent(), "5000.00 元");
+  assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53375.00 元");
+  assert.equal(await s.locator("[data-testid=amount-greenhouse]").textContent(), "当地标准 5000.00 元（未计入合计）");
   await s.locator("[data-testid=card-greenhouse] summary").click();
   assert.match(await s.locator("[data-testid=reasons-greenhouse]").textContent(), /本地设置/);
   await s.locator("[data-testid=card-microcredit] summary").click();
@@ -65,8 +72,14 @@ test("a portal's configuration sets the local schedule and amounts, marked as lo
   await s.locator("[data-testid=d-microcredit-years]").fill("3");
   await s.locator("[data-testid=d-microcredit-loan_date]").fill("2024-11-01");
   assert.equal(await s.locator("[data-testid=amount-microcredit]").textContent(), "5400.00 元");
-  // 53125 tilted + 5000 greenhouse + 5400 interest + 6000 public-welfare post (12 months by default)
-  assert.match(await s.locator("[data-testid=total]").textContent(), /69525.00 元/);
+  // Issue 13: only what the policies add — the tilt's gain 5375 + 5400 interest subsidy; not the
+  // whole payout, not a 可咨询 greenhouse, not a post no member holds.
+  assert.match(await s.locator("[data-testid=total]").textContent(), /10775.00 元/);
+  assert.match(await s.locator("[data-testid=total-note]").textContent(), /只计倾斜多报销的部分/);
+  // With a member on the post, its 12 months of 500 count.
+  await s.locator("[data-testid=h-holds_public_welfare_job]").check();
+  assert.match(await s.locator("[data-testid=total]").textContent(), /16775.00 元/);
+  await page.screenshot({ path: shot("r2-subsidy-total.png"), fullPage: true });
   assert.equal(await s.locator("[data-testid=config-problems]").count(), 0);
   await page.close();
 });
@@ -79,7 +92,7 @@ test("a bad configuration is reported in plain words and the rest still works", 
   assert.match(problems, /超过 1（100%）/);
   assert.match(problems, /请写明年份/);
   // The dropped configuration leaves the estimator working, without a made-up schedule.
-  assert.equal(await s.locator("[data-testid=eligible-yulu]").textContent(), "可以申请");
+  assert.equal(await s.locator("[data-testid=eligible-yulu]").textContent(), "需核实 / 可咨询");
   await s.locator("[data-testid=s-kind]").selectOption("monitored");
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "金额：未配置");
   await page.close();
@@ -94,7 +107,7 @@ test("a bad configuration is reported in plain words and the rest still works", 
   await mounted(page2);
   const x = page2.locator("bangfu-subsidy#x");
   assert.match(await x.locator("[data-testid=config-problems]").textContent(), /不是有效的 JSON/);
-  assert.equal(await x.locator("[data-testid=eligible-yulu]").textContent(), "可以申请");
+  assert.equal(await x.locator("[data-testid=eligible-yulu]").textContent(), "需核实 / 可咨询");
   await page2.close();
 });
 

@@ -18,11 +18,14 @@ var ELEMENTS = {
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
   "per-capita-net-income", "per-capita-after-rigid", "date", "config", "household", "overrides", "fallback-url",
+  "keep-days", "result-detail",
 ];
 
 var base = new URL(".", import.meta.url);
 // The engine's files, relative to this loader (`cargo xtask dist` rewrites them to hashed names).
 var FILES = { modern: ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], compat: ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
+// SRI (sha384) of those files by name; `cargo xtask dist` fills it in, development builds have none.
+var INTEGRITY = {};
 var enginePromise = null;
 var engineLoaded = null; // the engine's module once instantiated (for evaluateSync)
 
@@ -41,6 +44,56 @@ export function engineVariant() {
   return "compat";
 }
 
+/**
+ * Imports the glue module `file`. `generation` > 0 gives a fresh module instance (the module
+ * map is keyed by the full URL) after a trap. With an SRI hash, a `modulepreload` carrying
+ * `integrity` fetches it first, so the import gets the checked module or fails.
+ */
+function importGlue(file, generation) {
+  var url = new URL(file, base).href + (generation ? "#bangfu-" + generation : "");
+  var sri = INTEGRITY[file];
+  if (sri && typeof document !== "undefined") {
+    var link = document.createElement("link");
+    link.rel = "modulepreload";
+    link.href = url;
+    link.integrity = sri;
+    link.crossOrigin = "anonymous";
+    return new Promise(function (resolve, reject) {
+      link.onload = resolve;
+      link.onerror = function () {
+        reject(new Error("integrity: " + file));
+      };
+      document.head.appendChild(link);
+    }).then(function () {
+      return import(url);
+    });
+  }
+  return import(url);
+}
+
+/** Fetches (with `integrity` when known) and compiles the wasm `file`, once per page. */
+function compileWasm(file) {
+  var sri = INTEGRITY[file];
+  return fetch(new URL(file, base), sri ? { integrity: sri } : undefined).then(function (response) {
+    if (!response.ok) throw new Error("fetch " + file + ": " + response.status);
+    if (typeof WebAssembly.compileStreaming === "function") {
+      var copy = response.clone();
+      return WebAssembly.compileStreaming(response).catch(function () {
+        // Served without `application/wasm`: compile from the bytes instead.
+        return copy.arrayBuffer().then(function (bytes) {
+          return WebAssembly.compile(bytes);
+        });
+      });
+    }
+    return response.arrayBuffer().then(function (bytes) {
+      return WebAssembly.compile(bytes);
+    });
+  });
+}
+
+var compiled = null;
+var generation = 0;
+
 /** Loads and instantiates the wasm once; every element and `evaluate` share the promise. */
 function loadEngine() {
   if (!enginePromise) {
@@ -48,11 +101,19 @@ function loadEngine() {
       enginePromise = Promise.reject(new Error("no-wasm"));
     } else {
       var files = FILES[engineVariant()];
-      enginePromise = import(new URL(files[0], base).href).then(function (glue) {
-        return glue.default({ module_or_path: new URL(files[1], base) }).then(function () {
+      if (!compiled) compiled = compileWasm(files[1]);
+      var module = compiled;
+      enginePromise = importGlue(files[0], generation).then(function (glue) {
+        return module.then(function (m) {
+          return glue.default({ module_or_path: m });
+        }).then(function () {
           engineLoaded = glue;
           return glue;
         });
+      });
+      enginePromise.catch(function () {
+        // A failed download may succeed on the next try (the error message offers a reload).
+        compiled = null;
       });
     }
   }
@@ -62,14 +123,19 @@ function loadEngine() {
 /** api.md `evaluate`: a plain object in, a plain object out (as a promise: the engine loads lazily). */
 export function evaluate(request) {
   return loadEngine().then(function (engine) {
-    return JSON.parse(engine.evaluate_json(JSON.stringify(request)));
+    return guard(function () {
+      return JSON.parse(engine.evaluate_json(JSON.stringify(request)));
+    });
   });
 }
 
 /** api.md `evaluateSync`: the same answer as `evaluate`, synchronously, once `ready()` has resolved. */
 export function evaluateSync(request) {
-  if (!engineLoaded) throw new Error("bangfu: the engine is not loaded yet; await ready() first");
-  return JSON.parse(engineLoaded.evaluate_json(JSON.stringify(request)));
+  var engine = engineLoaded;
+  if (!engine) throw new Error("bangfu: the engine is not loaded yet; await ready() first");
+  return guard(function () {
+    return JSON.parse(engine.evaluate_json(JSON.stringify(request)));
+  });
 }
 
 /** Resolves once the engine is loaded (for pages that want to warm it up). */
@@ -93,19 +159,157 @@ function styleInto(root) {
   }
 }
 
+/**
+ * `raw` as a safe href (http, https or relative), else null — the loader's twin of the widgets'
+ * `ui::url::safe_href`: trims leading and trailing C0 controls and spaces, drops tabs and
+ * newlines the way the URL parser does, then refuses every other scheme and `//host`.
+ */
+export function safeHref(raw) {
+  var cleaned = String(raw).replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, "").replace(/[\t\n\r]/g, "");
+  if (!cleaned || cleaned.length > 2048 || /^[\/\\]{2}/.test(cleaned)) return null;
+  var scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(cleaned);
+  if (scheme && !/^https?$/i.test(scheme[1])) return null;
+  return cleaned;
+}
+
 function message(container, text, link) {
   container.textContent = "";
   var box = document.createElement("div");
   box.className = "bf bf-message";
   box.setAttribute("role", "status");
   box.textContent = text;
-  if (link) {
+  var href = link ? safeHref(link) : null;
+  if (link && !href) console.warn("Bangfu: fallback-url 不是 http(s) 或相对地址，已忽略：" + link);
+  if (href) {
     var a = document.createElement("a");
-    a.href = link;
+    a.href = href;
     a.textContent = " 查看文字版说明";
     box.appendChild(a);
   }
   container.appendChild(box);
+}
+
+/** Mounts `el`'s widget once the engine is there; shows a message when it cannot run. */
+function mountElement(el, kind) {
+  el._kind = kind;
+  loadEngine().then(
+    function (engine) {
+      if (!el.isConnected || (el._mountId !== undefined && el._mountId !== null)) return;
+      el._engine = engine;
+      el._container.textContent = "";
+      el._mountId = guard(function () {
+        return engine.mount(kind, el._container, el.attributesJson());
+      });
+    },
+    function (err) {
+      var noWasm = err && err.message === "no-wasm";
+      var cspBlocked = err && /Content Security Policy|wasm-unsafe-eval|CompileError/i.test(String(err.message || err));
+      message(
+        el._container,
+        noWasm || cspBlocked
+          ? "您的浏览器无法运行本计算器（版本过低或被安全设置禁止）。请换用新版浏览器；360 等浏览器请切换到“极速模式”。"
+          : "计算器加载失败，请检查网络后刷新页面重试。",
+        el.getAttribute("fallback-url")
+      );
+    }
+  );
+}
+
+// ---- Recovery after a trap -----------------------------------------------------------------
+// The widgets share one wasm instance built with `panic = "abort"`: a panic traps it
+// (`RuntimeError: unreachable`) and leaves it, and Yew's scheduler inside it, unusable. The
+// loader then drops that instance, instantiates the compiled module again from a fresh glue
+// module, remounts every element from its attributes, and tells the user once. A widget that
+// traps again at once cannot loop: after MAX_RECOVERIES each element shows a message instead.
+
+var MAX_RECOVERIES = 3;
+var recoveries = 0;
+var recovering = false;
+
+/** True for a wasm trap raised in this engine (not another wasm on the host page). */
+function isEngineTrap(err) {
+  return typeof WebAssembly === "object" && err instanceof WebAssembly.RuntimeError &&
+    /bangfu_widgets/.test(String(err.stack || ""));
+}
+
+/** Runs `f` (a call into the engine); a trap starts the recovery instead of propagating. */
+function guard(f) {
+  try {
+    return f();
+  } catch (err) {
+    if (!isEngineTrap(err)) throw err;
+    recover();
+    return null;
+  }
+}
+
+function bangfuElements() {
+  var out = [];
+  for (var tag in ELEMENTS) {
+    if (!Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) continue;
+    var list = document.getElementsByTagName(tag);
+    for (var i = 0; i < list.length; i++) if (list[i].shadowRoot && list[i]._container) out.push(list[i]);
+  }
+  return out;
+}
+
+/** Shows the one notice (an alert in the first widget, a quiet note in the others). */
+function noticeInto(el, first) {
+  if (el.shadowRoot.querySelector("[data-testid=bangfu-recovered]")) return;
+  var box = document.createElement("div");
+  box.className = "bf bf-message";
+  box.setAttribute("data-testid", "bangfu-recovered");
+  if (first) box.setAttribute("role", "alert");
+  box.textContent = "计算器出了故障，已自动重新启动。未保存的填写内容可能需要重新输入。";
+  el.shadowRoot.insertBefore(box, el._container);
+}
+
+function recover() {
+  if (recovering) return;
+  recovering = true;
+  recoveries++;
+  enginePromise = null;
+  engineLoaded = null;
+  generation++;
+  var elements = bangfuElements();
+  var giveUp = recoveries > MAX_RECOVERIES;
+  var alerted = false;
+  for (var i = 0; i < elements.length; i++) {
+    alerted = alerted || !!elements[i].shadowRoot.querySelector("[data-testid=bangfu-recovered][role=alert]");
+  }
+  for (var j = 0; j < elements.length; j++) {
+    var el = elements[j];
+    // The old widget's DOM (and its listeners into the dead instance) is dropped whole.
+    var fresh = document.createElement("div");
+    el.shadowRoot.replaceChild(fresh, el._container);
+    el._container = fresh;
+    el._engine = null;
+    el._mountId = null;
+    if (giveUp) {
+      message(fresh, "计算器多次出错，请刷新页面后重试。", el.getAttribute("fallback-url"));
+    } else {
+      noticeInto(el, !alerted && j === 0);
+      if (el.isConnected) mountElement(el, el._kind);
+    }
+  }
+  if (giveUp) return;
+  loadEngine().then(
+    function () {
+      recovering = false;
+    },
+    function () {
+      recovering = false;
+    }
+  );
+}
+
+if (typeof window !== "undefined") {
+  window.addEventListener("error", function (event) {
+    if (isEngineTrap(event.error)) recover();
+  });
+  window.addEventListener("unhandledrejection", function (event) {
+    if (isEngineTrap(event.reason)) recover();
+  });
 }
 
 function defineElement(tag, kind) {
@@ -136,26 +340,7 @@ function defineElement(tag, kind) {
       }
       if (this._mountId !== undefined && this._mountId !== null) return;
       message(this._container, "正在加载计算器…");
-      var self = this;
-      loadEngine().then(
-        function (engine) {
-          if (!self.isConnected || (self._mountId !== undefined && self._mountId !== null)) return;
-          self._engine = engine;
-          self._container.textContent = "";
-          self._mountId = engine.mount(kind, self._container, self.attributesJson());
-        },
-        function (err) {
-          var noWasm = err && err.message === "no-wasm";
-          var cspBlocked = err && /Content Security Policy|wasm-unsafe-eval|CompileError/i.test(String(err.message || err));
-          message(
-            self._container,
-            noWasm || cspBlocked
-              ? "您的浏览器无法运行本计算器（版本过低或被安全设置禁止）。请换用新版浏览器；360 等浏览器请切换到“极速模式”。"
-              : "计算器加载失败，请检查网络后刷新页面重试。",
-            self.getAttribute("fallback-url")
-          );
-        }
-      );
+      mountElement(this, kind);
     }
 
     disconnectedCallback() {
@@ -163,15 +348,22 @@ function defineElement(tag, kind) {
       var self = this;
       Promise.resolve().then(function () {
         if (!self.isConnected && self._engine && self._mountId !== undefined && self._mountId !== null) {
-          self._engine.unmount(self._mountId);
+          var engine = self._engine;
+          var id = self._mountId;
           self._mountId = null;
+          guard(function () {
+            engine.unmount(id);
+          });
         }
       });
     }
 
     attributeChangedCallback() {
       if (this._engine && this._mountId !== undefined && this._mountId !== null) {
-        this._engine.update(this._mountId, this.attributesJson());
+        var self = this;
+        guard(function () {
+          self._engine.update(self._mountId, self.attributesJson());
+        });
       }
     }
   }
@@ -195,16 +387,22 @@ function printSheet(host) {
   document.body.appendChild(frame);
   var win = frame.contentWindow;
   var doc = win.document;
-  doc.open();
-  doc.write('<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>收入核算表</title></head><body class="bf-print"></body></html>');
-  doc.close();
+  // Built with DOM calls, not document.write: works on pages that enforce Trusted Types.
+  doc.documentElement.setAttribute("lang", "zh-CN");
+  var charset = doc.createElement("meta");
+  charset.setAttribute("charset", "utf-8");
+  doc.head.appendChild(charset);
+  doc.title = "收入核算表";
+  doc.body.className = "bf-print";
+  // The blank frame is in quirks mode, where tables do not inherit fonts: give them back.
+  var css = CSS + "\ntable{font:inherit;white-space:inherit;text-align:inherit}\n";
   if ("adoptedStyleSheets" in doc) {
     var printSheetCss = new win.CSSStyleSheet();
-    printSheetCss.replaceSync(CSS);
+    printSheetCss.replaceSync(css);
     doc.adoptedStyleSheets = [printSheetCss];
   } else {
     var style = doc.createElement("style");
-    style.textContent = CSS;
+    style.textContent = css;
     doc.head.appendChild(style);
   }
   doc.body.appendChild(doc.importNode(sheet, true));

@@ -46,7 +46,9 @@ fn income_props(attrs: &Attributes) -> IncomeProps {
     IncomeProps {
         year: attrs.year,
         large_text: attrs.large_text,
-        mode: attrs.mode_of(&["cadre", "simple"]).into(),
+        // The public form unless the page asks for the cadre's (which keeps drafts).
+        mode: attrs.mode_of(&["simple", "cadre"]).into(),
+        keep_days: attrs.keep_days,
         rule_set: attrs.rule_set.clone().map(Into::into),
         instance: attrs.instance.clone().into(),
         eligibility_url: attrs.eligibility_url.clone().map(Into::into),
@@ -78,6 +80,7 @@ fn eligibility_props(attrs: &Attributes) -> EligibilityProps {
 fn deadlines_props(attrs: &Attributes) -> DeadlinesProps {
     DeadlinesProps {
         large_text: attrs.large_text,
+        keep_days: attrs.keep_days,
         date: attrs.date.clone().map(Into::into),
     }
 }
@@ -93,11 +96,42 @@ fn subsidy_props(attrs: &Attributes) -> SubsidyProps {
     }
 }
 
+/// The attributes, with a console warning for each one dropped (unsafe URL, oversized).
+fn parse_and_warn(attributes: &str) -> Attributes {
+    let attrs = Attributes::parse(attributes);
+    for name in &attrs.rejected {
+        crate::ui::browser::warn(&format!(
+            "Bangfu: 属性 {name} 的值不安全（只接受 http、https 或相对地址）或过长，已忽略。"
+        ));
+    }
+    attrs
+}
+
+/// Renders nothing: it aborts, as a widget whose view panics would (see [`debug_trap`]).
+#[yew::component]
+fn Trap() -> yew::Html {
+    std::process::abort()
+}
+
+/// Test hook: traps the engine the way a panic in a widget does — inside Yew's scheduler,
+/// mid-render, which leaves that scheduler stuck for every widget — so the browser tests can
+/// check that the loader recovers. Reachable only from script already running in the page
+/// (which could remove the widgets anyway), never from an attribute, a URL or stored data.
+#[wasm_bindgen]
+pub fn debug_trap() {
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("div").ok());
+    if let Some(root) = root {
+        yew::Renderer::<Trap>::with_root(root).render();
+    }
+}
+
 /// Mounts widget `kind` into `root` (a div inside the element's shadow root); returns a
 /// handle id for `update` and `unmount`.
 #[wasm_bindgen]
 pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue> {
-    let attrs = Attributes::parse(attributes);
+    let attrs = parse_and_warn(attributes);
     let mounted = match kind {
         #[cfg(feature = "income")]
         "income" => Mounted::Income(
@@ -132,7 +166,7 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
 /// Re-renders a mounted widget with new attributes (AppHandle::update).
 #[wasm_bindgen]
 pub fn update(id: u32, attributes: &str) {
-    let attrs = Attributes::parse(attributes);
+    let attrs = parse_and_warn(attributes);
     MOUNTED.with(|m| match m.borrow_mut().get_mut(&id) {
         #[cfg(feature = "income")]
         Some(Mounted::Income(handle)) => handle.update(income_props(&attrs)),

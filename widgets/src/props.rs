@@ -3,6 +3,9 @@
 
 use serde_json::Value;
 
+use crate::ui::storage::DEFAULT_KEEP_DAYS;
+use crate::ui::url::safe_href;
+
 /// The year a widget works in when the page does not say (the default rule set's year).
 pub const DEFAULT_YEAR: i32 = 2024;
 
@@ -28,7 +31,14 @@ pub struct Attributes {
     pub household: Option<String>,
     /// Parameter overrides as JSON text.
     pub overrides: Option<String>,
+    /// Days cadre data is kept on the device after its last change (`keep-days`, 1–365).
+    pub keep_days: u32,
+    /// Attributes dropped as unsafe or oversized (the loader's caller warns in the console).
+    pub rejected: Vec<&'static str>,
 }
+
+/// The longest attribute value read (JSON configuration included); longer ones are dropped.
+pub const MAX_ATTRIBUTE_LEN: usize = 32 * 1024;
 
 impl Attributes {
     pub fn parse(json: &str) -> Attributes {
@@ -37,26 +47,66 @@ impl Attributes {
         let year = attr("year")
             .and_then(|y| bangfu_policy::text::parse_whole(y).ok())
             .and_then(|y| i32::try_from(y).ok())
-            .filter(|y| (2000..=2100).contains(y))
+            .filter(|y| bangfu_policy::YEARS.contains(y))
             .unwrap_or(DEFAULT_YEAR);
         // A boolean attribute is on when present, unless written as "false".
         let large_text = attr("large-text").is_some_and(|s| s != "false");
-        let text = |name: &str| attr(name).filter(|s| !s.is_empty()).map(str::to_string);
+        let mut rejected = Vec::new();
+        let mut text = |name: &'static str| {
+            let value = attr(name).filter(|s| !s.is_empty())?;
+            if value.len() > MAX_ATTRIBUTE_LEN {
+                rejected.push(name);
+                return None;
+            }
+            Some(value.to_string())
+        };
+        let mode = text("mode");
+        let rule_set = text("rule-set");
+        let instance = text("instance").unwrap_or_else(|| "0".to_string());
+        let per_capita = text("per-capita-net-income");
+        let after_rigid = text("per-capita-after-rigid");
+        let date = text("date");
+        let config = text("config");
+        let household = text("household");
+        let overrides = text("overrides");
+        let urls = [
+            text("eligibility-url"),
+            text("report-url"),
+            text("subsidy-url"),
+        ];
+        let [eligibility_url, report_url, subsidy_url] = urls;
+        let mut url = |name: &'static str, raw: Option<String>| {
+            let safe = raw.as_deref().and_then(safe_href);
+            if raw.is_some() && safe.is_none() {
+                rejected.push(name);
+            }
+            safe
+        };
+        let eligibility_url = url("eligibility-url", eligibility_url);
+        let report_url = url("report-url", report_url);
+        let subsidy_url = url("subsidy-url", subsidy_url);
+        let keep_days = attr("keep-days")
+            .and_then(|d| bangfu_policy::text::parse_whole(d).ok())
+            .and_then(|d| u32::try_from(d).ok())
+            .filter(|d| (1..=365).contains(d))
+            .unwrap_or(DEFAULT_KEEP_DAYS);
         Attributes {
             year,
             large_text,
-            mode: text("mode"),
-            rule_set: text("rule-set"),
-            instance: text("instance").unwrap_or_else(|| "0".to_string()),
-            eligibility_url: text("eligibility-url"),
-            report_url: text("report-url"),
-            subsidy_url: text("subsidy-url"),
-            per_capita: text("per-capita-net-income"),
-            after_rigid: text("per-capita-after-rigid"),
-            date: text("date"),
-            config: text("config"),
-            household: text("household"),
-            overrides: text("overrides"),
+            mode,
+            rule_set,
+            instance,
+            eligibility_url,
+            report_url,
+            subsidy_url,
+            per_capita,
+            after_rigid,
+            date,
+            config,
+            household,
+            overrides,
+            keep_days,
+            rejected,
         }
     }
 
@@ -103,5 +153,27 @@ mod tests {
             Attributes::parse(r#"{"mode":"simple","instance":"a"}"#).instance,
             "a"
         );
+    }
+
+    #[test]
+    fn unsafe_urls_and_oversized_values_are_dropped_and_named() {
+        let a = Attributes::parse(
+            r#"{"eligibility-url":"javascript:alert(1)","report-url":"/report","subsidy-url":"//evil.example"}"#,
+        );
+        assert_eq!(a.eligibility_url, None);
+        assert_eq!(a.report_url.as_deref(), Some("/report"));
+        assert_eq!(a.subsidy_url, None);
+        assert_eq!(a.rejected, vec!["eligibility-url", "subsidy-url"]);
+        let big = serde_json::json!({ "config": "x".repeat(MAX_ATTRIBUTE_LEN + 1) }).to_string();
+        let a = Attributes::parse(&big);
+        assert_eq!((a.config, a.rejected), (None, vec!["config"]));
+    }
+
+    #[test]
+    fn keep_days_defaults_to_30_and_stays_within_a_year() {
+        assert_eq!(Attributes::parse("{}").keep_days, 30);
+        assert_eq!(Attributes::parse(r#"{"keep-days":"7"}"#).keep_days, 7);
+        assert_eq!(Attributes::parse(r#"{"keep-days":"0"}"#).keep_days, 30);
+        assert_eq!(Attributes::parse(r#"{"keep-days":"9999"}"#).keep_days, 30);
     }
 }

@@ -239,14 +239,8 @@ pub fn run() -> Result<(), String> {
     writeln!(table, "bangfu eval --batch: 100,000 households in {secs:.2}s = {per_sec:.0} households/s (exit {st})").ok();
     let _ = writeln!(json, "  \"batch_households_per_second\": {per_sec:.0},");
 
-    // Browser: load under Slow 4G, evaluate in wasm. The server sends brotli, as a portal would.
-    for f in ["bangfu.js", "bangfu_widgets.js", "bangfu_widgets_bg.wasm"] {
-        status(
-            Command::new("brotli")
-                .args(["-f", "-k", "-q", "11"])
-                .arg(root.join("www/pkg").join(f)),
-        )?;
-    }
+    // Browser: load under Slow 4G, evaluate in wasm. The server sends the brotli copies that
+    // the build made, with validators, as a portal would.
     let port = server::spawn(root.join("www"))?;
     let (ok, text) = output(
         Command::new(&browser.node)
@@ -271,10 +265,6 @@ pub fn run() -> Result<(), String> {
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     std::fs::write(dir.join("bench.json"), &json).map_err(|e| e.to_string())?;
-    // Precompressed files would be served stale after the next build: remove them.
-    for f in ["bangfu.js", "bangfu_widgets.js", "bangfu_widgets_bg.wasm"] {
-        let _ = std::fs::remove_file(root.join("www/pkg").join(format!("{f}.br")));
-    }
     println!("\n{table}\nwritten: target/bench/bench.json");
     Ok(())
 }

@@ -240,5 +240,6 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     }
     build_compat(tools)?;
     crate::npm::write_package(&dir)?;
+    crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

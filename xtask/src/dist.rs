@@ -1,6 +1,8 @@
 //! `cargo xtask dist`: a versioned `dist/bangfu-<version>/` with content-hashed file names and
-//! a `manifest.json` of SRI (sha384) hashes, for portals that deploy a fixed release; and the npm
-//! tarball `dist/bangfu-<version>.tgz` for portals with a bundler.
+//! a `manifest.json` of SRI (sha384) hashes, for portals that deploy a fixed release. The
+//! loader carries the hashes of the glue and wasm files it loads (`INTEGRITY`), so the browser
+//! checks every file, not only the loader the page names. Also the npm tarball
+//! `dist/bangfu-<version>.tgz` for portals with a bundler.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -113,19 +115,34 @@ pub fn dist() -> Result<PathBuf, String> {
         name("compat/bangfu_widgets.js"),
         name("compat/bangfu_widgets_bg.wasm")
     );
+    // Every file the loader fetches is checked by the browser: the glue through a
+    // `modulepreload` with `integrity`, the wasm through `fetch(…, { integrity })`.
+    let integrity_line = format!(
+        "var INTEGRITY = {{ {} }};",
+        entries
+            .iter()
+            .map(|e| format!("\"{}\": \"{}\"", e.file, e.integrity))
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let mut rewrote = (false, false);
     let rewritten: String = loader
         .lines()
         .map(|l| {
             if l.starts_with("var FILES = ") {
+                rewrote.0 = true;
                 files_line.clone()
+            } else if l.starts_with("var INTEGRITY = ") {
+                rewrote.1 = true;
+                integrity_line.clone()
             } else {
                 l.to_string()
             }
         })
         .collect::<Vec<_>>()
         .join("\n");
-    if rewritten == loader.trim_end_matches('\n') {
-        return Err("the loader has no FILES line to rewrite".into());
+    if rewrote != (true, true) {
+        return Err("the loader has no FILES or INTEGRITY line to rewrite".into());
     }
     let tmp = out.join("bangfu.js.tmp");
     std::fs::write(&tmp, format!("{rewritten}\n")).map_err(|e| e.to_string())?;
@@ -150,6 +167,7 @@ pub fn dist() -> Result<PathBuf, String> {
         entries[0].file, entries[0].integrity
     );
     std::fs::write(out.join("snippet.html"), snippet).map_err(|e| e.to_string())?;
+    crate::precompress::precompress(&out)?;
     println!("dist: {}", out.display());
     for e in &entries {
         println!("  {:<32} {:>9} bytes  {}", e.file, e.bytes, e.integrity);

@@ -11,6 +11,7 @@ mod bench;
 mod bundle;
 mod dist;
 mod npm;
+mod precompress;
 mod run;
 mod server;
 mod test;

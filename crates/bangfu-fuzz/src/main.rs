@@ -75,6 +75,15 @@ const TYPED: &[&str] = &[
     "wage",
     "excluded",
     "慰问金",
+    "36.000",
+    "risk_eliminated",
+    "secondary_vocational",
+    "higher_vocational",
+    "undergraduate",
+    "total_cost",
+    "above_deductible",
+    "natural_disaster",
+    "医保报销",
     "\u{0}",
     "\u{202e}",
     "null",
@@ -196,11 +205,84 @@ fn seeds() -> Vec<Value> {
                 "segments": [ { "up_to": "50000", "ratio": "0.6" }, { "up_to": null, "ratio": "0.7" } ] },
                 "microcredit": { "principal": "50000", "years": 3, "loan_date": "2024-11-01", "subsidy_ratio": "1" },
                 "transport": { "destination": "other_province", "months_worked": 3 }, "yulu": { "years_remaining": 2 } } } }),
+        // Revision 2 inputs.
+        json!({ "calculator": "eligibility", "overrides": { "monitoring_range.2026": { "value": "8200", "source": "县文件" } },
+            "input": { "date": "2026-06-01", "household": { "kind": "risk_eliminated",
+            "gansu_agricultural_hukou": false, "relocated_13th_fyp": true, "per_capita_net_income": "8200.00",
+            "household_size": 3, "rigid_expenditure": "900", "on_dibao": true, "dibao_class": 2, "sudden_accident": true,
+            "risks": ["natural_disaster"], "members": [ { "age": 40, "labour": "none" }, { "age": 12, "labour": "none", "student": "secondary_vocational" } ],
+            "monitoring": { "identified_on": "2023-10-01", "eliminated_on": "2025-01-01", "seven_not_eliminate_checked": true } } } }),
+        json!({ "calculator": "eligibility", "input": { "date": "2025-06-01", "household": { "kind": "monitored",
+            "gansu_agricultural_hukou": true, "per_capita_net_income": "7800", "members": [ { "age": 70, "labour": "partial" } ],
+            "monitoring": { "identified_on": "2022-01-01", "measures_in_place": 1, "seven_not_eliminate_checked": false } } } }),
+        json!({ "calculator": "subsidy", "input": { "year": 2026, "household": { "kind": "ordinary", "on_dibao": true,
+            "orphan": true, "on_dibao_marginal": true, "holds_public_welfare_job": true, "months_worked_away": 4,
+            "members": [ { "age": 19, "labour": "none", "student": "undergraduate", "disability": "mild" } ] },
+            "details": { "medical_tilt": { "eligible_cost": "80000", "deductible": "5000", "bands_measured_on": "total_cost",
+                "segments": [ { "up_to": "50000", "ratio": "0.6" }, { "up_to": null, "ratio": "0.7" } ] },
+                "microcredit": { "principal": "60000", "years": 2, "loan_date": "2026-01-05" } } } }),
+        json!({ "calculator": "deadlines", "input": { "procedure": "one_click_report", "applied_on": "2026-12-20",
+            "checked_on": "2026-12-28", "identified_on": "2027-01-03", "plan_done_on": "2027-01-20", "today": "2027-01-04" } }),
     ]
 }
 
 fn dec(v: &Value) -> Option<Decimal> {
     Decimal::from_str(v.as_str()?).ok()
+}
+
+/// (r2) Three answers: a `null` never comes with a firm reason; an elimination answer agrees
+/// with its lists.
+fn eligibility_invariants(r: &Value) -> Option<String> {
+    if r["in_scope"].is_null() && (!r["out_of_scope_reason"].is_null() || r["advice"].is_null()) {
+        return Some(format!(
+            "in_scope null with a firm reason or without advice: {r}"
+        ));
+    }
+    if r["in_scope"] == json!(false) && r["out_of_scope_reason"].is_null() {
+        return Some("a no without its reason".into());
+    }
+    let el = &r["risk_elimination"];
+    if el.is_null() {
+        return None;
+    }
+    let (unmet, unknown) = (
+        el["unmet"].as_array()?.len(),
+        el["unknown"].as_array()?.len(),
+    );
+    let ok = match el["eligible"].as_bool() {
+        Some(true) => unmet == 0 && unknown == 0,
+        Some(false) => unmet > 0,
+        None => unmet == 0 && unknown > 0,
+    };
+    (!ok).then(|| {
+        format!(
+            "elimination {} with {unmet} unmet, {unknown} unknown",
+            el["eligible"]
+        )
+    })
+}
+
+/// No negative amounts; no amount on a "no"; the total counts only what is eligible.
+fn subsidy_invariants(r: &Value) -> Option<String> {
+    let estimates = r["estimates"].as_array()?;
+    let mut total = Decimal::ZERO;
+    for e in estimates {
+        if let Some(a) = ["amount", "standard_payout", "interest", "counted"]
+            .iter()
+            .filter_map(|k| dec(&e[*k]))
+            .find(|a| a.is_sign_negative() && !a.is_zero())
+        {
+            return Some(format!("negative amount {a} in {}", e["programme"]));
+        }
+        if e["eligible"] == json!(false) && !e["amount"].is_null() {
+            return Some(format!("an amount on a no: {e}"));
+        }
+        if e["eligible"] != json!(true) && !e["counted"].is_null() {
+            return Some(format!("counted while not eligible: {e}"));
+        }
+        total += dec(&e["counted"]).unwrap_or_default();
+    }
+    (dec(&r["total"])? != total).then(|| format!("total {} is not the sum {total}", r["total"]))
 }
 
 /// The invariants of an `ok` response; returns what is violated.
@@ -234,12 +316,11 @@ fn check(request: &Value, response: &Value) -> Option<String> {
                 .find(|d| *d <= applied)
                 .map(|d| format!("a deadline {d} is not after the application {applied}"))
         }
-        "subsidy" => r["estimates"].as_array()?.iter().find_map(|e| {
-            ["amount", "standard_payout", "interest"]
-                .iter()
-                .filter_map(|k| dec(&e[*k]))
-                .find(|a| a.is_sign_negative() && !a.is_zero())
-                .map(|a| format!("negative amount {a} in {}", e["programme"]))
+        "subsidy" => subsidy_invariants(r),
+        "eligibility" => eligibility_invariants(r),
+        "deadlines" => r["stages"].as_object()?.values().find_map(|st| {
+            (st["status"] == "done_late" && st["days_late"].as_i64().is_none_or(|n| n <= 0))
+                .then(|| format!("done_late without days late: {st}"))
         }),
         _ => None,
     }

@@ -158,7 +158,7 @@ pub fn evaluate(request: &Value) -> Response {
         "income" => calc::income::evaluate(input, &rules),
         "working_days" => calc::working_days::evaluate(input),
         "eligibility" => calc::eligibility::evaluate(input, &rules),
-        "deadlines" => calc::deadlines::evaluate(input),
+        "deadlines" => calc::deadlines::evaluate(input, &rules),
         "subsidy" => calc::subsidy::evaluate(input, &rules),
         _ => {
             return Response::one_error(

@@ -27,6 +27,8 @@ pub enum ErrorCode {
     NotAWholeNumber,
     /// A count that must be 1 or more.
     MustBePositive,
+    /// A whole number below the field's lowest allowed value (a year before 2000).
+    BelowMinimum,
     /// An income category outside the four counted ones and `excluded`.
     UnknownCategory,
     /// A value outside the list of allowed codes.

@@ -168,16 +168,19 @@ impl<'a> Obj<'a> {
         };
         let positive = if min >= 1 { "大于 0 的" } else { "" };
         match parse_whole(&text) {
-            Ok(n) if n < min => {
-                let code = if min >= 1 {
-                    ErrorCode::MustBePositive
-                } else {
-                    ErrorCode::TooLarge
-                };
+            Ok(n) if n < min && min <= 1 => {
                 errors.push(
                     &field,
-                    code,
-                    format!("{label}必须是{positive}整数（不能小于 {min}）"),
+                    ErrorCode::MustBePositive,
+                    format!("{label}必须是大于 0 的整数"),
+                );
+                None
+            }
+            Ok(n) if n < min => {
+                errors.push(
+                    &field,
+                    ErrorCode::BelowMinimum,
+                    format!("{label}不能小于 {min}，请核对"),
                 );
                 None
             }
@@ -190,6 +193,14 @@ impl<'a> Obj<'a> {
                 None
             }
             Ok(n) => Some(n),
+            Err(NumberError::Negative) if min > 1 => {
+                errors.push(
+                    &field,
+                    ErrorCode::BelowMinimum,
+                    format!("{label}不能小于 {min}，请核对"),
+                );
+                None
+            }
             Err(NumberError::Negative) => {
                 errors.push(
                     &field,
@@ -226,6 +237,13 @@ impl<'a> Obj<'a> {
                 None
             }
         }
+    }
+
+    /// A year within [`crate::YEARS`].
+    pub fn year(&self, key: &str, label: &str, errors: &mut Errors) -> Option<i32> {
+        let (lo, hi) = (*crate::YEARS.start() as u64, *crate::YEARS.end() as u64);
+        self.whole(key, label, lo, hi, true, errors)
+            .map(|y| y as i32)
     }
 
     /// A date; accepts the forms of [`crate::text::parse_date`].

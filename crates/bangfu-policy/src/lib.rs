@@ -18,7 +18,7 @@
 pub mod api;
 pub mod calc;
 pub mod calendar;
-mod data;
+pub(crate) mod data;
 pub mod daxie;
 pub mod error;
 pub mod explain;
@@ -29,6 +29,10 @@ pub mod sources;
 pub mod text;
 
 pub use api::{evaluate, evaluate_str, Response};
+
+/// The years the engine accepts anywhere (requests, overrides, widget attributes): the one
+/// place this range is written.
+pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 pub use error::{ErrorCode, FieldError};
 pub use explain::{ParamUse, Step, Warning};
 

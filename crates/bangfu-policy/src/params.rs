@@ -53,6 +53,9 @@ pub enum Unit {
     Percent,
     Years,
     Months,
+    Days,
+    WorkingDays,
+    Persons,
     Keywords,
 }
 
@@ -117,6 +120,8 @@ struct Override {
     /// Empty for a fixed parameter, `YYYY` or `YYYY-MM-DD` otherwise.
     at: String,
     value: OverrideValue,
+    /// (r2) The portal's document for the value, when given.
+    source: Option<String>,
 }
 
 /// A resolved parameter value with everything needed to explain it.
@@ -288,13 +293,27 @@ impl RuleSet {
                 return Err(bad(format!("参数“{}”不分年份，请写作 {name}", def.label)))
             }
             PeriodKind::Year => match at.parse::<i32>() {
-                Ok(y) if at.len() == 4 && (2000..=2100).contains(&y) => at.to_string(),
+                Ok(y) if at.len() == 4 && crate::YEARS.contains(&y) => at.to_string(),
                 _ => return Err(bad(format!("请写明年份，例如 {name}.2025"))),
             },
             PeriodKind::From => match parse_date(at) {
                 Ok(d) => d.to_string(),
                 Err(_) => return Err(bad(format!("请写明生效日期，例如 {name}.2025-05-20"))),
             },
+        };
+        // (r2) `{ "value": "8200", "source": "某某县2026年…通知" }` as well as the plain value.
+        let (value, source) = match value {
+            Value::Object(m) => {
+                let source = match m.get("source") {
+                    None | Some(Value::Null) => None,
+                    Some(Value::String(t)) if t.chars().count() <= 200 => {
+                        Some(t.trim().to_string()).filter(|t| !t.is_empty())
+                    }
+                    Some(_) => return Err(bad("来源应为不超过 200 字的文字".into())),
+                };
+                (m.get("value").unwrap_or(&Value::Null), source)
+            }
+            v => (v, None),
         };
         let value = match (def.unit, value) {
             (Unit::Keywords, Value::Array(items)) => {
@@ -324,6 +343,7 @@ impl RuleSet {
             name: def.name,
             at,
             value,
+            source,
         })
     }
 
@@ -381,7 +401,9 @@ impl RuleSet {
                     unit: def.unit,
                     at: o.at.clone(),
                     value: *v,
-                    source: Cow::Borrowed("本地配置"),
+                    source: o.source.as_ref().map_or(Cow::Borrowed("本地配置"), |t| {
+                        Cow::Owned(format!("本地配置：{t}"))
+                    }),
                     confidence: Confidence::Local,
                 }),
                 OverrideValue::Keywords(_) => None,
@@ -509,5 +531,43 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+pub use crate::data::Param;
+
+impl RuleSet {
+    /// A decimal parameter named at compile time.
+    pub fn get(&self, p: Param, at: At) -> Option<Resolved<Decimal>> {
+        self.decimal(p.name(), at)
+    }
+
+    /// A fixed decimal parameter named at compile time.
+    pub fn fixed(&self, p: Param) -> Option<Decimal> {
+        self.decimal(p.name(), At::Always).map(|r| r.value)
+    }
+}
+
+/// The latest configured value of a yearly parameter before `year` — shown only as a
+/// labelled reference ("参考：2024 年为 7800 元"), never used as the comparison.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reference {
+    pub year: i32,
+    pub value: String,
+    pub label: String,
+}
+
+impl RuleSet {
+    pub fn reference_before(&self, p: Param, year: i32) -> Option<Reference> {
+        (year.saturating_sub(20)..year).rev().find_map(|y| {
+            self.get(p, At::Year(y)).map(|r| Reference {
+                year: y,
+                value: crate::money::format_money(r.value),
+                label: format!(
+                    "参考：{y} 年为 {} 元，以当地公布为准",
+                    crate::money::format_plain(r.value)
+                ),
+            })
+        })
     }
 }

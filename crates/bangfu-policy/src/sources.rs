@@ -52,3 +52,7 @@ pub const GANSU_ONE_CLICK: &str = "甘肃省“一键报贫”操作指南（临
 /// The Gansu 2023 provincial 一键报贫 guide's time limits (facts.md G).
 pub const GANSU_2023_TIMES: &str =
     "甘肃省“一键报贫”申报须知：5 个工作日核查、5 个工作日反馈、15 个工作日办结";
+/// 附件2 第5条 全覆盖排查.
+pub const ANNEX2_ITEM5: &str = "民勤县2024年防止返贫动态监测和帮扶工作要点 第5条";
+/// 附件2 第8条 先帮扶后认定（绿色通道）.
+pub const ANNEX2_ITEM8: &str = "民勤县2024年防止返贫动态监测和帮扶工作要点 第8条";

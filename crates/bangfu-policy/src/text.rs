@@ -139,13 +139,25 @@ fn strip_separators(int_part: &str) -> Option<String> {
 /// (after applying 万/千), below 10 billion yuan.
 pub fn parse_money(text: &str) -> Result<Decimal, NumberError> {
     let value = parse_decimal(text)?;
-    if value.scale() > 2 {
+    if value.scale() > 2 || typed_decimals(text) > 2 {
         return Err(NumberError::TooManyDecimals);
     }
     if value >= Decimal::from(10_000_000_000u64) {
         return Err(NumberError::TooLarge);
     }
     Ok(value)
+}
+
+/// Digits typed after the point when no 万/千 unit scales them: "36.000" has three, so it is
+/// refused even though its value has none (the user may have meant 36,000; rules.md §1 r2).
+fn typed_decimals(text: &str) -> usize {
+    let half = to_half_width(text);
+    if half.contains(['万', '千']) {
+        return 0;
+    }
+    half.split_once('.').map_or(0, |(_, f)| {
+        f.chars().take_while(char::is_ascii_digit).count()
+    })
 }
 
 /// Parses an amount that may be negative (a per-capita net income can be): `-2000`, `－2000`.
@@ -278,7 +290,11 @@ mod tests {
             parse_money("1.2345678万"),
             Err(NumberError::TooManyDecimals)
         );
-        assert_eq!(parse_money("12.340"), Ok(d("12.34")));
+        // (r2) three typed decimals are refused even when zeros: "36.000" may mean 36,000.
+        assert_eq!(parse_money("12.340"), Err(NumberError::TooManyDecimals));
+        assert_eq!(parse_money("36.000"), Err(NumberError::TooManyDecimals));
+        assert_eq!(parse_money("36.00"), Ok(d("36")));
+        assert_eq!(parse_money("3.600万"), Ok(d("36000")));
         assert_eq!(parse_money("100000万"), Ok(d("1000000000")));
         assert_eq!(parse_money("100万万"), Err(NumberError::NotANumber));
         assert_eq!(parse_money("10000000000"), Err(NumberError::TooLarge));

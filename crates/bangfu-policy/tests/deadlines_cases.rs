@@ -69,8 +69,9 @@ fn cases() -> Vec<Case> {
             "The 一户一策 plan is due 10 days after identification",
             "附件2 第4条、第12条",
             one_click(json!({ "applied_on": "2024-06-03", "checked_on": "2024-06-05", "identified_on": "2024-06-14", "today": "2024-06-14" })),
-            vec![("result.plan_due", json!("2024-06-24")), ("result.stages.approval.status", json!("done")),
-                 ("result.stages.plan.status", json!("on_track"))],
+            // r2: identified on 14 June, a day after the approval's due 13 June: done_late.
+            vec![("result.plan_due", json!("2024-06-24")), ("result.stages.approval.status", json!("done_late")),
+                 ("result.stages.approval.days_late", json!(1)), ("result.stages.plan.status", json!("on_track"))],
         ),
         (
             "An identification before the application is refused",
@@ -79,10 +80,12 @@ fn cases() -> Vec<Case> {
             vec![("ok", json!(false)), ("errors[0].field", json!("input.identified_on"))],
         ),
         (
-            "A date in a year without a published schedule is refused unless an estimate is allowed",
-            "rules.md §3 (YEAR 年节假日安排未发布)",
+            "(r2) Near a year without a schedule the calendar-day dues are given and only the working-day dues are 未发布",
+            "rules.md §3 (r2) (YEAR 年节假日安排未发布; calendar-day dues are still given)",
             one_click(json!({ "applied_on": "2026-12-28", "today": "2026-12-28" })),
-            vec![("ok", json!(false)), ("errors[0].code", json!("calendar_not_published"))],
+            vec![("ok", json!(true)), ("result.check_due", json!("2027-01-02")), ("result.overall_due", json!("2027-01-12")),
+                 ("result.feedback_due", Value::Null), ("result.stages.feedback.status", json!("not_published")),
+                 ("warnings[0].code", json!("calendar_not_published"))],
         ),
         (
             "An estimate across the year end is marked estimated",

@@ -97,7 +97,8 @@ fn cases() -> Vec<Case> {
         Case {
             name: "A monitored household is reported as already monitored, with no new type",
             source: "rules.md §2 (Households already monitored are reported as such)",
-            request: monitored(json!({}), json!([member(50, "full")])),
+            // r2: eligible only once the cadre has checked the local 七不消 list.
+            request: monitored(json!({ "seven_not_eliminate_checked": true }), json!([member(50, "full")])),
             expect: vec![("result.monitoring_type", json!("already_monitored")),
                          ("result.risk_elimination.eligible", json!(true)),
                          ("result.risk_elimination.unmet", json!([]))],
@@ -121,7 +122,7 @@ fn cases() -> Vec<Case> {
         Case {
             name: "Monitored exactly six months is enough",
             source: "facts.md A2 (监测满半年)",
-            request: monitored(json!({ "identified_on": "2023-12-01" }), json!([member(50, "full")])),
+            request: monitored(json!({ "identified_on": "2023-12-01", "seven_not_eliminate_checked": true }), json!([member(50, "full")])),
             expect: vec![("result.risk_elimination.eligible", json!(true))],
         },
         Case {

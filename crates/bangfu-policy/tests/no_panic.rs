@@ -53,6 +53,16 @@ fn field_name() -> impl Strategy<Value = String> {
             "allow_estimate",
             "monitoring_range.2025",
             "excluded_income_keywords",
+            "household",
+            "kind",
+            "relocated_13th_fyp",
+            "dibao_class",
+            "household_size",
+            "seven_not_eliminate_checked",
+            "bands_measured_on",
+            "plan_done_on",
+            "holds_public_welfare_job",
+            "months_worked_away",
         ])
         .prop_map(String::from),
         "[a-z_]{1,8}",
@@ -112,6 +122,93 @@ fn income_request() -> impl Strategy<Value = Value> {
                 "year": 2024, "household_size": size, "items": items,
                 "operating_expenses": expenses, "rigid_expenditure": rigid } })
         })
+}
+
+/// Structured households of revision 2: every kind, hukou, flag and date, some years without
+/// a range, monitoring details partly missing.
+fn household_request() -> impl Strategy<Value = Value> {
+    let kind = prop::sample::select(vec![
+        "ordinary",
+        "poverty_alleviated",
+        "monitored",
+        "risk_eliminated",
+    ]);
+    let labour = prop::sample::select(vec!["full", "partial", "none"]);
+    let member = (
+        prop::option::of(0u64..100),
+        labour,
+        any::<bool>(),
+        any::<bool>(),
+    )
+        .prop_map(|(age, l, ill, student)| {
+            let mut m = json!({ "labour": l, "serious_illness": ill });
+            if let Some(a) = age {
+                m["age"] = json!(a);
+            }
+            if student {
+                m["student"] = json!("secondary_vocational");
+            }
+            m
+        });
+    let flags = prop::collection::vec(any::<bool>(), 8);
+    let monitoring = prop::option::of((
+        prop::option::of(0u64..24),
+        prop::option::of(any::<bool>()),
+        prop::option::of(0u64..3),
+    ));
+    (kind, flags, 5000u32..12000, prop::collection::vec(member, 1..5), monitoring, 2023i32..2028, prop::option::of(1u64..6))
+        .prop_map(|(kind, f, income, members, mon, year, size)| {
+            let mut h = json!({ "kind": kind, "gansu_agricultural_hukou": f[0], "relocated_13th_fyp": f[1],
+                "declared_hardship": f[2], "sudden_accident": f[3], "on_dibao": f[4], "hospitalized_member": f[5],
+                "per_capita_net_income": income.to_string(), "rigid_expenditure": if f[6] { "3000" } else { "0" },
+                "risks": if f[7] { json!(["illness"]) } else { json!([]) }, "members": members });
+            if let Some(n) = size {
+                h["household_size"] = json!(n);
+            }
+            if let Some((months, seven, measures)) = mon {
+                let mut m = json!({ "identified_on": "2023-01-01", "income_above_range": true });
+                if let Some(x) = months { m["income_stable_months"] = json!(x); }
+                if let Some(x) = seven { m["seven_not_eliminate_checked"] = json!(x); }
+                if let Some(x) = measures { m["measures_in_place"] = json!(x); }
+                h["monitoring"] = m;
+            }
+            json!({ "calculator": "eligibility", "input": { "date": format!("{year}-06-01"), "household": h } })
+        })
+}
+
+proptest! {
+    /// (r2) Three answers: `null` never comes with a firm reason, and elimination is never
+    /// "eligible" while anything is unknown.
+    #[test]
+    fn an_unknown_answer_never_carries_a_firm_reason(request in household_request()) {
+        let r = evaluate(&request);
+        prop_assert!(r.ok, "{:?}", r.errors);
+        let res = r.result.unwrap();
+        if res["in_scope"].is_null() {
+            prop_assert!(res["out_of_scope_reason"].is_null());
+            prop_assert_eq!(&res["advice"], &json!("建议联系村委会入户核实"));
+        }
+        if res["in_scope"] == json!(false) {
+            prop_assert!(res["out_of_scope_reason"].is_string());
+        }
+        let el = &res["risk_elimination"];
+        if el["eligible"] == json!(true) {
+            prop_assert!(el["unknown"].as_array().unwrap().is_empty() && el["unmet"].as_array().unwrap().is_empty());
+        }
+        if el["eligible"].is_null() && !el.is_null() {
+            prop_assert!(el["unmet"].as_array().unwrap().is_empty() && !el["unknown"].as_array().unwrap().is_empty());
+        }
+        // A year without a range never answers "no" for a household below it.
+        if res["monitoring_range"].is_null() && request["input"]["household"]["kind"] != "risk_eliminated" {
+            let hukou_ok = request["input"]["household"]["gansu_agricultural_hukou"] == json!(true)
+                || request["input"]["household"]["relocated_13th_fyp"] == json!(true)
+                || request["input"]["household"]["kind"] != "ordinary";
+            if hukou_ok {
+                prop_assert!(res["in_scope"] != json!(false), "{}", res);
+            }
+        }
+    }
+
 }
 
 proptest! {

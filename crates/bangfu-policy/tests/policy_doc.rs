@@ -51,6 +51,8 @@ fn unit(raw: &str) -> String {
         "days" => "天".into(),
         "working_days" => "工作日".into(),
         "keywords" => "条目".into(),
+        "persons" => "人".into(),
+        "percent" => "%".into(),
         "" => "—".into(),
         other => other.into(),
     }
@@ -135,9 +137,13 @@ fn generate(dir: &Path) -> String {
                     Some(Value::String(at)) if at.len() == 4 => format!("{at} 年度"),
                     at => format!("{} 起", text(at)),
                 };
+                // A parameter with no value is one the portal must set.
+                let value = match v.get("value") {
+                    None | Some(Value::Null) => "未配置".to_string(),
+                    value => text(value),
+                };
                 out.push(format!(
-                    "| {name} | {label} | {u} | {at} | {} | {} | {} |",
-                    text(v.get("value")),
+                    "| {name} | {label} | {u} | {at} | {value} | {} | {} |",
                     confidence(&text(v.get("confidence"))),
                     text(v.get("source")),
                 ));

@@ -178,15 +178,15 @@ fn cases() -> Vec<Case> {
             ],
         ),
         (
-            "Above 50,000 only the first 50,000 is subsidised",
-            "facts.md E2 (超过5万部分不贴息)",
+            "(r2) Above 50,000 the loan is not a standard 脱贫人口小额信贷: undecided, no subsidy computed",
+            "rules.md §4 (r2) 小额信贷 above 50,000; facts.md E2",
             request(
                 "poverty_alleviated",
                 json!({}),
                 "microcredit",
                 json!({ "principal": "80000", "years": 3, "loan_date": "2024-11-01", "subsidy_ratio": "1.0" }),
             ),
-            vec![("result.estimates[0].interest", json!("5400.00"))],
+            vec![("result.estimates[0].eligible", Value::Null), ("result.estimates[0].amount", Value::Null)],
         ),
         (
             "A one-year loan uses the 1-year LPR, and no ratio means the subsidy is 未配置",
@@ -276,8 +276,8 @@ fn cases() -> Vec<Case> {
             vec![("result.estimates[0].eligible", json!(false))],
         ),
         (
-            "A locally set amount is used and marked local",
-            "rules.md §4 (settable amount); issue 6",
+            "(r2) A county project's locally set amount is shown and marked local, but not counted while 可咨询",
+            "rules.md §4 (settable amount; (r2) county projects: eligible null)",
             request(
                 "ordinary",
                 json!({}),
@@ -285,17 +285,18 @@ fn cases() -> Vec<Case> {
                 json!({ "amount": "5000" }),
             ),
             vec![
+                ("result.estimates[0].eligible", Value::Null),
                 ("result.estimates[0].amount", json!("5000.00")),
                 ("result.estimates[0].confidence", json!("local")),
-                ("result.total", json!("5000.00")),
+                ("result.total", json!("0.00")),
             ],
         ),
         (
-            "A locally set programme without an amount is listed as 可申请 with 未配置",
-            "rules.md §4",
+            "(r2) A county project without an amount is 可咨询 (null) with 未配置",
+            "rules.md §4 (r2) county projects",
             request("ordinary", json!({}), "housing_retrofit", json!({})),
             vec![
-                ("result.estimates[0].eligible", json!(true)),
+                ("result.estimates[0].eligible", Value::Null),
                 ("result.estimates[0].amount", Value::Null),
             ],
         ),

@@ -175,7 +175,7 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                     if estimated {
                         <p class="verdict verdict-unknown" data-testid="estimated">{format!("估算：{}年节假日安排尚未发布，只按周末计算", form.year)}</p>
                     }
-                    <p data-testid="working-days">{format!("{}年共有 {working} 个工作日；驻村工作每年不少于 220 个工作日（含因公出差、开会和培训）。", form.year)}</p>
+                    <p data-testid="working-days">{format!("{}年共有 {working} 个工作日；驻村工作每年不少于 {} 个工作日（含因公出差、开会和培训）。", form.year, res.get("village_stay_required_days").and_then(Value::as_u64).map_or("（未配置）".to_string(), |n| n.to_string()))}</p>
                     if let Some(doc) = res.get("calendar_document").and_then(Value::as_str) {
                         <p class="bf-note">{"节假日依据："}{doc.to_string()}</p>
                     }
@@ -187,7 +187,11 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                                 <li class={format!("duty duty-{}", s(d, "recurrence"))}>
                                     <span class="duty-date">{s(d, "date")}</span>{" "}{s(d, "task")}
                                     if moved {
-                                        <span class="bf-note" data-testid="suggested">{format!("（当天不是工作日，建议 {} 前办好）", s(d, "suggested_date"))}</span>
+                                        <span class="bf-note" data-testid="suggested">{ if s(d, "kind") == "window_start" {
+                                            format!("（当天不是工作日，从 {} 起办理）", s(d, "suggested_date"))
+                                        } else {
+                                            format!("（当天不是工作日，建议最晚 {} 办好）", s(d, "suggested_date"))
+                                        } }</span>
                                     }
                                     <span class="step-source">{" 依据："}{s(d, "source")}</span>
                                 </li>

@@ -45,7 +45,14 @@ fn case_events(case: &Case, result: &Value) -> Vec<ics::Event> {
                 .map(|st| (*k, st))
         })
         .filter_map(|(k, st)| {
-            let date = s(st, "due").parse().ok()?;
+            // A due date in a holiday: remind on the last working day before it (engine's
+            // `suggested_date`).
+            let date = st
+                .get("suggested_date")
+                .and_then(Value::as_str)
+                .unwrap_or(&s(st, "due"))
+                .parse()
+                .ok()?;
             Some(ics::Event {
                 uid: format!(
                     "{}-{k}@bangfu",
@@ -102,7 +109,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                 Some(x) => *x = c.clone(),
                 None => list.push(c.clone()),
             }
-            match store::save(&list) {
+            match store::save(&list, crate::ui::browser::now_ms() as i64) {
                 Ok(()) => status.set(None),
                 Err(m) => status.set(Some(m.to_string())),
             }
@@ -203,13 +210,24 @@ pub fn CaseView(props: &CaseProps) -> Html {
                                             <th scope="row">{s(&st, "label")}</th>
                                             <td><span data-testid={format!("due-{k}")}>{s(&st, "due")}</span>
                                                 <span class="bf-note">{" "}{s(&st, "rule")}{ if overall { "；受全程上限约束" } else { "" } }</span></td>
-                                            <td>{ if status == "done" { "—".to_string() } else if days < 0 { format!("已过 {} 天", -days) } else { format!("{days} 天（{wd} 个工作日）") } }</td>
+                                            <td>{ match status.as_str() {
+                                                "done" => html! { {"—"} },
+                                                "done_late" => html! { <span class="late" data-testid={format!("late-{k}")}>{format!("逾期完成 {} 天", st.get("days_late").and_then(Value::as_i64).unwrap_or(0))}</span> },
+                                                "not_published" => html! { {"节假日安排未发布，暂无法按工作日计算"} },
+                                                _ if days < 0 => html! { {format!("已过 {} 天", -days)} },
+                                                _ => html! { {format!("{days} 天（{wd} 个工作日）")} },
+                                            } }</td>
                                             <td><span class={format!("badge badge-{status}")} data-testid={format!("status-{k}")}>{label(st.get("status").unwrap_or(&Value::Null), Status::label, "")}</span></td>
                                         </tr>
                                     }
                                 }) }
                             </tbody>
                         </table>
+                        if !response.warnings.is_empty() {
+                            <ul class="bf-warnings" data-testid="case-warnings">
+                                { for response.warnings.iter().map(|w| html! { <li>{w.message.clone()}</li> }) }
+                            </ul>
+                        }
                         <div class="actions">
                             <button type="button" class="btn" onclick={save} data-testid="save-case">{"保存此案件"}</button>
                             <button type="button" class="btn btn-quiet" onclick={export} data-testid="export-case">{"导出到手机日历（ICS）"}</button>
@@ -249,7 +267,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                                 let (cases, status, id) = (props.cases.clone(), props.status.clone(), c.id.clone());
                                 Callback::from(move |_: MouseEvent| {
                                     let list: Vec<Case> = cases.iter().filter(|x| x.id != id).cloned().collect();
-                                    if let Err(m) = store::save(&list) {
+                                    if let Err(m) = store::save(&list, crate::ui::browser::now_ms() as i64) {
                                         status.set(Some(m.to_string()));
                                     }
                                     cases.set(list);

@@ -20,6 +20,9 @@ use state::{Action, PlannerForm, Tab};
 pub struct DeadlinesProps {
     #[prop_or_default]
     pub large_text: bool,
+    /// Days the saved cases are kept after the last change.
+    #[prop_or(crate::ui::storage::DEFAULT_KEEP_DAYS)]
+    pub keep_days: u32,
     /// "Today" as the page pins it; else the device's date (editable in the widget).
     #[prop_or_default]
     pub date: Option<AttrValue>,
@@ -35,9 +38,23 @@ pub fn DeadlinesApp(props: &DeadlinesProps) -> Html {
                 .map_or_else(browser::today, |d| d.to_string()),
         )
     });
-    let booted = use_memo((), |_| store::load());
-    let cases = use_state(|| (*booted).clone().unwrap_or_default());
-    let status = use_state(|| (*booted).clone().err().map(str::to_string));
+    let booted = use_memo((), |_| {
+        store::load(props.keep_days, browser::now_ms() as i64)
+    });
+    let cases = use_state(|| (*booted).clone().map(|b| b.0).unwrap_or_default());
+    let status = use_state(|| match &*booted {
+        Ok((_, notice)) => notice.clone(),
+        Err(e) => Some(e.to_string()),
+    });
+    // "全部清除" in an income widget (this page or another tab) empties the list here too.
+    {
+        let cases = cases.clone();
+        use_effect_with((), move |_| {
+            let listeners =
+                crate::ui::storage::on_cleared(store::is_case_key, move || cases.set(Vec::new()));
+            move || drop(listeners)
+        });
+    }
     let root = use_node_ref();
     let tab = |t: Tab, label: &'static str, testid: &'static str| {
         let d = form.dispatcher();

@@ -45,8 +45,8 @@ pub struct EligibilityProps {
 
 /// The page's URL fragment, decoded.
 fn fragment_prefill() -> Option<Prefill> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    prefill_from_fragment(&hash, |s| {
+    let raw = crate::ui::fragment::take("bangfu-income")?;
+    prefill_from_fragment(&format!("bangfu-income={raw}"), |s| {
         js_sys::decode_uri_component(s).ok().map(String::from)
     })
 }

@@ -5,9 +5,9 @@
 use std::rc::Rc;
 
 use bangfu_policy::calc::eligibility::{
-    label_of, Management, MonitoringType, ELIMINATION_CONDITIONS, MUST_CHECK, MUST_VISIT,
+    EliminationCondition, LeadDepartment, Management, MonitoringType, MustCheck, MustVisit,
+    SupportApproach,
 };
-use bangfu_policy::calc::subsidy::PROGRAMMES;
 
 use crate::ui::engine::{label, text as s};
 use bangfu_policy::Response;
@@ -38,17 +38,33 @@ fn codes(v: &Value, k: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// The labels of a list of codes, or 无.
-fn joined(v: &Value, k: &str, table: &[(&'static str, &'static str)]) -> String {
-    let list = codes(v, k);
+/// The engine's labels of a list of codes, or 无.
+fn joined<T: serde::de::DeserializeOwned>(
+    v: &Value,
+    k: &str,
+    label: fn(T) -> &'static str,
+) -> String {
+    let list: Vec<&'static str> = v
+        .get(k)
+        .and_then(Value::as_array)
+        .map(|a| {
+            a.iter()
+                .filter_map(|c| serde_json::from_value::<T>(c.clone()).ok())
+                .map(label)
+                .collect()
+        })
+        .unwrap_or_default();
     if list.is_empty() {
         "无".to_string()
     } else {
-        list.iter()
-            .map(|c| label_of(table, c))
-            .collect::<Vec<_>>()
-            .join("、")
+        list.join("、")
     }
+}
+
+/// One elimination condition's label from its code.
+fn condition(c: &Value) -> &'static str {
+    serde_json::from_value::<EliminationCondition>(c.clone())
+        .map_or("", EliminationCondition::label)
 }
 
 #[component]
@@ -62,30 +78,33 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </section>
         };
     };
-    let in_scope = res
-        .get("in_scope")
-        .and_then(Value::as_bool)
-        .unwrap_or(false);
+    // Three answers (r2): true, false, or null = 需入户核实 — never a red "no" for null.
+    let in_scope = res.get("in_scope").and_then(Value::as_bool);
     let mtype = s(res, "monitoring_type");
-    let headline = if in_scope && mtype == "already_monitored" {
-        "您家已经是监测对象".to_string()
-    } else if in_scope {
-        format!(
+    let headline = match in_scope {
+        Some(true) if mtype == "already_monitored" => "您家已经是监测对象".to_string(),
+        Some(true) if mtype.is_empty() => "出现新的风险：请联系村委会再标注为监测对象".to_string(),
+        Some(true) => format!(
             "您家可能符合纳入监测的条件：{}",
             label(&json!(mtype), MonitoringType::label, "")
-        )
-    } else if res
-        .get("within_monitoring_range")
-        .is_some_and(Value::is_null)
-        && res
-            .get("out_of_scope_reason")
-            .and_then(Value::as_str)
-            .is_some_and(|r| r.contains("未配置"))
-    {
-        "暂时无法判断：当年的监测范围未配置（以当地文件为准）".to_string()
-    } else {
-        "按您填写的情况，暂不在防止返贫监测范围内".to_string()
+        ),
+        None => "建议联系村委会入户核实".to_string(),
+        Some(false) => "按您填写的情况，暂不在防止返贫监测范围内".to_string(),
     };
+    let verdict_class = match in_scope {
+        Some(true) => "verdict-below",
+        None => "verdict-unknown",
+        Some(false) => "verdict-above",
+    };
+    let green = res
+        .get("green_channel")
+        .and_then(Value::as_bool)
+        .unwrap_or(false);
+    let reference = res
+        .get("reference_range")
+        .and_then(|r| r.get("label"))
+        .and_then(Value::as_str)
+        .map(str::to_string);
     let margin = s(res, "margin_to_range");
     let range = s(res, "monitoring_range");
     let margin_words = match res.get("within_monitoring_range").and_then(Value::as_bool) {
@@ -97,7 +116,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             "人均纯收入高于监测范围（{range} 元）{} 元",
             margin.trim_start_matches('-')
         ),
-        None => "当年监测范围未配置，暂不能按收入判断（以当地文件为准）".to_string(),
+        None => "当年的监测范围当地还未公布（未配置），暂不能按收入判断".to_string(),
     };
     let criteria = res
         .get("criteria")
@@ -114,19 +133,34 @@ pub fn ResultView(props: &ResultProps) -> Html {
 
     html! {
         <section class="bf-result" data-testid="result" aria-live="polite">
-            <p class={classes!("verdict", if in_scope { "verdict-below" } else { "verdict-above" })} data-testid="verdict">{headline}</p>
+            if green {
+                <p class="verdict verdict-green-channel" data-testid="green-channel" role="note">
+                    {"绿色通道：遭遇灾害或意外，先帮扶、后认定。请马上联系村委会，帮扶不用等认定程序走完。"}
+                </p>
+            }
+            <p class={classes!("verdict", verdict_class)} data-testid="verdict">{headline}</p>
             <p data-testid="margin">{margin_words}</p>
-            if let Some(reason) = res.get("out_of_scope_reason").and_then(Value::as_str) {
+            if let Some(r) = reference.filter(|_| res.get("within_monitoring_range").is_some_and(Value::is_null)) {
+                <p class="bf-note" data-testid="reference-range">{r}</p>
+            }
+            if in_scope.is_none() {
+                <p class="bf-note" data-testid="unknown-why">{"还不能确定的原因："}{s(res, "in_scope_reason")}</p>
+            } else if let Some(reason) = res.get("out_of_scope_reason").and_then(Value::as_str) {
                 <p class="bf-note" data-testid="reason">{"原因："}{reason.to_string()}</p>
             }
             <h3>{"逐条对照"}</h3>
             <ul class="criteria" data-testid="criteria">
                 { for criteria.iter().filter(|c| props.cadre || !s(c, "code").starts_with("elimination.")).map(|c| {
-                    let met = c.get("met").and_then(Value::as_bool).unwrap_or(false);
+                    let met = c.get("met").and_then(Value::as_bool);
+                    let (class, mark, sr) = match met {
+                        Some(true) => ("met", "✓", "符合："),
+                        Some(false) => ("unmet", "✗", "不符合："),
+                        None => ("unknown", "？", "待核实："),
+                    };
                     html! {
-                        <li class={if met { "met" } else { "unmet" }}>
-                            <span class="mark" aria-hidden="true">{ if met { "✓" } else { "✗" } }</span>
-                            <span class="sr-only">{ if met { "符合：" } else { "不符合：" } }</span>
+                        <li class={class}>
+                            <span class="mark" aria-hidden="true">{mark}</span>
+                            <span class="sr-only">{sr}</span>
                             <strong>{s(c, "label")}</strong>{"："}{s(c, "why")}
                         </li>
                     }
@@ -134,21 +168,46 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </ul>
             if props.cadre {
                 <dl class="totals" data-testid="screening">
-                    <div class="row"><dt>{"六必访"}</dt><dd data-testid="must-visit">{joined(res, "must_visit", &MUST_VISIT)}</dd></div>
-                    <div class="row"><dt>{"六必查"}</dt><dd data-testid="must-check">{joined(res, "must_check", &MUST_CHECK)}</dd></div>
-                    <div class="row"><dt>{"分类管理"}</dt><dd data-testid="management">{label(res.get("management").unwrap_or(&Value::Null), Management::label, "")}</dd></div>
+                    <div class="row"><dt>{"六必访"}</dt><dd data-testid="must-visit">{joined(res, "must_visit", MustVisit::label)}</dd></div>
+                    <div class="row"><dt>{"六必查"}</dt><dd data-testid="must-check">{joined(res, "must_check", MustCheck::label)}</dd></div>
+                    <div class="row"><dt>{"帮扶方式"}</dt><dd data-testid="support-approach">{label(res.get("support_approach").unwrap_or(&Value::Null), SupportApproach::label, "")}</dd></div>
+                    <div class="row"><dt>{"牵头部门"}</dt><dd data-testid="lead-department">{label(res.get("lead_department").unwrap_or(&Value::Null), LeadDepartment::label, "")}</dd></div>
+                    <div class="row"><dt>{"分类管理（旧）"}</dt><dd data-testid="management">{label(res.get("management").unwrap_or(&Value::Null), Management::label, "")}</dd></div>
                 </dl>
+                if res.get("over_two_years").and_then(Value::as_bool) == Some(true) {
+                    <p class="verdict verdict-unknown" data-testid="over-two-years">{"纳入监测已超过两年仍未消除风险：建立管理台账，调整帮扶措施"}</p>
+                }
+                if let Some(list) = res.get("continuing_measures").and_then(Value::as_array).filter(|l| !l.is_empty()) {
+                    <div data-testid="continuing">
+                        <p>{"风险消除后继续享受（按期限）："}</p>
+                        <ul>{ for list.iter().map(|m| html! { <li>{s(m, "label")}</li> }) }</ul>
+                        <p>{"出现新的风险的，及时再标注，10 天内制定新的“一户一策”。"}</p>
+                    </div>
+                }
                 if let Some(el) = elimination {
                     <div class="elimination" data-testid="elimination">
                         <h3>{"风险消除"}</h3>
-                        if el.get("eligible").and_then(Value::as_bool).unwrap_or(false) {
-                            <p class="done">{"各项条件均已满足，可按程序（入户核实、民主评议和公示、县级审核批准和公告）标注风险消除。"}</p>
-                        } else {
-                            <p>{"暂不能标注风险消除，未满足："}</p>
+                        { match el.get("eligible").and_then(Value::as_bool) {
+                            Some(true) => html! { <p class="done" data-testid="elimination-verdict">{"各项条件均已满足，可按下列程序标注风险消除。"}</p> },
+                            Some(false) => html! { <p data-testid="elimination-verdict">{"暂不能标注风险消除。"}</p> },
+                            None => html! { <p class="verdict verdict-unknown" data-testid="elimination-verdict">{"还有条件待核实，核实前不标注风险消除（继续监测）。"}</p> },
+                        } }
+                        if !codes(el, "unmet").is_empty() {
+                            <p>{"未满足："}</p>
                             <ul data-testid="unmet">
-                                { for codes(el, "unmet").iter().map(|c| html! { <li>{label_of(&ELIMINATION_CONDITIONS, c)}</li> }) }
+                                { for el.get("unmet").and_then(Value::as_array).into_iter().flatten().map(|c| html! { <li>{condition(c)}</li> }) }
                             </ul>
                         }
+                        if !codes(el, "unknown").is_empty() {
+                            <p>{"待核实（未填写或当地未配置）："}</p>
+                            <ul data-testid="unknown">
+                                { for el.get("unknown").and_then(Value::as_array).into_iter().flatten().map(|c| html! { <li>{condition(c)}</li> }) }
+                            </ul>
+                        }
+                        <p>{"程序："}</p>
+                        <ol data-testid="procedure">
+                            { for el.get("procedure").and_then(Value::as_array).into_iter().flatten().map(|p| html! { <li>{s(p, "label")}</li> }) }
+                        </ol>
                         if s(el, "seven_not_eliminate") == "configured" {
                             <div data-testid="seven">
                                 <p>{"“七不消”（本地配置），请逐条核对："}</p>
@@ -160,7 +219,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     </div>
                 }
             }
-            if in_scope && mtype != "already_monitored" {
+            if in_scope == Some(true) && mtype != "already_monitored" {
                 <div class="next" data-testid="next-steps">
                     <h3>{"下一步怎么办"}</h3>
                     <p>{"通过“一键报贫”申报：用微信或手机浏览器扫描村里的二维码，填写后提交。也可以直接找村委会或驻村工作队。"}</p>
@@ -181,7 +240,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <h3>{"可以了解的帮扶政策"}</h3>
                     <ul>
                         { for benefits.iter().map(|b| html! {
-                            <li data-code={s(b, "code")}><strong>{label_of(&PROGRAMMES, &s(b, "code"))}</strong>{"："}{s(b, "reason")}</li>
+                            <li data-code={s(b, "code")}><strong>{s(b, "label")}</strong>
+                                if b.get("eligible").is_some_and(Value::is_null) { {"（可咨询）"} }
+                                {"："}{s(b, "reason")}</li>
                         }) }
                     </ul>
                     if let Some(url) = &props.subsidy_url {

@@ -285,7 +285,7 @@ pub fn monitoring(ctx: &Ctx) -> Html {
             {ctx.check(Flag::RigidResolved, "rigid-resolved", "大额刚性支出已稳定解决")}
             {ctx.check(Flag::Guarantees, "guarantees", "“三保障”和饮水安全持续巩固")}
             {ctx.check(Flag::RiskEliminated, "risk-gone", "返贫致贫风险已稳定消除或自然消失")}
-            {ctx.check(Flag::SevenConfirmed, "seven-confirmed", "已逐条核对“七不消”情形，均不存在（门户配置了“七不消”条目时才计入）")}
+            {ctx.check(Flag::SevenConfirmed, "seven-confirmed", "已按当地文件逐条核对“七不消”情形，均不存在")}
         </fieldset>
     }
 }

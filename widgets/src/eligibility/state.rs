@@ -61,7 +61,7 @@ impl Flag {
             Flag::RigidResolved => "rigid_expenditure_resolved",
             Flag::Guarantees => "three_guarantees_and_water",
             Flag::RiskEliminated => "risk_eliminated",
-            Flag::SevenConfirmed => "seven_not_eliminate_confirmed",
+            Flag::SevenConfirmed => "seven_not_eliminate_checked",
         }
     }
 
@@ -571,11 +571,8 @@ pub fn prefill_from_fragment(
     fragment: &str,
     decode: impl Fn(&str) -> Option<String>,
 ) -> Option<Prefill> {
-    let raw = fragment
-        .trim_start_matches('#')
-        .split('&')
-        .find_map(|p| p.strip_prefix("bangfu-income="))?;
-    let v: Value = serde_json::from_str(&decode(raw)?).ok()?;
+    let raw = crate::ui::fragment::raw_value(fragment, "bangfu-income")?;
+    let v = crate::ui::fragment::bounded_json(&decode(raw)?)?;
     let text = |k: &str| v.get(k).and_then(Value::as_str).map(str::to_string);
     let members = v
         .get("members")

@@ -1,16 +1,33 @@
-//! Households saved on this device (草稿): a list of forms in localStorage, and, per widget
-//! instance, which one is open. Reading never fails the widget: unavailable or corrupt storage
-//! is reported and the form carries on in memory.
+//! Households saved on this device (草稿), cadre mode only: one localStorage key per draft
+//! (`bangfu:income:v2:draft:<id>`), so a keystroke writes one household, two widgets never
+//! overwrite each other's drafts, and one unreadable record costs only itself. Drafts not
+//! changed for `keep-days` days are deleted when a widget starts. The v1 single-list key is
+//! read once, record by record, and moved over. Reading never fails the widget: unavailable
+//! or unreadable storage is reported and the form carries on in memory.
 
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 
 use super::state::IncomeForm;
 use crate::ui::storage::{self, StorageError};
 
-const STORE_KEY: &str = "bangfu:income:v1:drafts";
+const DRAFT_PREFIX: &str = "bangfu:income:v2:draft:";
+/// The single list of drafts before v2; migrated on load.
+const LEGACY_KEY: &str = "bangfu:income:v1:drafts";
+/// A stored draft longer than this is not read (a real one, 500 lines, is under 100 KB).
+const MAX_RECORD_LEN: usize = 512 * 1024;
+
+fn draft_key(id: &str) -> String {
+    format!("{DRAFT_PREFIX}{id}")
+}
 
 fn current_key(instance: &str) -> String {
     format!("bangfu:income:v1:current:{instance}")
+}
+
+/// Whether a storage key holds an income draft (for "cleared in another tab").
+pub fn is_draft_key(key: &str) -> bool {
+    key.starts_with(DRAFT_PREFIX) || key == LEGACY_KEY
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,72 +38,101 @@ pub struct Draft {
     pub form: IncomeForm,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DraftStore {
+/// What a load found.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Loaded {
     pub drafts: Vec<Draft>,
+    /// Records that could not be read (left alone, listed nowhere).
+    pub unreadable: usize,
 }
 
-/// Why the saved households could not be read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum LoadError {
-    Storage(StorageError),
-    /// Something is stored but it is not a draft list (edited by hand, another version…).
-    Corrupt,
+impl Loaded {
+    /// The notice for unreadable records, if any.
+    pub fn notice(&self) -> Option<String> {
+        (self.unreadable > 0).then(|| {
+            format!(
+                "本机保存的草稿中有 {} 条无法读取（数据已损坏），已跳过；其余草稿不受影响。",
+                self.unreadable
+            )
+        })
+    }
 }
 
-impl LoadError {
-    pub fn message(self) -> &'static str {
-        match self {
-            LoadError::Storage(e) => e.message(),
-            LoadError::Corrupt => {
-                "本机保存的草稿无法读取（数据已损坏），已忽略；接下来填写的内容会重新保存。"
-            }
+/// One stored draft, or `None` when it is not one (pure, tested natively).
+pub fn parse_one(text: &str) -> Option<Draft> {
+    if text.len() > MAX_RECORD_LEN {
+        return None;
+    }
+    serde_json::from_str(text).ok()
+}
+
+/// The v1 list read record by record: the drafts it holds and how many records were unreadable
+/// (a list that is not JSON at all counts as one).
+pub fn parse_legacy(text: &str) -> (Vec<Draft>, usize) {
+    #[derive(Deserialize)]
+    struct Legacy<'a> {
+        #[serde(borrow)]
+        drafts: Vec<&'a RawValue>,
+    }
+    let Ok(list) = serde_json::from_str::<Legacy>(text) else {
+        return (Vec::new(), 1);
+    };
+    let drafts: Vec<Draft> = list
+        .drafts
+        .iter()
+        .filter_map(|d| parse_one(d.get()))
+        .collect();
+    let bad = list.drafts.len() - drafts.len();
+    (drafts, bad)
+}
+
+/// Moves the v1 list to one key per draft; the old key goes once every readable draft is over.
+fn migrate() -> Result<usize, StorageError> {
+    let Some(text) = storage::get(LEGACY_KEY)? else {
+        return Ok(0);
+    };
+    let (drafts, unreadable) = parse_legacy(&text);
+    for d in &drafts {
+        if storage::get(&draft_key(&d.id))?.is_none() {
+            save(d)?;
         }
     }
+    storage::remove(LEGACY_KEY)?;
+    Ok(unreadable)
 }
 
-/// Parses stored text; pure, so it is tested natively.
-pub fn parse(text: Option<&str>) -> Result<DraftStore, LoadError> {
-    match text {
-        None => Ok(DraftStore::default()),
-        Some(t) => serde_json::from_str(t).map_err(|_| LoadError::Corrupt),
-    }
-}
-
-pub fn load() -> Result<DraftStore, LoadError> {
-    let text = storage::get(STORE_KEY).map_err(LoadError::Storage)?;
-    parse(text.as_deref())
-}
-
-fn write(store: &DraftStore) -> Result<(), StorageError> {
-    let text = serde_json::to_string(store).map_err(|_| StorageError::WriteFailed)?;
-    storage::set(STORE_KEY, &text)
-}
-
-/// Saves (inserts or replaces) one draft. A corrupt store is replaced by a fresh one.
-pub fn save(draft: &Draft) -> Result<(), StorageError> {
-    let mut store = match load() {
-        Ok(s) => s,
-        Err(LoadError::Corrupt) => DraftStore::default(),
-        Err(LoadError::Storage(e)) => return Err(e),
+/// Every readable draft; drafts older than `keep_days` at `now` (ms) are deleted.
+pub fn load(keep_days: u32, now: i64) -> Result<Loaded, StorageError> {
+    let mut loaded = Loaded {
+        unreadable: migrate()?,
+        ..Loaded::default()
     };
-    match store.drafts.iter_mut().find(|d| d.id == draft.id) {
-        Some(existing) => *existing = draft.clone(),
-        None => store.drafts.push(draft.clone()),
+    for key in storage::keys(DRAFT_PREFIX)? {
+        match storage::get(&key)?.as_deref().and_then(parse_one) {
+            Some(d) if storage::expired(d.saved_at, now, keep_days) => {
+                let _ = storage::remove(&key);
+            }
+            Some(d) => loaded.drafts.push(d),
+            None => loaded.unreadable += 1,
+        }
     }
-    write(&store)
+    Ok(loaded)
+}
+
+/// Saves (inserts or replaces) one draft under its own key.
+pub fn save(draft: &Draft) -> Result<(), StorageError> {
+    let text = serde_json::to_string(draft).map_err(|_| StorageError::WriteFailed)?;
+    storage::set(&draft_key(&draft.id), &text)
 }
 
 pub fn delete(id: &str) -> Result<(), StorageError> {
-    let mut store = load().unwrap_or_default();
-    store.drafts.retain(|d| d.id != id);
-    write(&store)
+    storage::remove(&draft_key(id))
 }
 
-/// Removes every saved household and every widget's "open" pointer for this instance.
-pub fn clear_all(instance: &str) -> Result<(), StorageError> {
-    storage::remove(STORE_KEY)?;
-    storage::remove(&current_key(instance))
+/// Removes everything the widgets keep on this device: every draft, every widget's open
+/// pointer and the deadline planner's cases.
+pub fn clear_all() -> Result<(), StorageError> {
+    storage::clear_everything()
 }
 
 pub fn current(instance: &str) -> Option<String> {
@@ -104,24 +150,42 @@ pub fn set_current(instance: &str, id: Option<&str>) -> Result<(), StorageError>
 mod tests {
     use super::*;
 
-    #[test]
-    fn nothing_stored_is_an_empty_list_and_garbage_is_reported_as_corrupt() {
-        assert_eq!(parse(None), Ok(DraftStore::default()));
-        assert_eq!(parse(Some("{not json")), Err(LoadError::Corrupt));
-        assert_eq!(parse(Some(r#"{"drafts": 5}"#)), Err(LoadError::Corrupt));
-        assert_eq!(parse(Some(r#"{"drafts": []}"#)).unwrap().drafts.len(), 0);
+    fn draft(id: &str) -> Draft {
+        Draft {
+            id: id.into(),
+            saved_at: 1,
+            form: IncomeForm::new(2024, "2024-11-29".into()),
+        }
     }
 
     #[test]
-    fn a_saved_store_reads_back() {
-        let store = DraftStore {
-            drafts: vec![Draft {
-                id: "a".into(),
-                saved_at: 1,
-                form: IncomeForm::new(2024, "2024-11-29".into()),
-            }],
+    fn a_saved_draft_reads_back_and_garbage_is_not_a_draft() {
+        let d = draft("a");
+        assert_eq!(parse_one(&serde_json::to_string(&d).unwrap()), Some(d));
+        assert_eq!(parse_one("{not json"), None);
+        assert_eq!(parse_one(r#"{"id":"x","saved_at":1,"form":42}"#), None);
+        let huge = format!("{{\"id\":\"{}\"}}", "x".repeat(MAX_RECORD_LEN));
+        assert_eq!(parse_one(&huge), None, "oversized records are not parsed");
+    }
+
+    #[test]
+    fn one_bad_record_in_the_v1_list_costs_only_itself() {
+        let good = serde_json::to_string(&draft("a")).unwrap();
+        let text = format!(r#"{{"drafts": [{good}, {{"id": "b", "form": 42}}, {good}]}}"#);
+        let (drafts, bad) = parse_legacy(&text);
+        assert_eq!((drafts.len(), bad), (2, 1));
+        assert_eq!(parse_legacy("{not json"), (Vec::new(), 1));
+        assert_eq!(parse_legacy(r#"{"drafts": 5}"#), (Vec::new(), 1));
+        assert_eq!(parse_legacy(r#"{"drafts": []}"#), (Vec::new(), 0));
+    }
+
+    #[test]
+    fn the_notice_counts_what_was_skipped() {
+        assert_eq!(Loaded::default().notice(), None);
+        let l = Loaded {
+            drafts: Vec::new(),
+            unreadable: 2,
         };
-        let text = serde_json::to_string(&store).unwrap();
-        assert_eq!(parse(Some(&text)), Ok(store));
+        assert!(l.notice().unwrap().contains("2 条"));
     }
 }

@@ -9,6 +9,8 @@ use super::drafts::Draft;
 pub struct DraftsProps {
     pub drafts: Vec<Draft>,
     pub current: Option<String>,
+    /// Days a draft is kept after its last change.
+    pub keep_days: u32,
     pub on_open: Callback<String>,
     pub on_delete: Callback<String>,
     pub on_new: Callback<()>,
@@ -67,7 +69,9 @@ pub fn DraftsView(props: &DraftsProps) -> Html {
     html! {
         <details class="drafts" data-testid="drafts">
             <summary>{format!("本机保存的核算（{} 户）", props.drafts.len())}</summary>
-            <p class="bf-note">{"填写的内容自动保存在这台设备上，不会上传。"}</p>
+            <p class="bf-note" data-testid="storage-notice">{format!(
+                "填写的内容（户名、人口、各项收入和支出）自动保存在这台设备的浏览器里，不会上传；最后修改 {} 天后自动删除。公用电脑用完请按“全部清除”。",
+                props.keep_days)}</p>
             <ul>{ for list }</ul>
             <div class="actions">
                 <button type="button" class="btn" onclick={new} data-testid="draft-new">{"＋ 新建一户"}</button>

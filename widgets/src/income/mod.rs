@@ -1,5 +1,6 @@
-//! `<bangfu-income>`: the household income calculator (收入核算, rules.md §1), for a cadre at a
-//! farmer's table (`mode="cadre"`, the default) or a farmer on a portal (`mode="simple"`).
+//! `<bangfu-income>`: the household income calculator (收入核算, rules.md §1), for a farmer on a
+//! portal (`mode="simple"`, the default: nothing stored) or a cadre at a farmer's table
+//! (`mode="cadre"`: drafts kept on the device for `keep-days` days).
 //!
 //! The form keeps the typed text; on every change it builds an api.md request and asks
 //! `bangfu_policy::evaluate` — the same function the CLI and the JS API call. I/O (storage,
@@ -42,9 +43,12 @@ pub struct IncomeProps {
     pub year: i32,
     #[prop_or_default]
     pub large_text: bool,
-    /// `cadre` (default) or `simple`.
-    #[prop_or(AttrValue::Static("cadre"))]
+    /// `simple` (default) or `cadre`.
+    #[prop_or(AttrValue::Static("simple"))]
     pub mode: AttrValue,
+    /// Days a draft is kept after its last change (cadre mode).
+    #[prop_or(crate::ui::storage::DEFAULT_KEEP_DAYS)]
+    pub keep_days: u32,
     #[prop_or_default]
     pub rule_set: Option<AttrValue>,
     /// Which widget on the page this is (its id, or its position): keeps each widget's open
@@ -91,28 +95,57 @@ pub fn warning_at(r: &Response, field: &str) -> Option<AttrValue> {
     (!notes.is_empty()).then(|| AttrValue::from(notes.join("；")))
 }
 
-/// Reads the saved drafts and the one this widget had open.
+/// Reads the saved drafts (deleting expired ones) and the one this widget had open.
 fn boot(
     instance: &str,
     year: i32,
     use_storage: bool,
-) -> (IncomeForm, Option<String>, Vec<Draft>, Option<&'static str>) {
+    keep_days: u32,
+) -> (IncomeForm, Option<String>, Vec<Draft>, Option<String>) {
     let fresh = IncomeForm::new(year, browser::today());
     if !use_storage {
         return (fresh, None, Vec::new(), None);
     }
-    match drafts::load() {
-        Ok(store) => {
+    match drafts::load(keep_days, browser::now_ms() as i64) {
+        Ok(loaded) => {
+            let notice = loaded.notice();
             let current = drafts::current(instance);
             let open = current
                 .as_ref()
-                .and_then(|id| store.drafts.iter().find(|d| &d.id == id));
+                .and_then(|id| loaded.drafts.iter().find(|d| &d.id == id));
             match open {
-                Some(d) => (d.form.clone(), current, store.drafts, None),
-                None => (fresh, None, store.drafts, None),
+                Some(d) => (d.form.clone(), current, loaded.drafts, notice),
+                None => (fresh, None, loaded.drafts, notice),
             }
         }
-        Err(e) => (fresh, None, Vec::new(), Some(e.message())),
+        Err(e) => (fresh, None, Vec::new(), Some(e.message().to_string())),
+    }
+}
+
+/// `saved` with `draft` put in (replacing its earlier copy), or `None` when the list would
+/// show the same thing (same name, size and minute): a keystroke then re-renders no list.
+fn with_draft(saved: &[Draft], draft: &Draft) -> Option<Vec<Draft>> {
+    let shown = |d: &Draft| {
+        (
+            d.form.label.clone(),
+            d.form.by_members,
+            d.form.members.len(),
+            d.form.household_size.clone(),
+            d.saved_at / 60_000,
+        )
+    };
+    match saved.iter().position(|d| d.id == draft.id) {
+        Some(i) if shown(&saved[i]) == shown(draft) => None,
+        Some(i) => {
+            let mut list = saved.to_vec();
+            list[i] = draft.clone();
+            Some(list)
+        }
+        None => {
+            let mut list = saved.to_vec();
+            list.push(draft.clone());
+            Some(list)
+        }
     }
 }
 
@@ -126,13 +159,13 @@ fn new_draft_id() -> String {
 
 #[component]
 pub fn IncomeApp(props: &IncomeProps) -> Html {
-    let cadre = props.mode.as_str() != "simple";
+    let cadre = props.mode.as_str() == "cadre";
     let instance = props.instance.to_string();
-    let booted = use_memo((), |_| boot(&instance, props.year, cadre));
+    let booted = use_memo((), |_| boot(&instance, props.year, cadre, props.keep_days));
     let form = use_reducer(|| booted.0.clone());
     let draft_id = use_state(|| booted.1.clone());
     let saved = use_state(|| booted.2.clone());
-    let status = use_state(|| booted.3.map(str::to_string));
+    let status = use_state(|| booted.3.clone());
     let root = use_node_ref();
 
     {
@@ -166,13 +199,22 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                     saved_at: browser::now_ms() as i64,
                     form: form.clone(),
                 };
-                match drafts::save(&draft).and_then(|_| drafts::set_current(&instance, Some(&id))) {
+                // One key for this household only: cheap with thousands of drafts saved.
+                let is_new = draft_id.as_deref() != Some(id.as_str());
+                let pointer = || {
+                    if is_new {
+                        drafts::set_current(&instance, Some(&id))
+                    } else {
+                        Ok(())
+                    }
+                };
+                match drafts::save(&draft).and_then(|_| pointer()) {
                     Ok(()) => {
                         if status.is_some() {
                             status.set(None);
                         }
-                        if let Ok(store) = drafts::load() {
-                            saved.set(store.drafts);
+                        if let Some(list) = with_draft(&saved, &draft) {
+                            saved.set(list);
                         }
                     }
                     Err(e) => status.set(Some(e.message().to_string())),
@@ -284,7 +326,7 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
             if let Err(e) = drafts::delete(&id) {
                 status.set(Some(e.message().to_string()));
             }
-            saved.set(drafts::load().map(|s| s.drafts).unwrap_or_default());
+            saved.set(saved.iter().filter(|d| d.id != id).cloned().collect());
             if draft_id.as_deref() == Some(id.as_str()) {
                 start_new();
             }
@@ -295,20 +337,32 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
         Callback::from(move |_| start_new())
     };
     let on_clear = {
-        let (saved, status, instance, start_new) = (
-            saved.clone(),
-            status.clone(),
-            instance.clone(),
-            start_new.clone(),
-        );
+        let (saved, status, start_new) = (saved.clone(), status.clone(), start_new.clone());
         Callback::from(move |_| {
-            if let Err(e) = drafts::clear_all(&instance) {
+            if let Err(e) = drafts::clear_all() {
                 status.set(Some(e.message().to_string()));
             }
             saved.set(Vec::new());
             start_new();
         })
     };
+    // A clear-all by another widget (this page or another tab) empties this one too, so it
+    // cannot write its open household back.
+    {
+        let (saved, status, start_new) = (saved.clone(), status.clone(), start_new.clone());
+        use_effect_with(cadre, move |cadre| {
+            let listeners = cadre
+                .then(|| {
+                    crate::ui::storage::on_cleared(drafts::is_draft_key, move || {
+                        saved.set(Vec::new());
+                        status.set(Some("本机保存的草稿已全部清除。".to_string()));
+                        start_new();
+                    })
+                })
+                .flatten();
+            move || drop(listeners)
+        });
+    }
     let unit_toggle = {
         let dispatch = form.dispatcher();
         Callback::from(move |e: Event| {
@@ -333,7 +387,7 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                     <p class="bf-alert" role="status" data-testid="storage-status">{msg.clone()}</p>
                 }
                 if cadre {
-                    <DraftsView drafts={(*saved).clone()} current={(*draft_id).clone()} on_open={on_open}
+                    <DraftsView drafts={(*saved).clone()} current={(*draft_id).clone()} on_open={on_open} keep_days={props.keep_days}
                         on_delete={on_delete} on_new={on_new} on_clear={on_clear}
                         time_label={Callback::from(|ms: i64| browser::short_time(ms as f64))} />
                 }

@@ -37,13 +37,9 @@ pub struct SubsidyProps {
 }
 
 fn fragment_household() -> Option<Value> {
-    let hash = web_sys::window()?.location().hash().ok()?;
-    let raw = hash
-        .trim_start_matches('#')
-        .split('&')
-        .find_map(|p| p.strip_prefix("bangfu-household="))?;
-    let text = String::from(js_sys::decode_uri_component(raw).ok()?);
-    serde_json::from_str(&text).ok()
+    let raw = crate::ui::fragment::take("bangfu-household")?;
+    let text = String::from(js_sys::decode_uri_component(&raw).ok()?);
+    crate::ui::fragment::bounded_json(&text)
 }
 
 #[component]
@@ -57,7 +53,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                 form.dispatch(Action::SetYear(*year));
                 let given = household
                     .as_ref()
-                    .and_then(|h| serde_json::from_str::<Value>(h).ok());
+                    .and_then(|h| crate::ui::fragment::bounded_json(h));
                 if let Some(v) = given.or_else(fragment_household) {
                     form.dispatch(Action::Prefill(v));
                 }
@@ -188,7 +184,10 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
         .unwrap_or_default();
     let cards = PROGRAMMES.iter().map(|(code, label)| {
         let est = estimates.iter().find(|e| s(e, "programme") == *code);
-        let eligible = est.and_then(|e| e.get("eligible")).and_then(Value::as_bool).unwrap_or(false);
+        // Three answers (r2): true, false, or null = 需核实 / 可咨询 with the reason why.
+        let answer = est.and_then(|e| e.get("eligible")).map(Value::as_bool);
+        let eligible = answer == Some(Some(true));
+        let undecided = answer == Some(None);
         let amount = est.and_then(|e| e.get("amount")).and_then(Value::as_str).map(str::to_string);
         let inputs = FIELDS.iter().filter(|(p, _, _)| p == code).map(|(p, f, input)| {
             let d = form.dispatcher();
@@ -226,7 +225,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     let dr = form.dispatcher();
                     html! {
                         <div class="pair">
-                            <TextField id={format!("seg{row}-up")} label={format!("第 {} 段：起付线以上至（元，最后一段不填）", row + 1)}
+                            <TextField id={format!("seg{row}-up")} label={format!("第 {} 段：报销到（元，最后一段不填）", row + 1)}
                                 value={u} testid={format!("seg-{row}-up")}
                                 oninput={Callback::from(move |v: String| du.dispatch(Action::SetSegment { row, up_to: Some(v), ratio: None }))}
                                 error={error_at(&format!("input.details.medical_tilt.segments[{row}].up_to"))} />
@@ -239,16 +238,17 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
             </fieldset>
         });
         html! {
-            <article class={classes!("card", if eligible { "card-eligible" } else { "card-not" })} data-testid={format!("card-{code}")}>
+            <article class={classes!("card", if eligible { "card-eligible" } else if undecided { "card-unknown" } else { "card-not" })} data-testid={format!("card-{code}")}>
                 <h3>{*label}</h3>
                 <p class="card-status">
-                    <span class={if eligible { "badge badge-done" } else { "badge badge-rank-4" }} data-testid={format!("eligible-{code}")}>
-                        { if eligible { "可以申请" } else { "不符合条件" } }</span>
+                    <span class={if eligible { "badge badge-done" } else if undecided { "badge badge-due_soon" } else { "badge badge-rank-4" }} data-testid={format!("eligible-{code}")}>
+                        { if eligible { "可以申请" } else if undecided { "需核实 / 可咨询" } else { "不符合条件" } }</span>
                     {" "}
                     <span class="card-amount" data-testid={format!("amount-{code}")}>{
-                        match (&amount, eligible) {
-                            (Some(a), true) => format!("{a} 元"),
-                            (None, true) => "金额：未配置".to_string(),
+                        match (&amount, eligible, undecided) {
+                            (Some(a), true, _) => format!("{a} 元"),
+                            (None, true, _) => "金额：未配置".to_string(),
+                            (Some(a), _, true) => format!("当地标准 {a} 元（未计入合计）"),
                             _ => String::new(),
                         }
                     }</span>
@@ -260,6 +260,15 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     if *code == "medical_tilt" && e.get("standard_payout").is_some() {
                         <p data-testid="tilt-compare">{format!("标准报销 {} 元，倾斜后 {} 元，多报 {} 元",
                             s(e, "standard_payout"), e.get("amount").and_then(Value::as_str).unwrap_or("—"), s(e, "difference"))}</p>
+                    }
+                    if *code == "medical_tilt" && e.get("tilted_bands").is_some() {
+                        <table class="stages" data-testid="tilt-bands">
+                            <caption>{"倾斜后逐段计算"}</caption>
+                            <thead><tr><th scope="col">{"费用段（元）"}</th><th scope="col">{"金额"}</th><th scope="col">{"比例"}</th><th scope="col">{"报销"}</th></tr></thead>
+                            <tbody>{ for e.get("tilted_bands").and_then(Value::as_array).into_iter().flatten().map(|b| html! {
+                                <tr><td>{format!("{}–{}", s(b, "from"), s(b, "to"))}</td><td>{s(b, "amount")}</td><td>{s(b, "ratio")}</td><td>{s(b, "payout")}</td></tr>
+                            }) }</tbody>
+                        </table>
                     }
                     if *code == "microcredit" && e.get("interest").is_some() {
                         <p data-testid="loan-interest">{format!("年利率 {}，利息 {} 元", s(e, "rate"), s(e, "interest"))}</p>
@@ -307,6 +316,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                         {flag("on_dibao", "低保户", form.on_dibao)}
                         {flag("on_tekun", "特困供养", form.on_tekun)}
                         {flag("orphan", "孤儿", form.orphan)}
+                        {flag("holds_public_welfare_job", "有家庭成员在公益性岗位上岗", form.holds_job)}
                     </div>
                     <ol class="member-list">{ for members }</ol>
                     <button type="button" class="btn btn-quiet btn-small" onclick={add_member} data-testid="s-add-member">{"＋ 添加家庭成员"}</button>
@@ -315,7 +325,8 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                     }
                 </fieldset>
             </form>
-            <p class="total" data-testid="total">{format!("已知金额合计：{total} 元")}<span class="bf-note">{"（“未配置”的项目不计入）"}</span></p>
+            <p class="total" data-testid="total">{format!("已知金额合计：{total} 元")}</p>
+            <p class="bf-note" data-testid="total-note">{response.result.as_ref().map(|r| s(r, "total_note")).unwrap_or_default()}</p>
             <div class="cards">{ for cards }</div>
         </div>
     }

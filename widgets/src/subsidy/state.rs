@@ -77,6 +77,20 @@ pub const FIELDS: &[(&str, &str, Input)] = &[
         },
     ),
     (
+        "medical_tilt",
+        "bands_measured_on",
+        Input::Select {
+            label: "分段上限按什么计",
+            options: &[
+                (
+                    "total_cost",
+                    "按总费用（如“起付线以上至 5 万元”指总费用 5 万元）",
+                ),
+                ("above_deductible", "按起付线以上的部分"),
+            ],
+        },
+    ),
+    (
         "medical_assistance",
         "self_paid",
         Input::Text {
@@ -238,6 +252,8 @@ pub struct SubsidyForm {
     pub on_dibao: bool,
     pub on_tekun: bool,
     pub orphan: bool,
+    /// A member holds a 乡村公益性岗位 (its pay counts in the total only then).
+    pub holds_job: bool,
     pub members: Vec<MemberRow>,
     /// (programme, field) → typed text ("true"/"false" for checks).
     pub details: BTreeMap<(String, String), String>,
@@ -280,6 +296,7 @@ impl SubsidyForm {
             on_dibao: false,
             on_tekun: false,
             orphan: false,
+            holds_job: false,
             members: vec![MemberRow {
                 key: 0,
                 age: String::new(),
@@ -367,11 +384,22 @@ impl SubsidyForm {
                 o.insert("segments".into(), Value::Array(segs));
             }
         }
+        // Local rules are usually written on the total cost ("起付线以上至 50000 元"): that is
+        // the widget's default reading unless the portal or the user says otherwise.
+        if let Some(o) = details
+            .entry("medical_tilt".to_string())
+            .or_insert_with(|| json!({}))
+            .as_object_mut()
+        {
+            o.entry("bands_measured_on")
+                .or_insert_with(|| json!("total_cost"));
+        }
         let mut request = json!({ "calculator": "subsidy", "input": {
             "year": self.year,
             "household": {
                 "kind": self.kind, "gansu_agricultural_hukou": self.hukou, "on_dibao": self.on_dibao,
-                "on_tekun": self.on_tekun, "orphan": self.orphan, "members": members },
+                "on_tekun": self.on_tekun, "orphan": self.orphan,
+                "holds_public_welfare_job": self.holds_job, "members": members },
             "details": Value::Object(details) } });
         if let Some(o) = overrides {
             request["overrides"] = o.clone();
@@ -391,6 +419,7 @@ impl SubsidyForm {
                 "on_dibao" => self.on_dibao = on,
                 "on_tekun" => self.on_tekun = on,
                 "orphan" => self.orphan = on,
+                "holds_public_welfare_job" => self.holds_job = on,
                 _ => {}
             },
             Action::SetMember { key, field, value } => {

@@ -115,3 +115,8 @@ pub fn print_page() {
         let _ = w.print();
     }
 }
+
+/// A warning in the browser console (for the portal's webmaster, not the user).
+pub fn warn(text: &str) {
+    web_sys::console::warn_1(&wasm_bindgen::JsValue::from_str(text));
+}

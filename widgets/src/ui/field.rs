@@ -5,6 +5,10 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+/// The most characters a text field takes (typed or pasted): every field here is a name, an
+/// amount, an age or a date, and a bound keeps a pasted megabyte out of every evaluation.
+pub const MAX_TYPED_LEN: u32 = 500;
+
 #[derive(Properties, PartialEq, Clone)]
 pub struct TextFieldProps {
     /// Unique within the shadow root.
@@ -68,6 +72,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             <div class="control">
                 <input id={props.id.clone()} type="text" inputmode={props.inputmode.clone()}
                     autocomplete="off" value={props.value.clone()} oninput={oninput}
+                    maxlength={MAX_TYPED_LEN.to_string()}
                     placeholder={props.placeholder.clone()} list={props.list.clone()}
                     aria-invalid={invalid.then_some("true")} aria-describedby={described}
                     data-testid={props.testid.clone()} />

@@ -4,6 +4,8 @@
 pub mod browser;
 pub mod engine;
 pub mod field;
+pub mod fragment;
 pub mod hooks;
 pub mod ics;
 pub mod storage;
+pub mod url;

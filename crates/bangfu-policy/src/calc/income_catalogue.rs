@@ -77,8 +77,7 @@ pub const OFTEN_MISSED: &[Suggestion] = &[
 ];
 
 /// Where the lists come from.
-pub const CATALOGUE_SOURCE: &str =
-    "民勤县2024年防止返贫动态监测和帮扶工作要点 第16条（应统尽统）；收入口径见 rules.md §1";
+pub const CATALOGUE_SOURCE: &str = "民勤县2024年防止返贫动态监测和帮扶工作要点 第16条（应统尽统）";
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,71 @@
+//! Eligibility (监测对象识别, 排查, 分类, 风险消除) — rules.md §2, revision 2.
+//!
+//! read ([`crate::calc::household`]) → [`decide`] (rules and numbers, no wording) →
+//! [`explain`] (every sentence and citation). Three answers, never two: a "no" is only given
+//! when every fact needed for it is known and says no.
+
+mod decide;
+mod explain;
+mod vocab;
+
+use serde_json::Value;
+
+pub use decide::{decide, Decision, Elimination, ScopeReason};
+pub use vocab::{
+    ContinuingMeasure, EliminationCondition, LeadDepartment, Management, MonitoringType, MustCheck,
+    MustVisit, ProcedureStep, SupportApproach,
+};
+
+use super::household::{read_household, Strictness};
+use crate::error::ErrorCode;
+use crate::input::{Errors, Obj};
+use crate::params::RuleSet;
+use crate::Outcome;
+
+/// The 11 risk categories (附件2 第10条): code and Chinese label (kept for r1 callers).
+pub const RISKS: [(&str, &str); 11] = [
+    ("illness", "因病"),
+    ("schooling", "因学"),
+    ("housing", "因安全住房"),
+    ("drinking_water", "因安全饮水"),
+    ("disability", "因残"),
+    ("natural_disaster", "因自然灾害"),
+    ("accident", "因意外事故"),
+    ("business_failure", "因产业项目失败"),
+    ("unstable_employment", "因务工就业不稳"),
+    ("lack_of_labour", "因缺劳动力"),
+    ("other", "其他"),
+];
+
+/// The label of `code` in a (code, label) table, or "".
+pub fn label_of(table: &[(&'static str, &'static str)], code: &str) -> &'static str {
+    table
+        .iter()
+        .find(|(c, _)| *c == code)
+        .map_or("", |(_, l)| l)
+}
+
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
+    let mut errors = Errors::default();
+    let Some(obj) = Obj::new(input, "input", "资格自查输入", &mut errors) else {
+        return Err(errors);
+    };
+    let date = obj.date("date", "日期", true, &mut errors);
+    let household = read_household(&obj, Strictness::Eligibility, &mut errors);
+    let (Some(date), Some(h)) = (date, household) else {
+        return Err(errors);
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let Some(d) = decide(&h, date, rules) else {
+        errors.push("input", ErrorCode::TooLarge, "金额过大，无法计算，请核对");
+        return Err(errors);
+    };
+    let (result, explanation, warnings) = explain::explain(&d, &h, rules);
+    Ok(Outcome {
+        result: serde_json::to_value(result).unwrap_or(Value::Null),
+        explanation,
+        warnings,
+    })
+}

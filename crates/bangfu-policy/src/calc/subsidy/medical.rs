@@ -1,0 +1,210 @@
+//! The critical-illness insurance tilt (大病保险倾斜, Plan 主文 第3条): payout band by band,
+//! under either reading of the bands — measured on the amount above the deductible (api.md r1)
+//! or on the total cost (how local rules are usually written: "起付线以上至 50000 元").
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::{admissibility, estimate, lowest, Ctx, Estimate};
+use crate::calc::household::Household;
+use crate::calc::programmes::Programme;
+use crate::error::ErrorCode;
+use crate::input::{Errors, Obj};
+use crate::money::{format_money, format_plain, round_cents};
+use crate::params::Param;
+use crate::sources::MAIN_ITEM3;
+
+/// What a segment's `up_to` is measured on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BandBasis {
+    /// api.md r1: on the amount above the deductible (the API default).
+    AboveDeductible,
+    /// On the total eligible cost.
+    TotalCost,
+}
+
+/// One band's working: the cost from `from` to `to` (on the total-cost scale) paid at `ratio`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Band {
+    pub from: String,
+    pub to: String,
+    pub amount: String,
+    pub ratio: String,
+    pub payout: String,
+}
+
+type Segments = Vec<(Option<Decimal>, Decimal)>;
+
+/// Payout and its bands. Everything is expressed on the total-cost scale for the working.
+fn payout(
+    cost: Decimal,
+    deductible: Decimal,
+    segments: &Segments,
+    plus: Decimal,
+    basis: BandBasis,
+) -> Option<(Decimal, Vec<Band>)> {
+    let offset = match basis {
+        BandBasis::AboveDeductible => deductible,
+        BandBasis::TotalCost => Decimal::ZERO,
+    };
+    let mut lower = deductible;
+    let mut total = Decimal::ZERO;
+    let mut bands = Vec::new();
+    for (up_to, ratio) in segments {
+        if cost <= lower {
+            break;
+        }
+        let upper = match up_to {
+            Some(u) => u.checked_add(offset)?.min(cost),
+            None => cost,
+        };
+        let part = upper.checked_sub(lower)?.max(Decimal::ZERO);
+        if part.is_zero() {
+            lower = lower.max(upper);
+            continue;
+        }
+        let r = (*ratio + plus).min(Decimal::ONE);
+        let paid = part.checked_mul(r)?;
+        total = total.checked_add(paid)?;
+        bands.push(Band {
+            from: format_money(lower),
+            to: format_money(upper),
+            amount: format_money(part),
+            ratio: format_plain(r),
+            payout: format_money(round_cents(paid)),
+        });
+        lower = upper;
+    }
+    Some((round_cents(total), bands))
+}
+
+/// One segment list from `details.medical_tilt.segments`.
+fn read_segments(d: &Obj, errors: &mut Errors) -> Option<Segments> {
+    let list = d.list("segments", "分段报销比例", 10, errors)?;
+    let mut out = Vec::new();
+    let mut last: Option<Decimal> = None;
+    for (i, s) in list.iter().enumerate() {
+        let path = format!("input.details.medical_tilt.segments[{i}]");
+        let so = Obj::new(s, &path, "分段", errors)?;
+        let up_to = so.money("up_to", "分段上限", false, errors);
+        let ratio = so.money("ratio", "报销比例", true, errors);
+        if let Some(r) = ratio.filter(|r| *r > Decimal::ONE) {
+            errors.push(
+                &so.path_of("ratio"),
+                ErrorCode::TooLarge,
+                format!("报销比例 {} 超过 1（100%）", format_plain(r)),
+            );
+        }
+        if let (Some(u), Some(l)) = (up_to, last) {
+            if u <= l {
+                errors.push(
+                    &so.path_of("up_to"),
+                    ErrorCode::RangeReversed,
+                    "分段上限应逐段增大",
+                );
+            }
+        }
+        let is_last = i + 1 == list.len();
+        if up_to.is_none() != is_last {
+            errors.push(
+                &so.path_of("up_to"),
+                ErrorCode::InvalidOverride,
+                if is_last {
+                    "最后一段应不设上限（null）"
+                } else {
+                    "只有最后一段可以不设上限"
+                },
+            );
+        }
+        last = up_to.or(last);
+        out.push((up_to, ratio?));
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+fn read_basis(d: Option<&Obj>, errors: &mut Errors) -> BandBasis {
+    match d
+        .and_then(|d| d.get("bands_measured_on"))
+        .map(|v| v.as_str().map(str::trim))
+    {
+        None | Some(Some("above_deductible")) => BandBasis::AboveDeductible,
+        Some(Some("total_cost")) => BandBasis::TotalCost,
+        Some(_) => {
+            errors.push(
+                "input.details.medical_tilt.bands_measured_on",
+                ErrorCode::UnknownValue,
+                "分段口径只能是 above_deductible（按起付线以上部分）或 total_cost（按总费用）",
+            );
+            BandBasis::AboveDeductible
+        }
+    }
+}
+
+pub(crate) fn medical_tilt(
+    h: &Household,
+    d: Option<&Obj>,
+    ctx: &mut Ctx,
+    errors: &mut Errors,
+) -> Option<Estimate> {
+    let mut a = admissibility(Programme::MedicalTilt, h, ctx, None);
+    let factor = ctx.yearly(Param::MedicalTiltDeductibleFactor);
+    let plus = ctx.yearly(Param::MedicalTiltRatioIncrease);
+    let cost = d.and_then(|d| d.money("eligible_cost", "政策范围内医疗费用", false, errors));
+    let deductible = d.and_then(|d| d.money("deductible", "起付线", false, errors));
+    let segments = d.and_then(|d| read_segments(d, errors));
+    let basis = read_basis(d, errors);
+    if deductible.is_none() || segments.is_none() {
+        ctx.unset(
+            "critical_illness_schedule",
+            "大病保险起付线和分段比例",
+            "甘肃/武威医保部门规定（未查到），请由门户配置或填写",
+        );
+        a.reasons
+            .push("当地大病保险起付线和分段比例未配置，请填写或由门户配置".into());
+    }
+    if cost.is_none() {
+        a.reasons.push("请填写政策范围内医疗费用".into());
+    }
+    let computed = match (cost, deductible, segments.as_ref(), factor, plus) {
+        (Some(cost), Some(ded), Some(segs), Some(f), Some(p)) => {
+            let (standard, sb) = payout(cost, ded, segs, Decimal::ZERO, basis)?;
+            let tilted_ded = round_cents(ded.checked_mul(f)?);
+            let (tilted, tb) = payout(cost, tilted_ded, segs, p, basis)?;
+            a.reasons.push(format!(
+                "费用 {}：标准起付线 {}，报销 {}；倾斜后起付线 {}、各段比例 +{}，报销 {}（{}）",
+                format_money(cost),
+                format_money(ded),
+                format_money(standard),
+                format_money(tilted_ded),
+                format_plain(p),
+                format_money(tilted),
+                match basis {
+                    BandBasis::AboveDeductible => "分段按起付线以上部分计",
+                    BandBasis::TotalCost => "分段按总费用计",
+                }
+            ));
+            Some((standard, tilted, sb, tb))
+        }
+        _ => None,
+    };
+    let mut e = estimate(
+        Programme::MedicalTilt,
+        a,
+        computed.as_ref().map(|c| c.1),
+        MAIN_ITEM3,
+        ctx,
+    );
+    if let Some((standard, tilted, sb, tb)) = computed {
+        e.standard_payout = Some(format_money(standard));
+        let diff = tilted.checked_sub(standard)?;
+        e.difference = Some(format_money(diff));
+        // Only the tilt's gain is received because of the policy (issue 13).
+        e.counted = e.amount.as_ref().map(|_| format_money(diff));
+        e.bands_measured_on = Some(basis);
+        e.standard_bands = sb;
+        e.tilted_bands = tb;
+    }
+    e.confidence = lowest(&e.parameters);
+    Some(e)
+}

@@ -1,0 +1,196 @@
+//! Conventions as a test (in the spirit of rust-analyzer's `xtask/src/tidy.rs`): what is easy
+//! to break and tedious to review. Runs with the engine's tests, so `cargo xtask test` runs it.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let p = e.path();
+        let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        if p.is_dir() && !matches!(name, "target" | "node_modules" | "pkg" | ".git") {
+            rust_files(&p, out);
+        } else if name.ends_with(".rs") {
+            out.push(p);
+        }
+    }
+}
+
+fn all_rust_files() -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    for d in ["crates", "widgets", "xtask"] {
+        rust_files(&repo().join(d), &mut files);
+    }
+    assert!(files.len() > 30, "found only {} files", files.len());
+    files
+}
+
+fn rel(p: &Path) -> String {
+    p.strip_prefix(repo()).unwrap_or(p).display().to_string()
+}
+
+#[test]
+fn every_rust_file_opens_with_a_module_comment() {
+    let missing: Vec<String> = all_rust_files()
+        .into_iter()
+        .filter(|p| !fs::read_to_string(p).unwrap_or_default().starts_with("//!"))
+        .map(|p| rel(&p))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` opening: {missing:?}"
+    );
+}
+
+/// Code lines of the engine (comments are allowed to name the internal spec; what users see
+/// is not).
+fn engine_code_lines() -> Vec<(String, usize, String)> {
+    let mut files = Vec::new();
+    rust_files(&repo().join("crates/bangfu-policy/src"), &mut files);
+    let mut out = Vec::new();
+    for f in files {
+        for (i, line) in fs::read_to_string(&f)
+            .unwrap_or_default()
+            .lines()
+            .enumerate()
+        {
+            let code = line.split("//").next().unwrap_or("");
+            if !line.trim_start().starts_with("//") && code.contains('"') {
+                out.push((rel(&f), i + 1, line.to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn no_engine_text_cites_the_internal_spec() {
+    let bad: Vec<String> = engine_code_lines()
+        .into_iter()
+        .filter(|(_, _, l)| {
+            l.contains("rules.md") || l.contains("facts.md") || l.contains("api.md")
+        })
+        .map(|(f, n, l)| format!("{f}:{n}: {}", l.trim()))
+        .collect();
+    assert!(
+        bad.is_empty(),
+        "user-facing text must cite documents, not the internal spec:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn the_year_range_is_written_once() {
+    let mut hits = Vec::new();
+    for f in all_rust_files() {
+        if rel(&f).contains("/tests/") {
+            continue;
+        }
+        for (i, line) in fs::read_to_string(&f)
+            .unwrap_or_default()
+            .lines()
+            .enumerate()
+        {
+            if line.contains("2000..=2100") || line.contains("2000, 2100") {
+                hits.push(format!("{}:{}", rel(&f), i + 1));
+            }
+        }
+    }
+    assert_eq!(
+        hits,
+        vec!["crates/bangfu-policy/src/lib.rs:34".to_string()],
+        "one YEARS constant"
+    );
+}
+
+#[test]
+fn the_loader_and_the_widgets_read_the_same_attributes() {
+    let loader = fs::read_to_string(repo().join("widgets/js/bangfu.js")).unwrap();
+    let start = loader
+        .find("var ATTRIBUTES = [")
+        .expect("ATTRIBUTES in bangfu.js");
+    let end = start + loader[start..].find("];").unwrap();
+    let mut js: Vec<String> = loader[start..end]
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .map(String::from)
+        .collect();
+    let props = fs::read_to_string(repo().join("widgets/src/props.rs")).unwrap();
+    let mut rs: Vec<String> = Vec::new();
+    for pat in ["text(\"", "attr(\""] {
+        for part in props.split(pat).skip(1) {
+            if let Some(name) = part.split('"').next() {
+                if !rs.contains(&name.to_string()) {
+                    rs.push(name.to_string());
+                }
+            }
+        }
+    }
+    // The loader's own attributes (the fallback link) and the widget's own (the instance id
+    // the loader sets) are not shared.
+    js.retain(|a| a != "fallback-url");
+    rs.retain(|a| a != "instance");
+    js.sort();
+    rs.sort();
+    assert_eq!(
+        js, rs,
+        "ATTRIBUTES in bangfu.js and the keys props.rs reads"
+    );
+}
+
+#[test]
+fn no_calculator_function_runs_over_120_lines() {
+    let mut files = Vec::new();
+    rust_files(&repo().join("crates/bangfu-policy/src/calc"), &mut files);
+    let mut long = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        let lines: Vec<&str> = text.lines().collect();
+        for (i, l) in lines.iter().enumerate() {
+            let t = l.trim_start();
+            let is_fn = ["fn ", "pub fn ", "pub(crate) fn "]
+                .iter()
+                .any(|p| t.starts_with(p));
+            if !is_fn {
+                continue;
+            }
+            let indent = &l[..l.len() - t.len()];
+            let close = format!("{indent}}}");
+            if let Some(n) = lines[i + 1..].iter().position(|x| *x == close) {
+                if n + 2 > 120 {
+                    long.push(format!("{}:{} {} lines", rel(&f), i + 1, n + 2));
+                }
+            }
+        }
+    }
+    assert!(
+        long.is_empty(),
+        "split these (read → decide → explain): {long:?}"
+    );
+}
+
+#[test]
+fn no_explanation_or_parameter_source_names_the_internal_spec() {
+    // Style note 6: users see documents, never rules.md or facts.md.
+    let requests = [
+        r#"{"calculator":"income","input":{"year":2026,"household_size":2,"rigid_expenditure":"100","previous_per_capita_net_income":"9000","items":[{"category":"wage","item":"务工","amount":"16000"},{"category":"excluded","item":"慰问金","amount":"500"}]}}"#,
+        r#"{"calculator":"eligibility","input":{"date":"2024-06-01","household":{"kind":"monitored","gansu_agricultural_hukou":true,"per_capita_net_income":"9000","risks":["natural_disaster"],"members":[{"age":40,"labour":"none"}],"monitoring":{"identified_on":"2021-01-01"}}}}"#,
+        r#"{"calculator":"subsidy","input":{"year":2024,"household":{"kind":"monitored","on_dibao":true,"members":[{"age":40,"labour":"full","disability":"mild"}]}}}"#,
+        r#"{"calculator":"deadlines","input":{"procedure":"one_click_report","applied_on":"2024-04-26","checked_on":"2024-05-06","today":"2024-05-06"}}"#,
+        r#"{"calculator":"deadlines","input":{"procedure":"duties","year":2024}}"#,
+    ];
+    for r in requests {
+        let text = bangfu_policy::evaluate_str(r).to_json();
+        for bad in ["rules.md", "facts.md", "api.md"] {
+            assert!(!text.contains(bad), "{bad} in the answer to {r}");
+        }
+    }
+}
