@@ -83,6 +83,8 @@ export interface BangfuCommonAttributes {
   "fallback-url"?: string;
   /** JSON parameter overrides, as in a request. */
   overrides?: string;
+  /** `full`: `bangfu-result` carries the whole response, typed text included (default: figures only). */
+  "result-detail"?: "full";
 }
 
 export interface BangfuIncomeAttributes extends BangfuCommonAttributes {
@@ -91,6 +93,8 @@ export interface BangfuIncomeAttributes extends BangfuCommonAttributes {
   mode?: "cadre" | "simple";
   /** The eligibility checker's page; a button opens it pre-filled (`#bangfu-income=`). */
   "eligibility-url"?: string;
+  /** `cadre` mode: days a draft stays on the device after its last change (1–365, default 30). */
+  "keep-days"?: string;
 }
 
 export interface BangfuEligibilityAttributes extends BangfuCommonAttributes {
@@ -108,6 +112,8 @@ export interface BangfuEligibilityAttributes extends BangfuCommonAttributes {
 export interface BangfuDeadlinesAttributes extends BangfuCommonAttributes {
   /** "Today" for the statuses (YYYY-MM-DD); default the device's date. */
   date?: string;
+  /** Days the saved cases stay on the device after the last change (1–365, default 30). */
+  "keep-days"?: string;
 }
 
 export interface BangfuSubsidyAttributes extends BangfuCommonAttributes {
@@ -118,10 +124,14 @@ export interface BangfuSubsidyAttributes extends BangfuCommonAttributes {
   household?: string;
 }
 
-/** `event.detail` of `bangfu-result`, dispatched (bubbles, composed) after every new result. */
+/**
+ * `event.detail` of `bangfu-result`, dispatched (bubbles, composed) after every new result. By
+ * default `response` holds `ok`, `rule_set` and only the top-level figures of `result` (no typed
+ * text); with `result-detail="full"` on the element it is the whole response.
+ */
 export interface BangfuResultDetail {
   calculator: Calculator;
-  response: Success;
+  response: Pick<Success, "ok" | "rule_set" | "result"> & Partial<Success>;
 }
 
 export interface BangfuElementEventMap extends HTMLElementEventMap {
