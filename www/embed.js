@@ -9,9 +9,9 @@ import "./pkg/bangfu.js";
 
 const WIDGETS = { income: "bangfu-income", eligibility: "bangfu-eligibility", deadlines: "bangfu-deadlines", subsidy: "bangfu-subsidy" };
 /** Attributes a link may set: none of them is a URL, script, style, policy or household data. */
-const FROM_QUERY = ["year", "mode", "large-text", "rule-set", "date", "keep-days"];
+const FROM_QUERY = ["year", "mode", "large-text", "rule-set", "date"];
 /** Attributes only the portal's settings block may set. */
-const FROM_SETTINGS = FROM_QUERY.concat(["eligibility-url", "report-url", "subsidy-url", "fallback-url", "config", "overrides", "result-detail"]);
+const FROM_SETTINGS = FROM_QUERY.concat(["keep-days", "eligibility-url", "report-url", "subsidy-url", "fallback-url", "config", "overrides", "result-detail"]);
 
 /** The portal's settings in embed.html; `{}` when absent or malformed. */
 function settings() {
@@ -34,7 +34,12 @@ function createWidget(params, own) {
   };
   const fixed = own.attributes && typeof own.attributes === "object" ? own.attributes : {};
   for (const name of FROM_SETTINGS) if (Object.prototype.hasOwnProperty.call(fixed, name)) set(name, fixed[name]);
-  for (const name of FROM_QUERY) if (params.has(name) && !el.hasAttribute(name)) set(name, params.get(name));
+  for (const name of FROM_QUERY) {
+    if (!params.has(name) || el.hasAttribute(name)) continue;
+    // A link must not switch on storage: the income widget's cadre mode keeps drafts.
+    if (name === "mode" && tag === "bangfu-income" && params.get(name) !== "simple") continue;
+    set(name, params.get(name));
+  }
   return el;
 }
 

@@ -98,7 +98,8 @@ test("a case exports as an ICS file a phone calendar accepts", async () => {
   assert.equal(name, "一键报贫时限.ics");
   assert.ok(text.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"));
   assert.equal((text.match(/BEGIN:VEVENT/g) || []).length, 4);
-  assert.match(text, /DTSTART;VALUE=DATE:20240501\r\nDTEND;VALUE=DATE:20240502/);
+  // Issue 13: the check is due 1 May, a holiday: the reminder is the last working day before.
+  assert.match(text, /DTSTART;VALUE=DATE:20240430\r\nDTEND;VALUE=DATE:20240501/);
   assert.match(text, /SUMMARY:三组 王家：入户核查期限/);
   assert.match(text, /DTSTAMP:\d{8}T\d{6}Z/);
   assert.ok(text.split("\r\n").every((l) => Buffer.byteLength(l) <= 75), "lines folded at 75 octets");
@@ -115,7 +116,7 @@ test("the month view marks holidays and make-up days and lists the duties", asyn
   assert.match(await d.locator("[data-testid=day-2024-02-04]").getAttribute("aria-label"), /调休上班/);
   assert.match(await d.locator("[data-testid=day-2024-02-29]").getAttribute("aria-label"), /有工作事项/);
   const duties = await d.locator("[data-testid=duties]").textContent();
-  assert.match(duties, /2024-02-25.*清退、回退.*建议 2024-02-23 前办好/);
+  assert.match(duties, /2024-02-25.*清退、回退.*建议最晚 2024-02-23 办好/);
   assert.match(await d.locator("[data-testid=working-days]").textContent(), new RegExp(`共有 ${workingDays(2024)} 个工作日.*220`));
   await page.screenshot({ path: shot("deadlines-month.png"), fullPage: true });
   // The whole year, exported.

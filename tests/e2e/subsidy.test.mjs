@@ -32,9 +32,9 @@ test("cards say who may apply, how much or 未配置, and on what basis", async 
   // Medical tilt without a local schedule: 未配置; with one typed, both payouts.
   assert.match(await s.locator("[data-testid=eligible-medical_tilt]").textContent(), /不符合条件/);
   await s.locator("[data-testid=s-kind]").selectOption("monitored");
-  assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "金额：未配置");
   await s.locator("[data-testid=card-medical_tilt] summary").click();
   await s.locator("[data-testid=d-medical_tilt-eligible_cost]").fill("80000");
+  assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "金额：未配置");
   await s.locator("[data-testid=d-medical_tilt-deductible]").fill("5000");
   await s.locator("[data-testid=seg-0-up]").fill("50000");
   await s.locator("[data-testid=seg-0-ratio]").fill("0.60");
@@ -42,7 +42,7 @@ test("cards say who may apply, how much or 未配置, and on what basis", async 
   // The widget reads bands on the total cost, as local rules are written (issue 13).
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53375.00 元");
   assert.match(await s.locator("[data-testid=tilt-compare]").textContent(), /标准报销 48000.00 元，倾斜后 53375.00 元，多报 5375.00 元/);
-  assert.match(await s.locator("[data-testid=tilt-bands]").textContent(), /5000.00–50000.00/);
+  assert.match(await s.locator("[data-testid=tilt-bands]").textContent(), /2500.00–50000.00.*0.65.*30875.00/);
   // The other reading (api.md r1: bands above the deductible) gives the worked example.
   await s.locator("[data-testid=d-medical_tilt-bands_measured_on]").selectOption("above_deductible");
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53125.00 元");
@@ -66,7 +66,7 @@ test("a portal's configuration sets the local schedule and amounts, marked as lo
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53375.00 元");
   assert.equal(await s.locator("[data-testid=amount-greenhouse]").textContent(), "当地标准 5000.00 元（未计入合计）");
   await s.locator("[data-testid=card-greenhouse] summary").click();
-  assert.match(await s.locator("[data-testid=reasons-greenhouse]").textContent(), /本地设置/);
+  assert.match(await s.locator("[data-testid=reasons-greenhouse]").textContent(), /当地设置金额 5000.00 元（本地配置）/);
   await s.locator("[data-testid=card-microcredit] summary").click();
   await s.locator("[data-testid=d-microcredit-principal]").fill("50000");
   await s.locator("[data-testid=d-microcredit-years]").fill("3");
@@ -94,6 +94,10 @@ test("a bad configuration is reported in plain words and the rest still works", 
   // The dropped configuration leaves the estimator working, without a made-up schedule.
   assert.equal(await s.locator("[data-testid=eligible-yulu]").textContent(), "需核实 / 可咨询");
   await s.locator("[data-testid=s-kind]").selectOption("monitored");
+  // No illness entered yet: 需核实; with a bill, eligible and the schedule 未配置.
+  assert.equal(await s.locator("[data-testid=eligible-medical_tilt]").textContent(), "需核实 / 可咨询");
+  await s.locator("[data-testid=card-medical_tilt] summary").click();
+  await s.locator("[data-testid=d-medical_tilt-eligible_cost]").fill("80000");
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "金额：未配置");
   await page.close();
   // Not JSON at all: reported, and the widget still answers.

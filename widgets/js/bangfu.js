@@ -15,10 +15,11 @@ var ELEMENTS = {
   "bangfu-deadlines": "deadlines",
   "bangfu-subsidy": "subsidy",
 };
+// (`result-detail` is not here: the widgets read it from the element when they announce a result.)
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
   "per-capita-net-income", "per-capita-after-rigid", "date", "config", "household", "overrides", "fallback-url",
-  "keep-days", "result-detail",
+  "keep-days",
 ];
 
 var base = new URL(".", import.meta.url);

@@ -107,24 +107,14 @@ fn parse_and_warn(attributes: &str) -> Attributes {
     attrs
 }
 
-/// Renders nothing: it aborts, as a widget whose view panics would (see [`debug_trap`]).
-#[yew::component]
-fn Trap() -> yew::Html {
-    std::process::abort()
-}
-
-/// Test hook: traps the engine the way a panic in a widget does — inside Yew's scheduler,
-/// mid-render, which leaves that scheduler stuck for every widget — so the browser tests can
-/// check that the loader recovers. Reachable only from script already running in the page
-/// (which could remove the widgets anyway), never from an attribute, a URL or stored data.
+/// Test hook: the next render of an income, eligibility or subsidy widget traps the engine the
+/// way a panic in a view does — inside Yew's scheduler, mid-render, which leaves that scheduler
+/// stuck for every widget — so the browser tests can check that the loader recovers. Reachable
+/// only from script already running in the page (which could remove the widgets anyway), never
+/// from an attribute, a URL or stored data.
 #[wasm_bindgen]
 pub fn debug_trap() {
-    let root = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.create_element("div").ok());
-    if let Some(root) = root {
-        yew::Renderer::<Trap>::with_root(root).render();
-    }
+    crate::ui::hooks::trap_next_render();
 }
 
 /// Mounts widget `kind` into `root` (a div inside the element's shadow root); returns a

@@ -134,11 +134,15 @@ fn the_loader_and_the_widgets_read_the_same_attributes() {
             }
         }
     }
-    // Attributes a widget reads from its host element itself (`result-detail`, ui/hooks.rs).
-    let hooks = fs::read_to_string(repo().join("widgets/src/ui/hooks.rs")).unwrap();
-    for part in hooks.split("_ATTRIBUTE: &str = \"").skip(1) {
-        if let Some(name) = part.split('"').next() {
-            rs.push(name.to_string());
+    // Attributes a widget reads from its element directly, named as `…_ATTRIBUTE` constants.
+    let mut files = Vec::new();
+    rust_files(&repo().join("widgets/src"), &mut files);
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for part in text.split("_ATTRIBUTE: &str = \"").skip(1) {
+            if let Some(name) = part.split('"').next() {
+                rs.push(name.to_string());
+            }
         }
     }
     // The loader's own attributes (the fallback link) and the widget's own (the instance id

@@ -74,6 +74,11 @@ pub fn DeadlinesApp(props: &DeadlinesProps) -> Html {
             if let Some(msg) = &*status {
                 <p class="bf-alert" role="status" data-testid="storage-status">{msg.clone()}</p>
             }
+            if !cases.is_empty() {
+                <p class="bf-note" data-testid="cases-storage-notice">{format!(
+                    "保存的案件（名称和日期）只在这台设备的浏览器里，不上传；最后一次保存 {} 天后自动删除。",
+                    props.keep_days)}</p>
+            }
             <div class="tabs" role="tablist" aria-label="功能">
                 {tab(Tab::Case, "申报办理时限", "tab-case")}
                 {tab(Tab::Calendar, "工作日历", "tab-calendar")}

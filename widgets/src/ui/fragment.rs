@@ -2,6 +2,9 @@
 //! the size bounded before anything is decoded or parsed, then removed from the address bar
 //! (`history.replaceState`) so the figures do not stay in the history, bookmarks or a shared link.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use serde_json::Value;
 
 /// The longest fragment read at all: a 100-member household encodes to about 9 KB.
@@ -45,10 +48,24 @@ pub fn bounded_json(text: &str) -> Option<Value> {
     (v.is_object() && members <= MAX_MEMBERS).then_some(v)
 }
 
+thread_local! {
+    /// What was read, per key, for the other widgets of the page (the address no longer has it).
+    static TAKEN: RefCell<HashMap<String, Option<String>>> = RefCell::new(HashMap::new());
+}
+
 /// Reads `key` from this page's fragment (still percent-encoded) and removes it from the
-/// address bar. An oversized fragment is removed too, unread, with a console warning.
-#[cfg(target_arch = "wasm32")]
+/// address bar; every widget of the page that asks later gets the same value. An oversized
+/// fragment is removed too, unread, with a console warning.
 pub fn take(key: &str) -> Option<String> {
+    if let Some(seen) = TAKEN.with(|t| t.borrow().get(key).cloned()) {
+        return seen;
+    }
+    let value = take_from_address(key);
+    TAKEN.with(|t| t.borrow_mut().insert(key.to_string(), value.clone()));
+    value
+}
+
+fn take_from_address(key: &str) -> Option<String> {
     let window = web_sys::window()?;
     let location = window.location();
     let hash = location.hash().ok()?;
@@ -65,7 +82,6 @@ pub fn take(key: &str) -> Option<String> {
 }
 
 /// Replaces the current history entry's URL by the same URL without `key` in its fragment.
-#[cfg(target_arch = "wasm32")]
 fn forget(window: &web_sys::Window, hash: &str, key: &str) {
     let location = window.location();
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else {

@@ -1,5 +1,6 @@
 //! Hooks shared by the widgets.
 
+use std::cell::Cell;
 use std::rc::Rc;
 
 use bangfu_policy::Response;
@@ -43,12 +44,25 @@ pub fn figures_only(calculator: &str, r: &Response) -> Value {
     json!({ "calculator": calculator, "response": { "ok": r.ok, "rule_set": r.rule_set, "result": result } })
 }
 
+thread_local! {
+    /// Set by the `debug_trap` test hook only.
+    static TRAP_NEXT_RENDER: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Makes the next render that announces results abort (the `debug_trap` test hook).
+pub fn trap_next_render() {
+    TRAP_NEXT_RENDER.with(|t| t.set(true));
+}
+
 /// Tells the host page about every new `ok` result (while `show` is true): a `bangfu-result`
 /// CustomEvent (bubbles, composed). By default its detail is [`figures_only`]; a host that sets
 /// `result-detail="full"` on the element gets `{ "calculator": …, "response": <api.md response> }`,
 /// typed text included.
 #[hook]
 pub fn use_announce(root: NodeRef, calculator: &'static str, response: Rc<Response>, show: bool) {
+    if TRAP_NEXT_RENDER.with(|t| t.replace(false)) {
+        std::process::abort();
+    }
     use_effect_with((response, show), move |(r, show)| {
         if r.ok && *show {
             if let Some(node) = root.get() {

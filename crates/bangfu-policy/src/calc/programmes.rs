@@ -358,13 +358,16 @@ fn microcredit(h: &Household, rules: &RuleSet, when: When, v: &mut Verdict) {
 /// 甘人社通〔2024〕155号: 脱贫人口（含监测对象）, a member who can work, ≥ 3 months away.
 fn transport(h: &Household, rules: &RuleSet, v: &mut Verdict) {
     alleviated_group(h, v, "脱贫人口（含监测对象）自主外出务工");
-    match rules.fixed(Param::MinimumWorkingAge) {
-        Some(lo) => match able_member(h, lo, None) {
-            Some(true) => {}
-            Some(false) => v.no(format!("须有年满 {} 周岁、能外出务工的成员", fmt(lo))),
-            None => v.unknown("未填写成员年龄"),
-        },
-        None => v.unknown("最低就业年龄未配置"),
+    // Months worked away say by themselves that a member works; otherwise look for one.
+    if h.months_worked_away.is_none() {
+        match rules.fixed(Param::MinimumWorkingAge) {
+            Some(lo) => match able_member(h, lo, None) {
+                Some(true) => {}
+                Some(false) => v.no(format!("须有年满 {} 周岁、能外出务工的成员", fmt(lo))),
+                None => v.unknown("未填写成员年龄"),
+            },
+            None => v.unknown("最低就业年龄未配置"),
+        }
     }
     match (h.months_worked_away, rules.fixed(Param::TransportMinMonths)) {
         (Some(m), Some(min)) if Decimal::from(m) < min => {
