@@ -1,6 +1,6 @@
 // <bangfu-deadlines> in a real browser (issue 5): a case's stages, saved cases by urgency,
 // reload, ICS files, the month grid and duties, a year without a published schedule.
-// Expectations from ../shared/spec/examples/one-click-may-day.json and the holiday oracle.
+// Expectations from tests/cases/one-click-may-day.json and the holiday oracle (tests/fixtures/holiday-cn).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
@@ -11,7 +11,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
 const w = (page) => page.locator("bangfu-deadlines");
-const oracle = (year) => JSON.parse(readFileSync(new URL(`../../../shared/data/holiday-cn/${year}.json`, import.meta.url), "utf8"));
+const oracle = (year) => JSON.parse(readFileSync(new URL(`../fixtures/holiday-cn/${year}.json`, import.meta.url), "utf8"));
 
 /** Working days of a year by the independent holiday-cn dataset. */
 function workingDays(year) {

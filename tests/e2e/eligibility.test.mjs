@@ -1,6 +1,6 @@
 // <bangfu-eligibility> in a real browser (issue 4): the public walk-through by keyboard to a
 // result, going back to change an answer, the cadre form, bad input, the income hand-off, and
-// the result event. Expectations from ../shared/spec/examples/eligibility-marginal.json and
+// the result event. Expectations from tests/cases/eligibility-marginal.json and
 // rules.md §2.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";

@@ -1,12 +1,12 @@
 // <bangfu-income> as a cadre uses it (issue 3): members, excluded items on the sheet, drafts
 // across reloads, clear-all, corrupt storage, print, CSV, the result event, the hand-off link,
-// simple mode, and a catalogue of bad input. Figures from ../shared/spec/examples/income-*.json.
+// simple mode, and a catalogue of bad input. Figures from tests/cases/income-*.json.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { launch, open, widget, fillItem, shot, BASE } from "./helpers.mjs";
 
-const examples = new URL("../../../shared/spec/examples/", import.meta.url);
+const examples = new URL("../cases/", import.meta.url);
 const example = (name) => JSON.parse(readFileSync(new URL(name, examples), "utf8"));
 const below = example("income-below-range.json");
 const above = example("income-above-range.json");

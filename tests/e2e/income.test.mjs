@@ -1,11 +1,11 @@
 // <bangfu-income> in a real browser: figures, bad input, two instances, hostile host CSS,
-// no network after load. Expected figures come from ../shared/spec/examples/income-*.json.
+// no network after load. Expected figures come from tests/cases/income-*.json.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { launch, open, widget, fillItem, shot, tabTo } from "./helpers.mjs";
 
-const examples = new URL("../../../shared/spec/examples/", import.meta.url);
+const examples = new URL("../cases/", import.meta.url);
 const example = (name) => JSON.parse(readFileSync(new URL(name, examples), "utf8"));
 
 let browser;

@@ -1,6 +1,6 @@
 // <bangfu-subsidy> in a real browser (issue 6): cards with eligibility, amount or 未配置 and
 // the basis; the tilt comparison and curve; portal configuration, and bad configuration.
-// Figures from ../shared/spec/examples/medical-tilt.json and rules.md §4.
+// Figures from tests/cases/medical-tilt.json and rules.md §4.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch, open, shot, BASE, mounted } from "./helpers.mjs";

@@ -32,6 +32,7 @@ var CSS_FILE = "bangfu.css";
 // SRI (sha384) of those files by name; `cargo xtask dist` fills it in, development builds have none.
 var INTEGRITY = {};
 var enginePromise = null;
+var engineLoaded = null; // the engine's module once instantiated (for evaluateSync)
 
 // A 27-byte module that is valid only where reference types exist (Chromium >= 96): where it
 // is not, the compat build (no post-MVP features) is loaded instead.
@@ -136,6 +137,7 @@ function loadEngine() {
         return module.then(function (m) {
           return glue.default({ module_or_path: m });
         }).then(function () {
+          engineLoaded = glue;
           return glue;
         });
       });
@@ -154,6 +156,15 @@ export function evaluate(request) {
     return guard(function () {
       return JSON.parse(engine.evaluate_json(JSON.stringify(request)));
     });
+  });
+}
+
+/** api.md `evaluateSync`: the same answer as `evaluate`, synchronously, once `ready()` has resolved. */
+export function evaluateSync(request) {
+  var engine = engineLoaded;
+  if (!engine) throw new Error("bangfu: the engine is not loaded yet; await ready() first");
+  return guard(function () {
+    return JSON.parse(engine.evaluate_json(JSON.stringify(request)));
   });
 }
 
@@ -347,6 +358,7 @@ function recover() {
   recovering = true;
   recoveries++;
   enginePromise = null;
+  engineLoaded = null;
   generation++;
   var elements = bangfuElements();
   var giveUp = recoveries > MAX_RECOVERIES;
@@ -551,167 +563,170 @@ function sheetHostForCtrlP() {
   return first;
 }
 
-document.addEventListener("bangfu-print", function (event) {
-  if (startSheetPrint(event.target)) window.print();
-});
-window.addEventListener("beforeprint", function () {
-  if (document.documentElement.hasAttribute(PRINTING)) return;
-  var host = sheetHostForCtrlP();
-  if (host) startSheetPrint(host);
-});
-function endSheetPrintOnInput() {
-  if (document.documentElement.hasAttribute(PRINTING)) endSheetPrint();
-}
-document.addEventListener("pointerdown", endSheetPrintOnInput, true);
-document.addEventListener("keydown", endSheetPrintOnInput, true);
-
-// ---- Saving the sheet as a picture (phones, where printing is not at hand) ---------------------
-// The sheet is drawn as text on a canvas (no foreign markup, no network) and offered as a PNG
-// download on the device.
-var IMG = { width: 1240, margin: 70, font: '"Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Songti SC", serif' };
-
-function wrapText(ctx, text, width) {
-  var lines = [];
-  var line = "";
-  for (var i = 0; i < text.length; i++) {
-    var next = line + text.charAt(i);
-    if (ctx.measureText(next).width > width && line) {
-      lines.push(line);
-      line = text.charAt(i);
-    } else {
-      line = next;
-    }
+// Only where there is a DOM: importing the package in Node (server rendering, tests) must not throw.
+if (typeof document !== "undefined" && typeof customElements !== "undefined") {
+  document.addEventListener("bangfu-print", function (event) {
+    if (startSheetPrint(event.target)) window.print();
+  });
+  window.addEventListener("beforeprint", function () {
+    if (document.documentElement.hasAttribute(PRINTING)) return;
+    var host = sheetHostForCtrlP();
+    if (host) startSheetPrint(host);
+  });
+  function endSheetPrintOnInput() {
+    if (document.documentElement.hasAttribute(PRINTING)) endSheetPrint();
   }
-  if (line) lines.push(line);
-  return lines.length ? lines : [""];
-}
+  document.addEventListener("pointerdown", endSheetPrintOnInput, true);
+  document.addEventListener("keydown", endSheetPrintOnInput, true);
 
-/** Lays the sheet out as drawing operations; returns [ops, height]. */
-function layoutSheet(ctx, sheetNode) {
-  var ops = [];
-  var y = IMG.margin;
-  var inner = IMG.width - 2 * IMG.margin;
-  function text(str, size, bold, align) {
-    ctx.font = (bold ? "bold " : "") + size + "px " + IMG.font;
-    var lines = wrapText(ctx, str, inner);
-    for (var i = 0; i < lines.length; i++) {
-      ops.push({ kind: "text", str: lines[i], x: align === "center" ? IMG.width / 2 : IMG.margin, y: y + size, size: size, bold: bold, align: align || "left" });
-      y += Math.round(size * 1.45);
-    }
-  }
-  function table(node) {
-    var caption = node.querySelector("caption");
-    if (caption) text(caption.textContent.trim(), 24, true);
-    var rows = node.querySelectorAll("tr");
-    var cells = [];
-    var cols = 0;
-    for (var r = 0; r < rows.length; r++) {
-      var row = [];
-      var tds = rows[r].querySelectorAll("th,td");
-      for (var c = 0; c < tds.length; c++) {
-        row.push({ str: tds[c].textContent.trim(), span: tds[c].colSpan || 1, head: rows[r].parentNode.tagName === "THEAD", num: tds[c].classList.contains("num") });
+  // ---- Saving the sheet as a picture (phones, where printing is not at hand) ---------------------
+  // The sheet is drawn as text on a canvas (no foreign markup, no network) and offered as a PNG
+  // download on the device.
+  var IMG = { width: 1240, margin: 70, font: '"Noto Serif CJK SC", "Source Han Serif SC", SimSun, "Songti SC", serif' };
+
+  function wrapText(ctx, text, width) {
+    var lines = [];
+    var line = "";
+    for (var i = 0; i < text.length; i++) {
+      var next = line + text.charAt(i);
+      if (ctx.measureText(next).width > width && line) {
+        lines.push(line);
+        line = text.charAt(i);
+      } else {
+        line = next;
       }
-      cols = Math.max(cols, row.reduce(function (n, cell) { return n + cell.span; }, 0));
-      cells.push(row);
     }
-    ctx.font = "22px " + IMG.font;
-    var widths = [];
-    for (var k = 0; k < cols; k++) widths.push(40);
-    cells.forEach(function (row) {
-      var col = 0;
-      row.forEach(function (cell) {
-        if (cell.span === 1) widths[col] = Math.max(widths[col], Math.min(ctx.measureText(cell.str).width + 16, inner * 0.6));
-        col += cell.span;
-      });
-    });
-    var total = widths.reduce(function (a, b) { return a + b; }, 0);
-    widths = widths.map(function (w) { return (w / total) * inner; });
-    cells.forEach(function (row) {
-      var col = 0;
-      var x = IMG.margin;
-      var laid = row.map(function (cell) {
-        var w = 0;
-        for (var j = 0; j < cell.span; j++) w += widths[col + j] || 0;
-        col += cell.span;
-        ctx.font = (cell.head ? "bold " : "") + "22px " + IMG.font;
-        var lines = wrapText(ctx, cell.str, w - 12);
-        var item = { x: x, w: w, lines: lines, head: cell.head, num: cell.num };
-        x += w;
-        return item;
-      });
-      var h = 12 + 30 * laid.reduce(function (n, c) { return Math.max(n, c.lines.length); }, 1);
-      laid.forEach(function (c) {
-        ops.push({ kind: "rect", x: c.x, y: y, w: c.w, h: h });
-        c.lines.forEach(function (l, i) {
-          ops.push({ kind: "text", str: l, x: c.num ? c.x + c.w - 6 : c.x + 6, y: y + 30 + i * 30, size: 22, bold: c.head, align: c.num ? "right" : "left" });
+    if (line) lines.push(line);
+    return lines.length ? lines : [""];
+  }
+
+  /** Lays the sheet out as drawing operations; returns [ops, height]. */
+  function layoutSheet(ctx, sheetNode) {
+    var ops = [];
+    var y = IMG.margin;
+    var inner = IMG.width - 2 * IMG.margin;
+    function text(str, size, bold, align) {
+      ctx.font = (bold ? "bold " : "") + size + "px " + IMG.font;
+      var lines = wrapText(ctx, str, inner);
+      for (var i = 0; i < lines.length; i++) {
+        ops.push({ kind: "text", str: lines[i], x: align === "center" ? IMG.width / 2 : IMG.margin, y: y + size, size: size, bold: bold, align: align || "left" });
+        y += Math.round(size * 1.45);
+      }
+    }
+    function table(node) {
+      var caption = node.querySelector("caption");
+      if (caption) text(caption.textContent.trim(), 24, true);
+      var rows = node.querySelectorAll("tr");
+      var cells = [];
+      var cols = 0;
+      for (var r = 0; r < rows.length; r++) {
+        var row = [];
+        var tds = rows[r].querySelectorAll("th,td");
+        for (var c = 0; c < tds.length; c++) {
+          row.push({ str: tds[c].textContent.trim(), span: tds[c].colSpan || 1, head: rows[r].parentNode.tagName === "THEAD", num: tds[c].classList.contains("num") });
+        }
+        cols = Math.max(cols, row.reduce(function (n, cell) { return n + cell.span; }, 0));
+        cells.push(row);
+      }
+      ctx.font = "22px " + IMG.font;
+      var widths = [];
+      for (var k = 0; k < cols; k++) widths.push(40);
+      cells.forEach(function (row) {
+        var col = 0;
+        row.forEach(function (cell) {
+          if (cell.span === 1) widths[col] = Math.max(widths[col], Math.min(ctx.measureText(cell.str).width + 16, inner * 0.6));
+          col += cell.span;
         });
       });
-      y += h;
-    });
-    y += 16;
+      var total = widths.reduce(function (a, b) { return a + b; }, 0);
+      widths = widths.map(function (w) { return (w / total) * inner; });
+      cells.forEach(function (row) {
+        var col = 0;
+        var x = IMG.margin;
+        var laid = row.map(function (cell) {
+          var w = 0;
+          for (var j = 0; j < cell.span; j++) w += widths[col + j] || 0;
+          col += cell.span;
+          ctx.font = (cell.head ? "bold " : "") + "22px " + IMG.font;
+          var lines = wrapText(ctx, cell.str, w - 12);
+          var item = { x: x, w: w, lines: lines, head: cell.head, num: cell.num };
+          x += w;
+          return item;
+        });
+        var h = 12 + 30 * laid.reduce(function (n, c) { return Math.max(n, c.lines.length); }, 1);
+        laid.forEach(function (c) {
+          ops.push({ kind: "rect", x: c.x, y: y, w: c.w, h: h });
+          c.lines.forEach(function (l, i) {
+            ops.push({ kind: "text", str: l, x: c.num ? c.x + c.w - 6 : c.x + 6, y: y + 30 + i * 30, size: 22, bold: c.head, align: c.num ? "right" : "left" });
+          });
+        });
+        y += h;
+      });
+      y += 16;
+    }
+    (function walk(node) {
+      for (var i = 0; i < node.children.length; i++) {
+        var el = node.children[i];
+        var tag = el.tagName;
+        if (tag === "H1") { text(el.textContent.trim(), 36, true, "center"); y += 10; }
+        else if (tag === "TABLE") table(el);
+        else if (tag === "DIV" && el.classList.contains("signatures")) {
+          y += 30;
+          for (var s = 0; s < el.children.length; s++) {
+            text(el.children[s].textContent.trim() + " ____________________", 24, false);
+            y += 24;
+          }
+        } else if (tag === "DIV") walk(el);
+        else text(el.textContent.trim(), el.classList.contains("sheet-small") ? 20 : 24, el.classList.contains("sheet-verdict"));
+      }
+    })(sheetNode);
+    return [ops, y + IMG.margin];
   }
-  (function walk(node) {
-    for (var i = 0; i < node.children.length; i++) {
-      var el = node.children[i];
-      var tag = el.tagName;
-      if (tag === "H1") { text(el.textContent.trim(), 36, true, "center"); y += 10; }
-      else if (tag === "TABLE") table(el);
-      else if (tag === "DIV" && el.classList.contains("signatures")) {
-        y += 30;
-        for (var s = 0; s < el.children.length; s++) {
-          text(el.children[s].textContent.trim() + " ____________________", 24, false);
-          y += 24;
-        }
-      } else if (tag === "DIV") walk(el);
-      else text(el.textContent.trim(), el.classList.contains("sheet-small") ? 20 : 24, el.classList.contains("sheet-verdict"));
-    }
-  })(sheetNode);
-  return [ops, y + IMG.margin];
-}
 
-function saveSheetImage(host) {
-  var sheetNode = readySheet(host);
-  if (!sheetNode) return;
-  var canvas = document.createElement("canvas");
-  canvas.width = IMG.width;
-  canvas.height = 100;
-  var laid = layoutSheet(canvas.getContext("2d"), sheetNode);
-  canvas.height = Math.min(laid[1], 16000);
-  var ctx = canvas.getContext("2d");
-  ctx.fillStyle = "#fff";
-  ctx.fillRect(0, 0, canvas.width, canvas.height);
-  ctx.fillStyle = "#000";
-  ctx.strokeStyle = "#000";
-  ctx.lineWidth = 1.5;
-  laid[0].forEach(function (op) {
-    if (op.kind === "rect") {
-      ctx.strokeRect(op.x, op.y, op.w, op.h);
-    } else {
-      ctx.font = (op.bold ? "bold " : "") + op.size + "px " + IMG.font;
-      ctx.textAlign = op.align;
-      ctx.fillText(op.str, op.x, op.y);
-    }
+  function saveSheetImage(host) {
+    var sheetNode = readySheet(host);
+    if (!sheetNode) return;
+    var canvas = document.createElement("canvas");
+    canvas.width = IMG.width;
+    canvas.height = 100;
+    var laid = layoutSheet(canvas.getContext("2d"), sheetNode);
+    canvas.height = Math.min(laid[1], 16000);
+    var ctx = canvas.getContext("2d");
+    ctx.fillStyle = "#fff";
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = "#000";
+    ctx.strokeStyle = "#000";
+    ctx.lineWidth = 1.5;
+    laid[0].forEach(function (op) {
+      if (op.kind === "rect") {
+        ctx.strokeRect(op.x, op.y, op.w, op.h);
+      } else {
+        ctx.font = (op.bold ? "bold " : "") + op.size + "px " + IMG.font;
+        ctx.textAlign = op.align;
+        ctx.fillText(op.str, op.x, op.y);
+      }
+    });
+    var labelNode = sheetNode.querySelector("[data-testid=sheet-label]");
+    var label = (labelNode ? labelNode.textContent.trim() : "").replace(/[\\/:*?"<>|\s]+/g, "").slice(0, 30) || "未命名";
+    canvas.toBlob(function (blob) {
+      if (!blob) return;
+      var url = URL.createObjectURL(blob);
+      var a = document.createElement("a");
+      a.href = url;
+      a.download = "收入核算表-" + label + ".png";
+      host.shadowRoot.appendChild(a);
+      a.click();
+      host.shadowRoot.removeChild(a);
+      setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
+    }, "image/png");
+  }
+
+  document.addEventListener("bangfu-save-image", function (event) {
+    saveSheetImage(event.target);
   });
-  var labelNode = sheetNode.querySelector("[data-testid=sheet-label]");
-  var label = (labelNode ? labelNode.textContent.trim() : "").replace(/[\\/:*?"<>|\s]+/g, "").slice(0, 30) || "未命名";
-  canvas.toBlob(function (blob) {
-    if (!blob) return;
-    var url = URL.createObjectURL(blob);
-    var a = document.createElement("a");
-    a.href = url;
-    a.download = "收入核算表-" + label + ".png";
-    host.shadowRoot.appendChild(a);
-    a.click();
-    host.shadowRoot.removeChild(a);
-    setTimeout(function () { URL.revokeObjectURL(url); }, 10000);
-  }, "image/png");
-}
 
-document.addEventListener("bangfu-save-image", function (event) {
-  saveSheetImage(event.target);
-});
-
-for (var tag in ELEMENTS) {
-  if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);
+  for (var tag in ELEMENTS) {
+    if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);
+  }
+  preloadEngine();
 }
-preloadEngine();

@@ -1,7 +1,7 @@
 //! # bangfu-widgets
 //!
-//! The Yew widgets behind `<bangfu-income>` (and, as their issues land, the eligibility,
-//! deadline and subsidy widgets), plus the JS API. The custom elements themselves are
+//! The Yew widgets behind `<bangfu-income>`, `<bangfu-eligibility>`, `<bangfu-deadlines>` and
+//! `<bangfu-subsidy>`, plus the JS API. The custom elements themselves are
 //! defined by the loader `js/bangfu.js`, which loads this module once for every instance on
 //! the page and mounts each widget into its element's open shadow root.
 //!

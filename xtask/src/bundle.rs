@@ -1,6 +1,7 @@
-//! Builds the widgets into `www/pkg/`: cargo (wasm32, `wasm` profile) → wasm-bindgen
-//! (`--target web`) → wasm-opt -Oz, plus the loader `bangfu.js` with the stylesheet inlined
-//! (and as `bangfu.css`), and the compat build (MVP wasm, glue lowered to ES2018).
+//! Builds the widgets into `www/pkg/`: the modern bundle with `wasm-pack build --target web`
+//! (cargo for wasm32 with the `wasm` profile, then the pinned wasm-bindgen CLI) → wasm-opt -Oz,
+//! the compat bundle (MVP wasm, glue lowered to ES2018), the loader `bangfu.js` with the
+//! stylesheet inlined (and as `bangfu.css`), the screening bundle and the npm package files.
 //! Steps whose inputs have not changed are skipped.
 
 use std::path::{Path, PathBuf};
@@ -232,9 +233,50 @@ fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// `wasm-pack build --target web` of the widgets into `dir` (the `wasm` cargo profile; the
+/// wasm-bindgen CLI found by xtask first on PATH and `--mode no-install`, so wasm-pack downloads
+/// nothing; `--no-opt` because xtask runs npm's binaryen afterwards; `--no-pack` because the
+/// package manifest is ours, written by `npm::write_package`).
+fn wasm_pack(tools: &BuildTools, dir: &Path) -> Result<(), String> {
+    let root = root();
+    let bindgen_dir = tools.wasm_bindgen.parent().unwrap_or(Path::new("."));
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let path = std::env::join_paths(
+        std::iter::once(bindgen_dir.to_path_buf()).chain(std::env::split_paths(&path)),
+    )
+    .map_err(|e| format!("PATH: {e}"))?;
+    status(
+        Command::new(&tools.wasm_pack)
+            .current_dir(&root)
+            .env("PATH", path)
+            .env("WASM_PACK_CACHE", root.join("target/wasm-pack-cache"))
+            .args([
+                "--log-level",
+                "warn",
+                "build",
+                "widgets",
+                "--target",
+                "web",
+                "--mode",
+                "no-install",
+                "--no-typescript",
+                "--no-pack",
+                "--no-opt",
+                "--profile",
+                "wasm",
+                "--out-name",
+                "bangfu_widgets",
+                "--out-dir",
+            ])
+            .arg(dir),
+    )
+}
+
 /// Builds `www/pkg/`; returns the path of the optimised wasm.
 pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
+    // Cargo first (a no-op when nothing changed), so an unchanged build skips wasm-pack's
+    // wasm-bindgen run and the slow wasm-opt; wasm-pack's own cargo step then finds it fresh.
     status(Command::new("cargo").current_dir(&root).args([
         "build",
         "--package",
@@ -249,10 +291,10 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let dir = root.join("www/pkg");
     let wasm = dir.join("bangfu_widgets_bg.wasm");
     if stale(&raw, &wasm) {
-        bindgen(tools, &raw, &dir, "bangfu_widgets")?;
+        wasm_pack(tools, &dir)?;
         optimise(tools, &wasm, &MODERN_FEATURES)?;
     } else {
-        eprintln!("xtask: wasm unchanged, skipping wasm-bindgen and wasm-opt");
+        eprintln!("xtask: wasm unchanged, skipping wasm-pack and wasm-opt");
     }
 
     let template_path = root.join("widgets/js/bangfu.js");
@@ -266,6 +308,7 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     write_if_changed(&dir.join("bangfu.css"), &css)?;
     build_compat(tools)?;
     build_screening(tools, &loader_text, &css)?;
+    crate::npm::write_package(&dir)?;
     crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

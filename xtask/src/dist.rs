@@ -1,7 +1,8 @@
 //! `cargo xtask dist`: a versioned `dist/bangfu-<version>/` with content-hashed file names and
 //! a `manifest.json` of SRI (sha384) hashes, for portals that deploy a fixed release. The
 //! loader carries the hashes of the glue and wasm files it loads (`INTEGRITY`), so the browser
-//! checks every file, not only the loader the page names.
+//! checks every file, not only the loader the page names. Also the npm tarball
+//! `dist/bangfu-<version>.tgz` for portals with a bundler.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -175,6 +176,8 @@ pub fn dist() -> Result<PathBuf, String> {
     for e in &entries {
         println!("  {:<32} {:>9} bytes  {}", e.file, e.bytes, e.integrity);
     }
+    let tarball = crate::npm::pack(&pkg, &root.join("dist"))?;
+    println!("npm package: {}", tarball.display());
     Ok(out)
 }
 

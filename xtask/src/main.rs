@@ -5,10 +5,12 @@
 //! - `cargo xtask test`: install what is missing, then fmt, clippy (host + wasm32), unit and
 //!   golden tests, the widget build, and the browser tests; ends with `N passed, N failed`.
 //! - `cargo xtask build`: only build the widgets into `www/pkg/`.
+//! - `cargo xtask docs`: regenerate the parameter tables of `docs/policy.md` from the rule sets.
 
 mod bench;
 mod bundle;
 mod dist;
+mod npm;
 mod oldchrome;
 mod precompress;
 mod run;
@@ -25,7 +27,8 @@ const HELP: &str = "cargo xtask <command>
   build              build the widgets into www/pkg/
   fuzz [COUNT]       the mutation fuzzer over the JSON API (default 10,000,000 requests)
   bench              sizes, load time under Slow 4G, evaluate() and batch speed (target/bench/bench.json)
-  dist               a versioned dist/bangfu-<version>/ with hashed names and SRI manifest";
+  dist               a versioned dist/bangfu-<version>/ with hashed names and SRI manifest
+  docs               regenerate the parameter tables of docs/policy.md from the rule-set data";
 
 /// The workspace root (the parent of this crate).
 pub fn root() -> PathBuf {
@@ -55,6 +58,13 @@ fn main() -> ExitCode {
                 .args(["run", "--release", "-p", "bangfu-fuzz", "--", count]),
         ),
         ["bench"] => bench::run(),
+        // The generator is the test that checks the tables (crates/bangfu-policy/tests/policy_doc.rs).
+        ["docs"] => run::status(
+            std::process::Command::new("cargo")
+                .current_dir(root())
+                .env("BANGFU_UPDATE_DOCS", "1")
+                .args(["test", "-q", "-p", "bangfu-policy", "--test", "policy_doc"]),
+        ),
         ["dist"] => tools::ensure_build_tools()
             .and_then(|t| bundle::build(&t))
             .and_then(|_| dist::dist().map(|_| ())),

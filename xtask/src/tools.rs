@@ -4,6 +4,8 @@
 //! - wasm32 target: `rustup target add`;
 //! - wasm-bindgen CLI of exactly the version in Cargo.lock: `cargo install` (no `--locked`:
 //!   the registry lacks a locked transitive version), kept in `$CARGO_HOME/bin`;
+//! - wasm-pack (builds the modern bundle and its npm package): `cargo install --locked`, kept
+//!   in `$CARGO_HOME/bin` like wasm-bindgen (a few minutes, once per machine);
 //! - wasm-opt from npm's binaryen (Debian's is too old for current wasm) and esbuild (lowers
 //!   the compat glue to ES2018), pinned in `xtask/npm/`;
 //! - Chromium, ChromeDriver and CJK fonts from Debian; Node.js and npm if absent;
@@ -19,6 +21,7 @@ pub struct BuildTools {
     pub wasm_bindgen: PathBuf,
     pub wasm_opt: PathBuf,
     pub esbuild: PathBuf,
+    pub wasm_pack: PathBuf,
 }
 
 pub struct BrowserTools {
@@ -29,6 +32,7 @@ pub struct BrowserTools {
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_OPT_MAJOR: &str = "132";
 const ESBUILD_VERSION: &str = "0.28.2";
+const WASM_PACK_VERSION: &str = "0.15.1";
 
 fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
@@ -155,6 +159,34 @@ fn ensure_npm_build_tools() -> Result<(PathBuf, PathBuf), String> {
     Ok((wasm_opt, esbuild))
 }
 
+/// wasm-pack of exactly `WASM_PACK_VERSION`: from PATH, or installed into `$CARGO_HOME/bin`.
+fn ensure_wasm_pack() -> Result<PathBuf, String> {
+    let wanted = format!("wasm-pack {WASM_PACK_VERSION}");
+    let installed = cargo_home().join("bin/wasm-pack");
+    for c in [which("wasm-pack"), Some(installed.clone())]
+        .into_iter()
+        .flatten()
+    {
+        if version_of(&c).is_some_and(|v| v == wanted) {
+            return Ok(c);
+        }
+    }
+    eprintln!("xtask: installing wasm-pack {WASM_PACK_VERSION} (a few minutes, once per machine)");
+    status(Command::new("cargo").args([
+        "install",
+        "wasm-pack",
+        "--locked",
+        "--version",
+        WASM_PACK_VERSION,
+    ]))?;
+    match version_of(&installed) {
+        Some(v) if v == wanted => Ok(installed),
+        other => Err(format!(
+            "wasm-pack after install: {other:?}, wanted {wanted}"
+        )),
+    }
+}
+
 pub fn ensure_build_tools() -> Result<BuildTools, String> {
     ensure_wasm_target()?;
     let (wasm_opt, esbuild) = ensure_npm_build_tools()?;
@@ -162,6 +194,7 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
         wasm_bindgen: ensure_wasm_bindgen()?,
         wasm_opt,
         esbuild,
+        wasm_pack: ensure_wasm_pack()?,
     })
 }
 

@@ -214,7 +214,7 @@ mod tests {
 
     #[test]
     fn five_working_days_after_27_september_2024_is_10_october() {
-        // Source: ../shared/spec/examples/working-days-national-day.json
+        // Source: tests/cases/working-days-national-day.json
         let (days, estimated) = add_working_days(date("2024-09-27"), 5, false).unwrap();
         let dates: Vec<String> = days.iter().map(|d| d.date.to_string()).collect();
         assert_eq!(

@@ -1,7 +1,7 @@
 //! # bangfu-policy
 //!
 //! The policy engine of Bangfu: Minqin County's 2024 plan for preventing households from
-//! falling back into poverty (民农领发〔2024〕9号), read as `../shared/spec/rules.md` says.
+//! falling back into poverty (民农领发〔2024〕9号), read as `docs/policy.md` says.
 //!
 //! Invariants (see `docs/ARCHITECTURE.md`):
 //! - pure: no I/O, no clock ("today" is an input), no wasm or DOM;

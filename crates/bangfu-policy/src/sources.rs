@@ -1,5 +1,5 @@
 //! How the engine cites its sources. "附件2" items are cited by the annex's own title, the
-//! main text by the plan's title (the plan: 民农领发〔2024〕9号, `../shared/policy/`).
+//! main text by the plan's title (the plan: 民农领发〔2024〕9号; read as `docs/policy.md` says).
 
 /// 附件2 第2条 重点关注收入下降群体.
 pub const ANNEX2_ITEM2: &str = "民勤县2024年防止返贫动态监测和帮扶工作要点 第2条";

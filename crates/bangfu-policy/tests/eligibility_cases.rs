@@ -51,7 +51,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "An ordinary household below the line is a 边缘易致贫户",
-            source: "rules.md §2; ../shared/spec/examples/eligibility-marginal.json",
+            source: "rules.md §2; tests/cases/eligibility-marginal.json",
             request: request("2024-06-01", json!({})),
             expect: vec![("result.monitoring_type", json!("marginal")), ("result.within_monitoring_range", json!(true))],
         },

@@ -1,9 +1,9 @@
-//! Golden cases: every public worked case in `../shared/spec/examples/` (api.md: each holds
-//! `request` and `expect`, a map from a response path to the expected value).
+//! Golden cases: every worked case in the repository's `tests/cases/` (one file a case: `name`,
+//! `source`, `origin`, `request`, and `expect`, a map from a response path to the expected value).
 
 mod common;
 
-use common::{at_path, shared_dir};
+use common::{at_path, repo_tests_dir};
 use serde_json::Value;
 
 /// Calculators whose issues have not landed yet: their examples must answer
@@ -11,8 +11,8 @@ use serde_json::Value;
 const PENDING: [&str; 0] = [];
 
 #[test]
-fn every_public_worked_case_gives_the_expected_figures() {
-    let dir = shared_dir().join("spec/examples");
+fn every_worked_case_gives_the_expected_figures() {
+    let dir = repo_tests_dir().join("cases");
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.unwrap().path())
@@ -21,7 +21,7 @@ fn every_public_worked_case_gives_the_expected_figures() {
     files.sort();
     assert!(
         files.len() >= 7,
-        "expected the public examples in {}",
+        "expected the worked cases in {}",
         dir.display()
     );
 
@@ -30,6 +30,8 @@ fn every_public_worked_case_gives_the_expected_figures() {
     for file in &files {
         let case: Value = serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
         let name = case["name"].as_str().unwrap_or("?");
+        let source = case["source"].as_str().unwrap_or("");
+        assert!(!source.is_empty(), "{name}: every case names its source");
         let calculator = case["request"]["calculator"].as_str().unwrap_or("");
         let response = bangfu_policy::evaluate(&case["request"]).to_value();
         if PENDING.contains(&calculator) {
@@ -44,7 +46,7 @@ fn every_public_worked_case_gives_the_expected_figures() {
             let got = at_path(&response, path);
             if got != Some(expected) {
                 failures.push(format!(
-                    "{name}\n  {path}: expected {expected}, got {got:?}\n  response: {response}"
+                    "{name} [{source}]\n  {path}: expected {expected}, got {got:?}\n  response: {response}"
                 ));
             }
         }

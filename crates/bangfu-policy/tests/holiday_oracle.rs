@@ -1,17 +1,17 @@
 //! Cross-checks the compiled-in holiday schedules against the independent holiday-cn dataset
-//! in `../shared/data/holiday-cn/` (scraped from the same State Council notices), and checks
+//! vendored in `tests/fixtures/holiday-cn/` (scraped from the same State Council notices), and checks
 //! that every date of the covered years is classified exactly once (temporal coverage).
 
 mod common;
 
 use bangfu_policy::calendar::{self, DayKind};
 use chrono::{Datelike, NaiveDate};
-use common::shared_dir;
+use common::repo_tests_dir;
 use serde_json::Value;
 use std::collections::BTreeMap;
 
 fn oracle(year: i32) -> BTreeMap<NaiveDate, bool> {
-    let path = shared_dir().join(format!("data/holiday-cn/{year}.json"));
+    let path = repo_tests_dir().join(format!("fixtures/holiday-cn/{year}.json"));
     let v: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
     v["days"]
         .as_array()

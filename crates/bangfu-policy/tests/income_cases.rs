@@ -1,5 +1,5 @@
 //! Income accounting, rules.md §1, as sentence-named table cases. Each case names its
-//! source; expectations are paths into the response (as in `../shared/spec/examples`).
+//! source; expectations are paths into the response (as in the worked cases, `tests/cases/`).
 
 mod common;
 
@@ -243,8 +243,7 @@ fn cases() -> Vec<Case> {
         },
         Case {
             name: "The sheet's key figures are also given in capitals (大写)",
-            source:
-                "《会计基础工作规范》第五十二条; ../shared/spec/examples/income-below-range.json",
+            source: "《会计基础工作规范》第五十二条; tests/cases/income-below-range.json",
             request: income(json!({ "year": 2024, "household_size": 3,
                 "items": items(&[("wage", "县内务工", "12000"), ("operating", "种植业", "8000"), ("transfer", "低保金", "4200")]),
                 "operating_expenses": "3000" })),

@@ -136,7 +136,7 @@ fn issue13_cases() -> Vec<Case> {
     vec![
         Case {
             name: "Bands measured above the deductible (API default) give 47,500 and 53,125",
-            source: "api.md r1 medical_tilt worked example; ../shared/spec/examples/medical-tilt.json",
+            source: "api.md r1 medical_tilt worked example; tests/cases/medical-tilt.json",
             request: tilt(None),
             expect: vec![("result.estimates[0].standard_payout", json!("47500.00")), ("result.estimates[0].amount", json!("53125.00")),
                          ("result.estimates[0].bands_measured_on", json!("above_deductible"))],

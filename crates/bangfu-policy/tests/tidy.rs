@@ -146,7 +146,8 @@ fn the_loader_and_the_widgets_read_the_same_attributes() {
         }
     }
     // The loader's own attributes (the fallback link) and the widget's own (the instance id
-    // the loader sets) are not shared.
+    // the loader sets) are not shared; `result-detail` is read live from the element when a
+    // result is announced, so the loader does not observe it (see the note above ATTRIBUTES).
     js.retain(|a| a != "fallback-url");
     // Read from the host element by `ui/hooks.rs` (FULL_DETAIL_ATTRIBUTE) when a result is
     // announced, deliberately not observed by the loader (see the comment above ATTRIBUTES).

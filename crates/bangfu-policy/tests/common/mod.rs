@@ -4,9 +4,9 @@
 use serde_json::Value;
 use std::path::PathBuf;
 
-/// `../shared` beside the repository (the CI layout and the developer layout alike).
-pub fn shared_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared")
+/// The repository's `tests/` folder: worked cases (`cases/`) and vendored oracles (`fixtures/`).
+pub fn repo_tests_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests")
 }
 
 /// Follows a path like `result.estimates[0].programme` or `errors[0].field`.
