@@ -128,6 +128,28 @@ fn lower_glue(tools: &BuildTools, glue: &Path) -> Result<(), String> {
     std::fs::rename(&lowered, glue).map_err(|e| format!("rename: {e}"))
 }
 
+/// `cargo build` of the widgets for wasm32 with the `wasm` profile into `target_dir`, with extra
+/// cargo `features` and `rustflags`; returns the path of the raw wasm.
+fn cargo_wasm(
+    target_dir: &Path,
+    features: &[&str],
+    rustflags: Option<String>,
+) -> Result<PathBuf, String> {
+    let mut cmd = Command::new("cargo");
+    cmd.current_dir(root())
+        .env("CARGO_TARGET_DIR", target_dir)
+        .args(["build", "--package", "bangfu-widgets", "--lib"])
+        .args(["--target", WASM_TARGET, "--profile", "wasm"]);
+    if !features.is_empty() {
+        cmd.args(["--features", &features.join(",")]);
+    }
+    if let Some(flags) = rustflags {
+        cmd.env("RUSTFLAGS", flags);
+    }
+    status(&mut cmd)?;
+    Ok(target_dir.join(format!("{WASM_TARGET}/wasm/bangfu_widgets.wasm")))
+}
+
 /// Builds the compat bundle into `www/pkg/compat/` for Chromium 70–95 engines (360 极速,
 /// UOS/奇安信, older WeChat): rustc without post-MVP features, target features stripped before
 /// wasm-bindgen, then binaryen lowers what the standard library still uses, and esbuild
@@ -135,23 +157,11 @@ fn lower_glue(tools: &BuildTools, glue: &Path) -> Result<(), String> {
 pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
     let target_dir = root.join("target/compat");
-    status(
-        Command::new("cargo")
-            .current_dir(&root)
-            .env("CARGO_TARGET_DIR", &target_dir)
-            .env("RUSTFLAGS", format!("-Ctarget-feature={POST_MVP}"))
-            .args([
-                "build",
-                "--package",
-                "bangfu-widgets",
-                "--lib",
-                "--target",
-                WASM_TARGET,
-                "--profile",
-                "wasm",
-            ]),
+    let raw = cargo_wasm(
+        &target_dir,
+        &[],
+        Some(format!("-Ctarget-feature={POST_MVP}")),
     )?;
-    let raw = target_dir.join(format!("{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
     let dir = root.join("www/pkg/compat");
     let wasm = dir.join("bangfu_widgets_bg.wasm");
     if !stale(&raw, &wasm) {
@@ -198,24 +208,7 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
 fn build_screening(tools: &BuildTools, loader_text: &str, css: &str) -> Result<(), String> {
     let root = root();
     let target_dir = root.join("target/screening");
-    status(
-        Command::new("cargo")
-            .current_dir(&root)
-            .env("CARGO_TARGET_DIR", &target_dir)
-            .args([
-                "build",
-                "--package",
-                "bangfu-widgets",
-                "--lib",
-                "--features",
-                "screening",
-                "--target",
-                WASM_TARGET,
-                "--profile",
-                "wasm",
-            ]),
-    )?;
-    let raw = target_dir.join(format!("{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
+    let raw = cargo_wasm(&target_dir, &["screening"], None)?;
     let dir = root.join("www/pkg/screening");
     let wasm = dir.join("bangfu_widgets_bg.wasm");
     if stale(&raw, &wasm) {
@@ -277,17 +270,7 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
     // Cargo first (a no-op when nothing changed), so an unchanged build skips wasm-pack's
     // wasm-bindgen run and the slow wasm-opt; wasm-pack's own cargo step then finds it fresh.
-    status(Command::new("cargo").current_dir(&root).args([
-        "build",
-        "--package",
-        "bangfu-widgets",
-        "--lib",
-        "--target",
-        WASM_TARGET,
-        "--profile",
-        "wasm",
-    ]))?;
-    let raw = root.join(format!("target/{WASM_TARGET}/wasm/bangfu_widgets.wasm"));
+    let raw = cargo_wasm(&root.join("target"), &[], None)?;
     let dir = root.join("www/pkg");
     let wasm = dir.join("bangfu_widgets_bg.wasm");
     if stale(&raw, &wasm) {
