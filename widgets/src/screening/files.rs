@@ -2,7 +2,6 @@
 //! nothing is sent anywhere), offering the flagged list as a download, and keeping the
 //! confirmed column mapping on the device.
 
-use wasm_bindgen::JsCast;
 use web_sys::Node;
 
 use crate::ui::storage;
@@ -41,21 +40,5 @@ pub fn download_bytes(node: &Node, file_name: &str, mime: &str, bytes: &[u8]) ->
     let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag) else {
         return false;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return false;
-    };
-    let Some(a) = node
-        .owner_document()
-        .and_then(|d| d.create_element("a").ok())
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-    else {
-        return false;
-    };
-    a.set_href(&url);
-    a.set_download(file_name);
-    let _ = node.append_child(&a);
-    a.click();
-    let _ = node.remove_child(&a);
-    let _ = web_sys::Url::revoke_object_url(&url);
-    true
+    crate::ui::browser::download_blob(node, file_name, &blob)
 }

@@ -66,7 +66,13 @@ pub fn download(node: &Node, file_name: &str, mime: &str, text: &str) -> bool {
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag) else {
         return false;
     };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+    download_blob(node, file_name, &blob)
+}
+
+/// Offers `blob` as a file download named `file_name` through a short-lived anchor in `node`
+/// (a blob URL: nothing leaves the device).
+pub fn download_blob(node: &Node, file_name: &str, blob: &web_sys::Blob) -> bool {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let Some(document) = node.owner_document() else {
