@@ -485,8 +485,9 @@ function cssString(text) {
   return '"' + out + '"';
 }
 
-function hostPrintCss(label) {
-  var title = label ? "农户家庭收入核算表 · " + label : "农户家庭收入核算表";
+function hostPrintCss(label, sheetTitle) {
+  var name = sheetTitle || "农户家庭收入核算表";
+  var title = label ? name + " · " + label : name;
   return (
     "@media print {" +
     "html[" + PRINTING + "] body *:not([" + PRINT_PATH + "]):not([" + PRINT_SHEET + "]) { display: none !important; }" +
@@ -530,7 +531,8 @@ function startSheetPrint(host) {
   var sheetNode = readySheet(host);
   if (!sheetNode) return false;
   var labelNode = sheetNode.querySelector("[data-testid=sheet-label]");
-  var css = hostPrintCss(labelNode ? labelNode.textContent.trim() : "");
+  // A widget's sheet may name itself (the screening list); else it is the income sheet.
+  var css = hostPrintCss(labelNode ? labelNode.textContent.trim() : "", sheetNode.getAttribute("data-print-title"));
   // A constructable sheet is not an inline <style> (CSP style-src); older engines get one.
   if ("adoptedStyleSheets" in document && "replaceSync" in CSSStyleSheet.prototype) {
     var s = new CSSStyleSheet();

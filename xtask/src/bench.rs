@@ -259,7 +259,8 @@ pub fn run() -> Result<(), String> {
         eprintln!("{text}");
     }
     writeln!(table, "browser (Slow 4G, 4× CPU; median): {browser_json}").ok();
-    let _ = writeln!(json, "  \"browser\": {browser_json}");
+    let _ = writeln!(json, "  \"browser\": {browser_json},");
+    crate::bench_screening::run(&browser, port, &mut table, &mut json)?;
     json.push_str("}\n");
 
     let dir = root.join("target/bench");
