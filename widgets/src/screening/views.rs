@@ -237,16 +237,26 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <figcaption>{"各村疑点分布（条长为疑点条数，颜色为疑点类别）"}</figcaption>
                 { for by_village.iter().map(|((t, v), counts)| {
                     let total: usize = counts.iter().sum();
+                    // SVG lengths, not style attributes: a strict CSP (style-src 'self') drops
+                    // inline styles, and the bars would lose their lengths.
+                    let mut x = 0.0;
                     html! {
                         <div class="chart-row">
                             <span class="chart-label">{format!("{t} {v}")}</span>
-                            <span class="chart-bar" style={format!("width:{}%", total * 100 / max)}
-                                aria-label={format!("{t}{v} 共 {total} 条疑点")}>
-                                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(k, n)| html! {
-                                    <span class={format!("seg seg-{k}")} style={format!("flex-grow:{n}")}
-                                        title={format!("{}：{n}", Flag::ALL[k].label())}></span>
+                            <svg class="chart-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
+                                role="img" aria-label={format!("{t}{v} 共 {total} 条疑点")}>
+                                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(k, n)| {
+                                    let w = (*n as f64 * 100.0 / max as f64).max(0.6);
+                                    let at = x;
+                                    x += w;
+                                    html! {
+                                        <rect class={format!("seg seg-{k}")} x={format!("{at:.2}")} y="0"
+                                            width={format!("{w:.2}")} height="10">
+                                            <title>{format!("{}：{n}", Flag::ALL[k].label())}</title>
+                                        </rect>
+                                    }
                                 }) }
-                            </span>
+                            </svg>
                             <span class="chart-n">{total}</span>
                         </div>
                     }
