@@ -3,7 +3,8 @@
 // this file there) and sends, first, the WebAssembly.Module the page already compiled: the
 // worker only instantiates it, so it fetches nothing but this file and the glue, compiles no
 // code, and needs no eval or blob URL. Every later message goes to the engine's
-// `screening_worker_message` (widgets/src/screening/worker.rs), in order.
+// `screening_worker_message` (widgets/src/screening/worker.rs), in order. The widget may start
+// several, one per core, each screening every n-th chunk of rows of the same file.
 // ES2018 only: the compat bundle runs it on Chromium 80–95.
 import init, { screening_worker_message } from "./bangfu_widgets.js";
 

@@ -26,11 +26,12 @@ use super::worker::{RunRequest, CHUNK};
 #[derive(Debug, Clone, PartialEq)]
 pub enum JobEvent {
     Opened(Loaded),
-    /// Rows done so far, and the households screened since the last report.
+    /// Rows done since the last report (by one worker), and the households screened in them.
     Progress {
-        done: usize,
+        rows: usize,
         part: Run,
     },
+    /// One worker (or the page) has screened all its rows.
     Done,
     Error(String),
     /// No worker could be started here: run on the page instead.
@@ -46,27 +47,41 @@ extern "C" {
     fn screening_worker_url() -> String;
 }
 
-/// A running job; dropping it stops the worker.
+/// A running job; dropping it stops its workers.
 pub enum Job {
-    Worker(WorkerJob),
+    /// The first worker read the file and found its layout; helpers join it for screening.
+    Workers(Vec<WorkerJob>),
     Local(Rc<LocalFile>, Rc<Cell<bool>>),
 }
 
 impl Job {
-    /// Stops the job (the worker is ended at once; the page's loop at its next chunk).
+    /// Stops the job (workers are ended at once; the page's loop at its next chunk).
     pub fn stop(&self) {
         match self {
-            Job::Worker(w) => {
-                // Nothing it had still queued is reported after this.
-                w.worker.set_onmessage(None);
-                w.worker.terminate();
+            Job::Workers(ws) => {
+                for w in ws {
+                    // Nothing it had still queued is reported after this.
+                    w.worker.set_onmessage(None);
+                    w.worker.terminate();
+                }
             }
             Job::Local(_, cancel) => cancel.set(true),
         }
     }
 }
 
+/// Workers to screen a file with `data_rows` rows: one per core up to four (two for a
+/// workbook, which each worker holds whole), and no more than there are chunks.
+pub fn parts_for(data_rows: usize, workbook: bool) -> usize {
+    let cores = web_sys::window()
+        .map(|w| w.navigator().hardware_concurrency() as usize)
+        .unwrap_or(1);
+    let most = if workbook { 2 } else { 4 };
+    cores.clamp(1, most).min(data_rows.div_ceil(CHUNK).max(1))
+}
+
 pub struct WorkerJob {
+    file: web_sys::File,
     worker: Worker,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(web_sys::Event)>,
@@ -95,7 +110,7 @@ fn event_of(data: &JsValue) -> Option<JobEvent> {
     Some(match field("kind").as_string()?.as_str() {
         "opened" => JobEvent::Opened(serde_json::from_str(&json()).ok()?),
         "progress" => JobEvent::Progress {
-            done: field("done").as_f64().unwrap_or(0.0) as usize,
+            rows: field("rows").as_f64().unwrap_or(0.0) as usize,
             part: serde_json::from_str(&json()).ok()?,
         },
         "done" => JobEvent::Done,
@@ -108,8 +123,13 @@ fn event_of(data: &JsValue) -> Option<JobEvent> {
 }
 
 impl WorkerJob {
-    /// Starts a worker on `file`; `None` where this browser cannot start one.
-    pub fn start(file: &web_sys::File, on_event: Callback<JobEvent>) -> Option<WorkerJob> {
+    /// Starts a worker on `file`; `None` where this browser cannot start one. A `quiet` one
+    /// (a helper for screening) does not report the layout.
+    pub fn start(
+        file: &web_sys::File,
+        on_event: Callback<JobEvent>,
+        quiet: bool,
+    ) -> Option<WorkerJob> {
         let url = screening_worker_url();
         let options = web_sys::WorkerOptions::new();
         options.set_type(web_sys::WorkerType::Module);
@@ -129,14 +149,24 @@ impl WorkerJob {
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
         let init = message("init", &[("module", &wasm_bindgen::module())]);
         worker.post_message(&init).ok()?;
-        worker
-            .post_message(&message("open", &[("file", file.as_ref())]))
-            .ok()?;
+        let open = message(
+            "open",
+            &[
+                ("file", file.as_ref()),
+                ("quiet", &JsValue::from_bool(quiet)),
+            ],
+        );
+        worker.post_message(&open).ok()?;
         Some(WorkerJob {
+            file: file.clone(),
             worker,
             _onmessage: onmessage,
             _onerror: onerror,
         })
+    }
+
+    pub fn file(&self) -> &web_sys::File {
+        &self.file
     }
 
     pub fn run(&self, request: &RunRequest) {
@@ -198,7 +228,6 @@ pub async fn run_local(
     if let Err(e) = read {
         return on_event.emit(JobEvent::Error(e.to_string()));
     }
-    let mut done = 0;
     for chunk in rows.chunks(CHUNK) {
         // Let the page paint and take clicks (cancel) between chunks.
         yew::platform::time::sleep(Duration::from_millis(0)).await;
@@ -211,8 +240,10 @@ pub async fn run_local(
                 .iter()
                 .filter_map(|(i, r)| screen_row(*i, r, &request.mapping, &t, today)),
         );
-        done += chunk.len();
-        on_event.emit(JobEvent::Progress { done, part });
+        on_event.emit(JobEvent::Progress {
+            rows: chunk.len(),
+            part,
+        });
     }
     on_event.emit(JobEvent::Done);
 }

@@ -21,7 +21,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::browser;
-use job::{open_local, run_local, Job, JobEvent, WorkerJob};
+use job::{open_local, parts_for, run_local, Job, JobEvent, WorkerJob};
 use state::{remap, Filters, Loaded, SavedMapping};
 use worker::RunRequest;
 
@@ -52,10 +52,13 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
     let loaded = use_state(|| None::<Rc<Loaded>>);
     let results = use_state(|| Rc::new(Run::default()));
     let filters = use_state(Filters::default);
-    // The running job (a worker, or the page itself), the run so far and its row count.
+    // The running job (workers, or the page itself), the run so far, rows done of the total,
+    // and the workers still screening.
     let job = use_mut_ref(|| None::<Job>);
     let tally = use_mut_ref(Run::default);
     let total = use_mut_ref(|| 0usize);
+    let done = use_mut_ref(|| 0usize);
+    let remaining = use_mut_ref(|| 0usize);
     let root = use_node_ref();
     let today = props
         .date
@@ -76,6 +79,7 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
             tally.clone(),
             total.clone(),
         );
+        let (done, remaining) = (done.clone(), remaining.clone());
         Callback::from(move |ev: JobEvent| match ev {
             JobEvent::Opened(mut l) => {
                 if let Some(json) = files::load_mapping() {
@@ -84,17 +88,22 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
                 loaded.set(Some(Rc::new(l)));
                 stage.set(Stage::Mapping);
             }
-            JobEvent::Progress { done, part } => {
+            JobEvent::Progress { rows, part } => {
                 tally.borrow_mut().merge(part);
+                *done.borrow_mut() += rows;
                 let total = *total.borrow();
                 stage.set(Stage::Running {
-                    done: done.min(total),
+                    done: (*done.borrow()).min(total),
                     total,
                 });
             }
             JobEvent::Done => {
-                results.set(Rc::new(std::mem::take(&mut *tally.borrow_mut())));
-                stage.set(Stage::Done { cancelled: false });
+                let left = remaining.borrow().saturating_sub(1);
+                *remaining.borrow_mut() = left;
+                if left == 0 {
+                    results.set(Rc::new(std::mem::take(&mut *tally.borrow_mut())));
+                    stage.set(Stage::Done { cancelled: false });
+                }
             }
             JobEvent::Error(e) => {
                 if let Some(j) = &*job.borrow() {
@@ -154,8 +163,8 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
                     ev => on_event.emit(ev),
                 })
             };
-            match WorkerJob::start(&file, events) {
-                Some(w) => *job.borrow_mut() = Some(Job::Worker(w)),
+            match WorkerJob::start(&file, events, false) {
+                Some(w) => *job.borrow_mut() = Some(Job::Workers(vec![w])),
                 None => start_local.emit(file),
             }
         })
@@ -182,6 +191,7 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
             total.clone(),
             on_event.clone(),
         );
+        let (done, remaining) = (done.clone(), remaining.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(l) = (*loaded).clone() else { return };
             let _ = files::save_mapping(
@@ -192,15 +202,43 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
                 mapping: l.mapping.clone(),
                 year,
                 date: today.to_string(),
+                part: 0,
+                parts: 1,
             };
             *tally.borrow_mut() = Run::default();
             *total.borrow_mut() = l.data_rows;
+            *done.borrow_mut() = 0;
+            *remaining.borrow_mut() = 1;
             stage.set(Stage::Running {
                 done: 0,
                 total: l.data_rows,
             });
-            match &*job.borrow() {
-                Some(Job::Worker(w)) => w.run(&request),
+            match &mut *job.borrow_mut() {
+                Some(Job::Workers(ws)) => {
+                    // Helpers open the same file and take every n-th chunk of rows.
+                    ws.truncate(1);
+                    let helper_events = on_event.reform(|ev| match ev {
+                        JobEvent::Unavailable => {
+                            JobEvent::Error("核查时出错，请刷新页面后重试".to_string())
+                        }
+                        ev => ev,
+                    });
+                    for _ in 1..parts_for(l.data_rows, l.sheet.is_some()) {
+                        let file = ws[0].file().clone();
+                        if let Some(h) = WorkerJob::start(&file, helper_events.clone(), true) {
+                            ws.push(h);
+                        }
+                    }
+                    let parts = ws.len();
+                    *remaining.borrow_mut() = parts;
+                    for (part, w) in ws.iter().enumerate() {
+                        w.run(&RunRequest {
+                            part,
+                            parts,
+                            ..request.clone()
+                        });
+                    }
+                }
                 Some(Job::Local(file, cancel)) => {
                     cancel.set(false);
                     yew::platform::spawn_local(run_local(

@@ -3,9 +3,13 @@
 //! reads the chosen file a slice at a time (`FileReaderSync`: a CSV is never held whole), finds
 //! the layout, and screens the rows, posting progress and the flagged households in chunks.
 //!
-//! Messages in: `{kind: "open", file}`, `{kind: "run", json}` ([`RunRequest`]).
-//! Messages out: `{kind: "opened", json}` (a `Loaded`), `{kind: "progress", done, json}`
-//! (a part of the `Run`), `{kind: "done"}`, `{kind: "error", message}`.
+//! Several workers may screen one file, each every n-th chunk of rows ([`RunRequest::part`]).
+//!
+//! Messages in: `{kind: "open", file, quiet}` (`quiet`: a helper worker, which reports no
+//! layout), `{kind: "run", json}` ([`RunRequest`]).
+//! Messages out: `{kind: "opened", json}` (a `Loaded`), `{kind: "progress", rows, json}` (rows
+//! done since the last report, and the households screened in them as a `Run`),
+//! `{kind: "done"}`, `{kind: "error", message}`.
 
 use std::cell::RefCell;
 use std::io::{self, Read, Seek, SeekFrom};
@@ -30,6 +34,16 @@ pub struct RunRequest {
     pub year: i32,
     /// The check date, `YYYY-MM-DD`.
     pub date: String,
+    /// This worker screens the chunks of [`CHUNK`] rows whose number modulo `parts` is `part`.
+    pub part: usize,
+    pub parts: usize,
+}
+
+impl RunRequest {
+    /// True when the row at `index` (counted from the first data row) is this worker's.
+    pub fn owns(&self, index: usize) -> bool {
+        (index / CHUNK) % self.parts.max(1) == self.part
+    }
 }
 
 /// A `File` read in slices through `FileReaderSync` (worker-only), with a small read-ahead
@@ -127,7 +141,7 @@ pub fn screening_worker_message(data: JsValue) {
     let field = |k: &str| js_sys::Reflect::get(&data, &k.into()).unwrap_or(JsValue::UNDEFINED);
     match field("kind").as_string().as_deref() {
         Some("open") => match field("file").dyn_into::<web_sys::File>() {
-            Ok(file) => open_file(file),
+            Ok(file) => open_file(file, field("quiet").is_truthy()),
             Err(_) => post_error("文件读取失败，请重新选择"),
         },
         Some("run") => {
@@ -141,7 +155,7 @@ pub fn screening_worker_message(data: JsValue) {
     }
 }
 
-fn open_file(file: web_sys::File) {
+fn open_file(file: web_sys::File, quiet: bool) {
     let name = file.name();
     let reader = BlobReader::new(file.into());
     let opened = match open(reader.clone()) {
@@ -155,6 +169,9 @@ fn open_file(file: web_sys::File) {
     let data_start = prepared.data_start;
     let loaded = Loaded::of(&name, &opened, prepared);
     OPEN.with(|o| *o.borrow_mut() = Some((reader, opened, data_start)));
+    if quiet {
+        return;
+    }
     post(
         "opened",
         &[(
@@ -177,25 +194,30 @@ fn run(request: &RunRequest) {
             return post_error("请重新选择文件");
         };
         let mut part = Run::default();
-        let mut done = 0usize;
-        let send = |part: &mut Run, done: usize| {
+        let mut rows = 0usize;
+        let send = |part: &mut Run, rows: &mut usize| {
             let json = serde_json::to_string(&std::mem::take(part)).unwrap_or_default();
             post(
                 "progress",
-                &[("done", (done as f64).into()), ("json", json.into())],
+                &[("rows", (*rows as f64).into()), ("json", json.into())],
             );
+            *rows = 0;
         };
-        let result = opened.for_each_row(reader, *data_start, |i, row| {
+        let first = *data_start;
+        let result = opened.for_each_row(reader, first, |i, row| {
+            if !request.owns(i - first) {
+                return ControlFlow::Continue(());
+            }
             if let Some(s) = screen_row(i, &row, &request.mapping, &t, today) {
                 part.add(s);
             }
-            done += 1;
-            if done % CHUNK == 0 {
-                send(&mut part, done);
+            rows += 1;
+            if rows == CHUNK {
+                send(&mut part, &mut rows);
             }
             ControlFlow::Continue(())
         });
-        send(&mut part, done);
+        send(&mut part, &mut rows);
         match result {
             Ok(()) => post("done", &[]),
             Err(e) => post_error(&e.to_string()),
