@@ -46,7 +46,16 @@ function isDescendant(pid, ancestor) {
 }
 
 const browser = await launch();
-const pid = browser.process ? browser.process().pid : 0;
+// The browser playwright started: a child of this Node process.
+const pid = Number(readdirSync("/proc").filter((p) => /^\d+$/.test(p)).find((p) => {
+  try {
+    const stat = readFileSync(`/proc/${p}/stat`, "utf8");
+    return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === process.pid
+      && readFileSync(`/proc/${p}/cmdline`, "utf8").includes("chrom");
+  } catch {
+    return false;
+  }
+}));
 for (const file of files) {
   const name = file.split("/").pop();
   const page = await open(browser, "/test/screening.html");
