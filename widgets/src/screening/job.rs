@@ -25,7 +25,7 @@ use super::worker::{RunRequest, CHUNK};
 /// What a job reports to the widget.
 #[derive(Debug, Clone, PartialEq)]
 pub enum JobEvent {
-    Opened(Loaded),
+    Opened(Box<Loaded>),
     /// Rows done since the last report (by one worker), and the households screened in them.
     Progress {
         rows: usize,
@@ -108,7 +108,7 @@ fn event_of(data: &JsValue) -> Option<JobEvent> {
     let field = |k: &str| js_sys::Reflect::get(data, &k.into()).unwrap_or(JsValue::UNDEFINED);
     let json = || field("json").as_string().unwrap_or_default();
     Some(match field("kind").as_string()?.as_str() {
-        "opened" => JobEvent::Opened(serde_json::from_str(&json()).ok()?),
+        "opened" => JobEvent::Opened(Box::new(serde_json::from_str(&json()).ok()?)),
         "progress" => JobEvent::Progress {
             rows: field("rows").as_f64().unwrap_or(0.0) as usize,
             part: serde_json::from_str(&json()).ok()?,

@@ -85,7 +85,7 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
                 if let Some(json) = files::load_mapping() {
                     SavedMapping::parse(&json).apply(&mut l.mapping, &l.headers);
                 }
-                loaded.set(Some(Rc::new(l)));
+                loaded.set(Some(Rc::new(*l)));
                 stage.set(Stage::Mapping);
             }
             JobEvent::Progress { rows, part } => {
@@ -126,7 +126,7 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
                     Ok((local, l)) => {
                         *job.borrow_mut() =
                             Some(Job::Local(Rc::new(local), Rc::new(Cell::new(false))));
-                        on_event.emit(JobEvent::Opened(l));
+                        on_event.emit(JobEvent::Opened(Box::new(l)));
                     }
                     Err(e) => on_event.emit(JobEvent::Error(e)),
                 }
