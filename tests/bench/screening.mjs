@@ -1,8 +1,8 @@
 // Benchmark (not a test): <bangfu-screening> in headless Chromium, end to end for one file —
 // from the file being chosen (the File already in the page, so the test's own transfer is not
 // counted) to the mapping step (read), then from 开始核查 to the flagged table drawn (screen) —
-// with the peak memory of the page's renderer process (the page, its worker and their wasm
-// memories: resident set size sampled every 50 ms from /proc) and the JS heap.
+// with the peak memory of the page's renderer processes (the page, its workers and their wasm
+// memories: proportional set size sampled every 50 ms from /proc) and the JS heap.
 // node tests/bench/screening.mjs FILE...   (BANGFU_BASE_URL as for the browser tests)
 // Files: `cargo run --release -p bangfu-sheet --example screening_fixtures -- DIR --rows 100000`.
 // Prints one JSON line per file.
@@ -12,19 +12,20 @@ import { launch, open } from "../e2e/helpers.mjs";
 const files = process.argv.slice(2);
 if (!files.length) throw new Error("usage: node bench/screening.mjs FILE...");
 
-/** Resident bytes of the renderer processes under `browserPid` (Linux /proc). */
+/**
+ * Proportional resident bytes (PSS: shared pages divided among the processes sharing them) of
+ * the renderer processes under `browserPid` (Linux /proc/PID/smaps_rollup).
+ */
 function rendererRss(browserPid) {
   let total = 0;
   for (const pid of readdirSync("/proc").filter((p) => /^\d+$/.test(p))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, "utf8");
       if (!cmd.includes("--type=renderer")) continue;
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const ppidChain = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      const rssPages = Number(ppidChain[21]);
       // Only this run's browser (its renderers are children of its zygote, under its pid).
       if (!isDescendant(Number(pid), browserPid)) continue;
-      total += rssPages * 4096;
+      const pss = /^Pss:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/smaps_rollup`, "utf8"));
+      total += pss ? Number(pss[1]) * 1024 : 0;
     } catch {
       // the process ended between listing and reading
     }
@@ -101,7 +102,7 @@ for (const file of files) {
   peak = Math.max(peak, rendererRss(pid));
   const wasm = await page.evaluate(() => performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".wasm")).map((r) => r.decodedBodySize)[0]);
   console.log(JSON.stringify({ file: name, bytes: readFileSync(file).length, ...timing,
-    renderer_rss_before_bytes: base, renderer_rss_peak_bytes: peak, wasm_bytes: wasm }));
+    renderer_pss_before_bytes: base, renderer_pss_peak_bytes: peak, wasm_bytes: wasm }));
   await page.close();
 }
 await browser.close();

@@ -103,7 +103,7 @@ test("cancel ends the worker at once: nothing is screened after it and the total
   assert.ok(screened > 0 && screened < 100000, totals);
   await page.waitForTimeout(500);
   assert.equal(await d.locator("[data-testid=totals]").textContent(), totals, "nothing arrives after cancel");
-  await page.screenshot({ path: shot("screening-cancelled.png"), fullPage: true });
+  await page.screenshot({ path: shot("screening-cancelled.png") });
   assert.deepEqual(page.jsErrors, []);
   await page.close();
 });
