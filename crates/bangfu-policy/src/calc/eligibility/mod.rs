@@ -17,8 +17,8 @@ pub use vocab::{
 };
 
 use super::household::{read_household, Strictness};
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj};
+use crate::error::Refusal;
+use crate::input::{Errors, Reader};
 use crate::params::RuleSet;
 use crate::Outcome;
 
@@ -46,21 +46,17 @@ pub fn label_of(table: &[(&'static str, &'static str)], code: &str) -> &'static 
 }
 
 pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "资格自查输入", &mut errors) else {
-        return Err(errors);
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "资格自查输入") else {
+        return Err(r.into_errors());
     };
-    let date = obj.date("date", "日期", true, &mut errors);
-    let household = read_household(&obj, Strictness::Eligibility, &mut errors);
-    let (Some(date), Some(h)) = (date, household) else {
-        return Err(errors);
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let date = r.required_date(&obj, "date", "日期");
+    let household = read_household(&obj, Strictness::Eligibility, &mut r);
+    let (date, h) = r.finish(date.zip(household))?;
     let Some(d) = decide(&h, date, rules) else {
-        errors.push("input", ErrorCode::TooLarge, "金额过大，无法计算，请核对");
-        return Err(errors);
+        let mut r = Reader::new();
+        r.refuse("input", Refusal::AmountsOverflow);
+        return Err(r.into_errors());
     };
     let (result, explanation, warnings) = explain::explain(&d, &h, rules);
     Ok(Outcome {

@@ -6,9 +6,9 @@ use rust_decimal::Decimal;
 
 use super::medical::medical_tilt;
 use super::{admissibility, estimate, lowest, refine, year_of, Ctx, Estimate};
-use crate::calc::household::{choice, Household};
+use crate::calc::household::Household;
 use crate::calc::programmes::{Answer, Programme};
-use crate::input::{Errors, Obj};
+use crate::input::{Obj, Reader};
 use crate::money::{format_money, format_plain, round_cents};
 use crate::params::{not_configured, At, Confidence, Param};
 use crate::sources::{MAIN_ITEM22, MAIN_ITEM3};
@@ -24,21 +24,21 @@ pub(crate) fn programme(
     h: &Household,
     d: Option<&Obj>,
     ctx: &mut Ctx,
-    errors: &mut Errors,
+    r: &mut Reader,
 ) -> Option<Estimate> {
     match p {
-        Programme::CollegeGrant => college_grant(h, d, ctx, errors),
-        Programme::Yulu => yulu(h, d, ctx, errors),
-        Programme::MedicalTilt => medical_tilt(h, d, ctx, errors),
-        Programme::MedicalAssistance => medical_assistance(h, d, ctx, errors),
-        Programme::Microcredit => microcredit(h, d, ctx, errors),
-        Programme::Transport => transport(h, d, ctx, errors),
-        Programme::PublicWelfareJob => public_welfare_job(h, d, ctx, errors),
+        Programme::CollegeGrant => college_grant(h, d, ctx, r),
+        Programme::Yulu => yulu(h, d, ctx, r),
+        Programme::MedicalTilt => medical_tilt(h, d, ctx, r),
+        Programme::MedicalAssistance => medical_assistance(h, d, ctx, r),
+        Programme::Microcredit => microcredit(h, d, ctx, r),
+        Programme::Transport => transport(h, d, ctx, r),
+        Programme::PublicWelfareJob => public_welfare_job(h, d, ctx, r),
         Programme::HousingRetrofit
         | Programme::Relocation
         | Programme::Accessibility
         | Programme::Greenhouse
-        | Programme::DisabilityAllowance => Some(local(p, h, d, ctx, errors)),
+        | Programme::DisabilityAllowance => Some(local(p, h, d, ctx, r)),
     }
 }
 
@@ -47,20 +47,17 @@ fn college_grant(
     h: &Household,
     d: Option<&Obj>,
     ctx: &mut Ctx,
-    errors: &mut Errors,
+    r: &mut Reader,
 ) -> Option<Estimate> {
     let mut a = admissibility(Programme::CollegeGrant, h, ctx, None);
-    let admission = d.and_then(|d| {
-        choice(
-            d,
-            "admission",
-            "录取层次",
-            &["undergraduate", "junior_college"],
-            |s| s,
-            errors,
-        )
-    });
-    match d.and_then(|d| d.flag("in_province_gaokao", "是否省内普通高考", errors)) {
+    let admission = r.choice(
+        d,
+        "admission",
+        "录取层次",
+        &["undergraduate", "junior_college"],
+        |s| s,
+    );
+    match r.flag(d, "in_province_gaokao", "是否省内普通高考") {
         Some(false) => refine(&mut a, Answer::No, "须在省内参加普通高考"),
         Some(true) => {}
         None => a
@@ -85,17 +82,17 @@ fn college_grant(
 }
 
 /// facts.md E1: 3,000 a student a school year.
-fn yulu(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, errors: &mut Errors) -> Option<Estimate> {
+fn yulu(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Option<Estimate> {
     let mut a = admissibility(Programme::Yulu, h, ctx, None);
     let listed = h
         .members
         .iter()
         .filter(|m| m.student.is_some_and(|s| s.vocational()))
         .count() as u64;
-    let students = d
-        .and_then(|d| d.whole("students", "在读学生人数", 1, 20, false, errors))
+    let students = r
+        .whole(d, "students", "在读学生人数", 1..=20)
         .unwrap_or(listed);
-    let years = d.and_then(|d| d.whole("years_remaining", "剩余学年", 1, 6, false, errors));
+    let years = r.whole(d, "years_remaining", "剩余学年", 1..=6);
     let per_year = ctx.param(
         Param::YuluPerSchoolYear,
         At::Date(NaiveDate::from_ymd_opt(ctx.year, 9, 1)?),
@@ -126,7 +123,7 @@ fn medical_assistance(
     h: &Household,
     d: Option<&Obj>,
     ctx: &mut Ctx,
-    errors: &mut Errors,
+    r: &mut Reader,
 ) -> Option<Estimate> {
     let mut a = admissibility(Programme::MedicalAssistance, h, ctx, None);
     let core = h.on_dibao || h.on_tekun;
@@ -135,8 +132,8 @@ fn medical_assistance(
     } else {
         ctx.fixed(Param::MedicalAssistanceMonitoredRatio)
     };
-    let self_paid = d.and_then(|d| d.money("self_paid", "政策范围内个人自付费用", false, errors));
-    let limit = d.and_then(|d| d.money("annual_limit", "年度救助限额", false, errors));
+    let self_paid = r.money(d, "self_paid", "政策范围内个人自付费用");
+    let limit = r.money(d, "annual_limit", "年度救助限额");
     let amount = match (self_paid, ratio) {
         (Some(s), Some(r)) => {
             let raw = round_cents(s.checked_mul(r)?);
@@ -181,17 +178,12 @@ fn medical_assistance(
 
 /// facts.md E2: interest = principal × LPR × years; subsidy = interest × local ratio.
 /// (r2) Above the ceiling, or after the notice's end (2025-12-31), the answer is null.
-fn microcredit(
-    h: &Household,
-    d: Option<&Obj>,
-    ctx: &mut Ctx,
-    errors: &mut Errors,
-) -> Option<Estimate> {
-    let principal = d.and_then(|d| d.money("principal", "贷款金额", false, errors));
-    let years = d.and_then(|d| d.money("years", "贷款期限（年）", false, errors));
-    let loan_date = d.and_then(|d| d.date("loan_date", "放款日期", false, errors));
-    let ratio = d.and_then(|d| d.money("subsidy_ratio", "贴息比例", false, errors));
-    let age = d.and_then(|d| d.whole("borrower_age", "借款人年龄", 0, 150, false, errors));
+fn microcredit(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Option<Estimate> {
+    let principal = r.money(d, "principal", "贷款金额");
+    let years = r.money(d, "years", "贷款期限（年）");
+    let loan_date = r.date(d, "loan_date", "放款日期");
+    let ratio = r.money(d, "subsidy_ratio", "贴息比例");
+    let age = r.whole(d, "borrower_age", "借款人年龄", 0..=150);
     let policy_year = loan_date.map_or(ctx.year, year_of);
     let mut a = admissibility(Programme::Microcredit, h, ctx, Some(policy_year));
     let max_p = ctx.param(Param::MicrocreditMaxPrincipal, At::Year(policy_year));
@@ -270,20 +262,13 @@ fn destination_param(dest: &str) -> Param {
 }
 
 /// 甘人社通〔2024〕155号: ≥ 3 months of self-arranged work away; amount by destination.
-fn transport(
-    h: &Household,
-    d: Option<&Obj>,
-    ctx: &mut Ctx,
-    errors: &mut Errors,
-) -> Option<Estimate> {
+fn transport(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Option<Estimate> {
     let mut h = h.clone();
-    if let Some(m) = d.and_then(|d| d.whole("months_worked", "务工月数", 0, 12, false, errors))
-    {
+    if let Some(m) = r.whole(d, "months_worked", "务工月数", 0..=12) {
         h.months_worked_away = Some(m);
     }
     let mut a = admissibility(Programme::Transport, &h, ctx, None);
-    let destination =
-        d.and_then(|d| choice(d, "destination", "务工地点", &DESTINATIONS, |s| s, errors));
+    let destination = r.choice(d, "destination", "务工地点", &DESTINATIONS, |s| s);
     let amount = match destination {
         Some(dest) => ctx.yearly(destination_param(dest)),
         None => {
@@ -306,16 +291,14 @@ fn public_welfare_job(
     h: &Household,
     d: Option<&Obj>,
     ctx: &mut Ctx,
-    errors: &mut Errors,
+    r: &mut Reader,
 ) -> Option<Estimate> {
     let mut h = h.clone();
     if h.dibao_class.is_none() {
-        h.dibao_class = d.and_then(|d| d.whole("dibao_class", "低保类别", 1, 3, false, errors));
+        h.dibao_class = r.whole(d, "dibao_class", "低保类别", 1..=3);
     }
     let mut a = admissibility(Programme::PublicWelfareJob, &h, ctx, None);
-    let months = d
-        .and_then(|d| d.whole("months", "在岗月数", 1, 12, false, errors))
-        .unwrap_or(12);
+    let months = r.whole(d, "months", "在岗月数", 1..=12).unwrap_or(12);
     let monthly = ctx.yearly(Param::PublicWelfareJobMonthly);
     if let Some(m) = monthly {
         a.reasons.push(format!(
@@ -334,13 +317,7 @@ fn public_welfare_job(
 }
 
 /// Programmes whose amount no source gives: a settable amount, (r2) county projects "可咨询".
-fn local(
-    p: Programme,
-    h: &Household,
-    d: Option<&Obj>,
-    ctx: &mut Ctx,
-    errors: &mut Errors,
-) -> Estimate {
+fn local(p: Programme, h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Estimate {
     let a = admissibility(p, h, ctx, None);
     let basis = match p {
         Programme::Accessibility => {
@@ -350,7 +327,7 @@ fn local(
         Programme::DisabilityAllowance => "残疾人两项补贴（甘肃标准未查到，以当地为准）",
         _ => MAIN_ITEM3,
     };
-    let set = d.and_then(|d| d.money("amount", "当地补助金额", false, errors));
+    let set = r.money(d, "amount", "当地补助金额");
     if set.is_none() {
         ctx.unset(
             &format!("{}_amount", p.code()),

@@ -14,9 +14,9 @@ use serde_json::Value;
 
 use super::household::{read_household, Household, Member, Strictness, Student};
 use super::programmes::{may_apply, Admissibility, Answer, Programme, When};
-use crate::error::ErrorCode;
+use crate::error::Refusal;
 use crate::explain::{ParamUse, Step, Warning};
-use crate::input::{Errors, Obj};
+use crate::input::{Errors, Obj, Reader};
 use crate::money::format_money;
 use crate::params::{not_configured, At, Confidence, Param, RuleSet};
 use crate::Outcome;
@@ -228,19 +228,15 @@ fn with_detail_facts(p: Programme, h: &Household, d: Option<&Obj>) -> Household 
     h
 }
 
-fn read_programmes(obj: &Obj, errors: &mut Errors) -> Vec<Programme> {
+fn read_programmes(obj: &Obj, r: &mut Reader) -> Vec<Programme> {
     let mut out = Vec::new();
-    match obj.list("programmes", "测算项目", Programme::ALL.len(), errors) {
+    match r.list(obj, "programmes", "测算项目", Programme::ALL.len()) {
         Some(list) => {
             for (i, p) in list.iter().enumerate() {
                 match p.as_str().map(str::trim).and_then(Programme::from_code) {
                     Some(c) if !out.contains(&c) => out.push(c),
                     Some(_) => {}
-                    None => errors.push(
-                        &format!("input.programmes[{i}]"),
-                        ErrorCode::UnknownValue,
-                        "不认识的测算项目",
-                    ),
+                    None => r.refuse(&format!("input.programmes[{i}]"), Refusal::UnknownProgramme),
                 }
             }
         }
@@ -251,45 +247,33 @@ fn read_programmes(obj: &Obj, errors: &mut Errors) -> Vec<Programme> {
 }
 
 pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "政策测算输入", &mut errors) else {
-        return Err(errors);
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "政策测算输入") else {
+        return Err(r.into_errors());
     };
-    let year = obj.year("year", "年度", &mut errors);
-    let household = read_household(&obj, Strictness::Subsidy, &mut errors);
-    let programmes = read_programmes(&obj, &mut errors);
-    let details = obj
-        .get("details")
-        .and_then(|v| Obj::new(v, "input.details", "测算细节", &mut errors));
+    let year = r.year(&obj, "year", "年度");
+    let household = read_household(&obj, Strictness::Subsidy, &mut r);
+    let programmes = read_programmes(&obj, &mut r);
+    let details = r.child(&obj, "details", "测算细节");
     let (Some(year), Some(h)) = (year, household) else {
-        return Err(errors);
+        return Err(r.into_errors());
     };
     let mut estimates = Vec::new();
     for p in programmes {
         let d = details
             .as_ref()
-            .and_then(|d| d.get(p.code()))
-            .and_then(|v| {
-                Obj::new(
-                    v,
-                    &format!("input.details.{}", p.code()),
-                    p.label(),
-                    &mut errors,
-                )
-            });
+            .and_then(|d| r.child(d, p.code(), p.label()));
         let facts = with_detail_facts(p, &h, d.as_ref());
         let mut ctx = Ctx {
             rules,
             year,
             params: Vec::new(),
         };
-        if let Some(e) = amounts::programme(p, &facts, d.as_ref(), &mut ctx, &mut errors) {
+        if let Some(e) = amounts::programme(p, &facts, d.as_ref(), &mut ctx, &mut r) {
             estimates.push(e);
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let estimates = r.finish(Some(estimates))?;
     Ok(respond(estimates))
 }
 
