@@ -209,3 +209,73 @@ fn no_explanation_or_parameter_source_names_the_internal_spec() {
         }
     }
 }
+
+/// Names of newspapers and news sites that once stood in citations: a user sees the document
+/// (or the office that published it), never the paper that reported it.
+const NEWS_OUTLETS: [&str; 9] = [
+    "晚报",
+    "日报",
+    "中新网",
+    "每日甘肃网",
+    "经济通",
+    "新闻转载",
+    "报道）",
+    "rules.md",
+    "facts.md",
+];
+
+#[test]
+fn no_parameter_source_names_a_newspaper_or_an_internal_note() {
+    let mut files = Vec::new();
+    let dir = repo().join("crates/bangfu-policy/data/rule-sets");
+    for e in fs::read_dir(&dir).into_iter().flatten().flatten() {
+        files.push(e.path());
+    }
+    assert!(!files.is_empty());
+    let mut bad = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with("\"source\"")
+                && NEWS_OUTLETS.iter().any(|n| line.contains(n))
+            {
+                bad.push(format!("{}:{}: {}", rel(&f), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "cite the document, not the paper:\n{}",
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn answers_cite_the_plan_in_one_form_and_never_a_newspaper() {
+    // The one rendering is `bangfu_policy::sources::Source` (《标题》（民农领发〔2024〕9号 附件2）第N条).
+    // (Income's item catalogue still carries its own text until income migrates to `Source`,
+    // so the income request is checked for newspapers only.)
+    let requests = [
+        r#"{"calculator":"eligibility","input":{"date":"2024-06-01","household":{"kind":"monitored","gansu_agricultural_hukou":true,"per_capita_net_income":"9000","risks":["natural_disaster"],"members":[{"age":40,"labour":"none"}],"monitoring":{"identified_on":"2021-01-01"}}}}"#,
+        r#"{"calculator":"eligibility","input":{"date":"2024-06-01","household":{"kind":"risk_eliminated","gansu_agricultural_hukou":true,"per_capita_net_income":"12000","members":[{"age":40,"labour":"full"}]}}}"#,
+        r#"{"calculator":"subsidy","input":{"year":2024,"household":{"kind":"monitored","on_dibao":true,"holds_public_welfare_job":true,"members":[{"age":40,"labour":"full","disability":"mild","student":"college"}]},"details":{"microcredit":{"principal":"50000","years":"3","loan_date":"2024-05-01"}}}}"#,
+        r#"{"calculator":"subsidy","input":{"year":2025,"household":{"kind":"poverty_alleviated"}}}"#,
+        r#"{"calculator":"screening","input":{"year":2024,"date":"2024-10-01","record":{"household_size":"3","per_capita_net_income":"-5"}}}"#,
+        r#"{"calculator":"deadlines","input":{"procedure":"duties","year":2024}}"#,
+    ];
+    let income = r#"{"calculator":"income","input":{"year":2024,"household_size":2,"items":[{"category":"wage","item":"公益性岗位","amount":"6000"}]}}"#;
+    for r in requests.iter().chain([&income]) {
+        let text = bangfu_policy::evaluate_str(r).to_json();
+        for n in NEWS_OUTLETS {
+            assert!(!text.contains(n), "{n} in the answer to {r}");
+        }
+        if *r != income {
+            for old in ["工作要点 第", "工作要点 二、"] {
+                assert!(
+                    !text.contains(old),
+                    "a citation not in the one form ({old}) in the answer to {r}"
+                );
+            }
+        }
+    }
+}

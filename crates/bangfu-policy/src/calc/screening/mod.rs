@@ -21,7 +21,7 @@ use crate::explain::{Step, Warning};
 use crate::input::{Errors, Reader};
 use crate::money::format_money;
 use crate::params::{not_configured, At, RuleSet};
-use crate::sources::{ANNEX2_ITEM17, ANNEX2_ITEM3};
+use crate::sources::Source;
 use crate::Outcome;
 
 /// One flag as reported.
@@ -72,7 +72,7 @@ pub fn screen_record(record: &Record, t: &Thresholds, today: NaiveDate) -> Scree
             message: explain::message(f, t),
             fields: f.fields.iter().map(|x| x.code().to_string()).collect(),
             field_labels: f.fields.iter().map(|x| x.label().to_string()).collect(),
-            clause: f.flag.clause().to_string(),
+            clause: f.flag.clause().cite(),
         })
         .collect();
     let decidable = t.range.is_some();
@@ -159,7 +159,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
         "核查规则",
         format!("发现 {} 条疑点", result.flags.len()),
         "对照附件2第3、14、15、16、17条逐项核查：人均纯收入重算、人口、监测范围、识别与消除时间、收入变化、异常值",
-        ANNEX2_ITEM17,
+        Source::Annex2(17),
     );
     for r in t.used() {
         basis = basis.with_param(r.to_use());
@@ -187,7 +187,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             "核查结果",
             "未发现疑点",
             "各项核查均通过",
-            ANNEX2_ITEM3,
+            Source::Annex2(3),
         ));
     }
     let value = serde_json::to_value(&result).map_err(|_| {

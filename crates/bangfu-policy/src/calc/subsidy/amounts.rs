@@ -11,13 +11,7 @@ use crate::calc::programmes::{Answer, Programme};
 use crate::input::{Obj, Reader};
 use crate::money::{format_money, format_plain, round_cents};
 use crate::params::{not_configured, At, Confidence, Param};
-use crate::sources::{MAIN_ITEM22, MAIN_ITEM3};
-
-const YULU_BASIS: &str = "雨露计划（甘肃省，县级乡村振兴部门通知）";
-const ASSISTANCE_BASIS: &str =
-    "国办发〔2021〕42号；民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点 第3条";
-const TRANSPORT_BASIS: &str = "甘人社通〔2024〕155号";
-const JOB_BASIS: &str = "甘肃省乡村公益性岗位政策（省人社厅等）";
+use crate::sources::{cite_all, Source};
 
 pub(crate) fn programme(
     p: Programme,
@@ -76,7 +70,7 @@ fn college_grant(
         Programme::CollegeGrant,
         a,
         amount,
-        MAIN_ITEM3,
+        Source::Plan(3),
         ctx,
     ))
 }
@@ -114,7 +108,7 @@ fn yulu(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Option
         }
         (None, _, _) => None,
     };
-    Some(estimate(Programme::Yulu, a, amount, YULU_BASIS, ctx))
+    Some(estimate(Programme::Yulu, a, amount, Source::GansuYulu, ctx))
 }
 
 /// facts.md D: ≥ 70% for 低保/特困 within the annual limit; (r2) monitored and 低保边缘
@@ -171,7 +165,7 @@ fn medical_assistance(
         Programme::MedicalAssistance,
         a,
         amount,
-        ASSISTANCE_BASIS,
+        cite_all(&[Source::StateCouncilMedical, Source::Plan(3)]),
         ctx,
     ))
 }
@@ -228,8 +222,8 @@ fn microcredit(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) ->
     }
     let (rate, interest, amount) =
         loan_interest(principal, years, loan_date, ratio, max_p, &mut a, ctx)?;
-    let basis = format!("银保监发〔2021〕6号；{MAIN_ITEM22}");
-    let mut e = estimate(Programme::Microcredit, a, amount, &basis, ctx);
+    let basis = cite_all(&[Source::MicrocreditNotice, Source::Plan(22)]);
+    let mut e = estimate(Programme::Microcredit, a, amount, basis, ctx);
     e.rate = rate;
     e.interest = interest;
     e.confidence = lowest(&e.parameters);
@@ -280,7 +274,7 @@ fn transport(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> O
         Programme::Transport,
         a,
         amount,
-        TRANSPORT_BASIS,
+        Source::GansuEmployment,
         ctx,
     ))
 }
@@ -307,7 +301,13 @@ fn public_welfare_job(
         ));
     }
     let amount = monthly.and_then(|m| m.checked_mul(Decimal::from(months)));
-    let mut e = estimate(Programme::PublicWelfareJob, a, amount, JOB_BASIS, ctx);
+    let mut e = estimate(
+        Programme::PublicWelfareJob,
+        a,
+        amount,
+        Source::GansuPublicWelfareJobs,
+        ctx,
+    );
     if !h.holds_public_welfare_job {
         e.counted = None;
         e.reasons
@@ -320,12 +320,10 @@ fn public_welfare_job(
 fn local(p: Programme, h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Estimate {
     let a = admissibility(p, h, ctx, None);
     let basis = match p {
-        Programme::Accessibility => {
-            "民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点 第2条"
-        }
-        Programme::Greenhouse => "民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点 第5条",
-        Programme::DisabilityAllowance => "残疾人两项补贴（甘肃标准未查到，以当地为准）",
-        _ => MAIN_ITEM3,
+        Programme::Accessibility => Source::Plan(2),
+        Programme::Greenhouse => Source::Plan(5),
+        Programme::DisabilityAllowance => Source::DisabilityAllowance,
+        _ => Source::Plan(3),
     };
     let set = r.money(d, "amount", "当地补助金额");
     if set.is_none() {

@@ -12,7 +12,7 @@ use crate::error::Refusal;
 use crate::input::{Obj, Reader};
 use crate::money::{format_money, format_plain, round_cents};
 use crate::params::Param;
-use crate::sources::MAIN_ITEM3;
+use crate::sources::Source;
 
 /// What a segment's `up_to` is measured on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -195,7 +195,7 @@ pub(crate) fn medical_tilt(
         Programme::MedicalTilt,
         a,
         computed.as_ref().map(|c| c.1),
-        MAIN_ITEM3,
+        Source::Plan(3),
         ctx,
     );
     if let Some((standard, tilted, sb, tb)) = computed {

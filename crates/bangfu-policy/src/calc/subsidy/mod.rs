@@ -166,7 +166,7 @@ pub(crate) fn estimate(
     p: Programme,
     a: Admissibility,
     amount: Option<Decimal>,
-    basis: &str,
+    basis: impl Into<String>,
     ctx: &mut Ctx,
 ) -> Estimate {
     let params = std::mem::take(&mut ctx.params);
