@@ -10,7 +10,7 @@ use super::vocab::{
     MustVisit, ProcedureStep, SupportApproach,
 };
 use crate::calc::household::{Household, HouseholdKind, Risk};
-use crate::calc::programmes::Answer;
+use crate::calc::programmes::{sentences, Answer};
 use crate::explain::{Step, Warning};
 use crate::money::format_money;
 use crate::params::{not_configured, At, Param, Reference, RuleSet};
@@ -218,7 +218,7 @@ fn benefit_list(d: &Decision, h: &Household) -> Vec<Benefit> {
             eligible: a.answer.eligible(),
             reason: format!(
                 "{}{once}{}",
-                a.reasons.join("；"),
+                sentences(a).join("；"),
                 if a.answer == Answer::Unknown {
                     "（需核实）"
                 } else {

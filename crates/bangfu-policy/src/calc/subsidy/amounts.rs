@@ -4,14 +4,14 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
+use super::explain::{estimate, Finding, Note};
 use super::medical::medical_tilt;
-use super::{admissibility, estimate, lowest, refine, year_of, Ctx, Estimate};
+use super::{admissibility, lowest, year_of, Ctx, Estimate};
 use crate::calc::household::Household;
 use crate::calc::programmes::{Answer, Programme};
 use crate::input::{Obj, Reader};
 use crate::money::{format_money, format_plain, round_cents};
 use crate::params::{not_configured, At, Confidence, Param};
-use crate::sources::{cite_all, Source};
 
 pub(crate) fn programme(
     p: Programme,
@@ -52,27 +52,19 @@ fn college_grant(
         |s| s,
     );
     match r.flag(d, "in_province_gaokao", "是否省内普通高考") {
-        Some(false) => refine(&mut a, Answer::No, "须在省内参加普通高考"),
+        Some(false) => a.refine(Answer::No, Note::GaokaoOutOfProvince),
         Some(true) => {}
-        None => a
-            .reasons
-            .push("按省内参加普通高考计（省外高考不在资助范围）".into()),
+        None => a.note(Note::GaokaoAssumedInProvince),
     }
     let amount = match admission {
         Some("undergraduate") => ctx.yearly(Param::CollegeGrantUndergraduate),
         Some(_) => ctx.yearly(Param::CollegeGrantJuniorCollege),
         None => {
-            a.reasons.push("请选择录取层次（本科或专科）".into());
+            a.note(Note::ChooseAdmission);
             None
         }
     };
-    Some(estimate(
-        Programme::CollegeGrant,
-        a,
-        amount,
-        Source::Plan(3),
-        ctx,
-    ))
+    Some(estimate(Programme::CollegeGrant, a, amount, ctx))
 }
 
 /// facts.md E1: 3,000 a student a school year.
@@ -93,22 +85,25 @@ fn yulu(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Option
     );
     let amount = match (per_year, years, students) {
         (_, _, 0) => {
-            a.reasons.push("请填写在读职业教育的学生人数".into());
+            a.note(Note::EnterVocationalStudents);
             None
         }
         (Some(p), Some(y), n) => {
-            a.reasons
-                .push(format!("{} 元/学年 × {n} 人 × {y} 学年", format_plain(p)));
+            a.note(Note::YuluWorking {
+                per_year: p,
+                students: n,
+                years: y,
+            });
             p.checked_mul(Decimal::from(n))?
                 .checked_mul(Decimal::from(y))
         }
         (_, None, _) => {
-            a.reasons.push("请填写剩余学年，按学年计算".into());
+            a.note(Note::EnterYearsRemaining);
             None
         }
         (None, _, _) => None,
     };
-    Some(estimate(Programme::Yulu, a, amount, Source::GansuYulu, ctx))
+    Some(estimate(Programme::Yulu, a, amount, ctx))
 }
 
 /// facts.md D: ≥ 70% for 低保/特困 within the annual limit; (r2) monitored and 低保边缘
@@ -132,17 +127,13 @@ fn medical_assistance(
         (Some(s), Some(r)) => {
             let raw = round_cents(s.checked_mul(r)?);
             let capped = limit.map_or(raw, |l| raw.min(l));
-            a.reasons.push(format!(
-                "自付 {} × {}{} = {}{}",
-                format_money(s),
-                if core { "不低于 " } else { "" },
-                format_plain(r),
-                format_money(raw),
-                match limit {
-                    Some(l) => format!("，年度限额 {}", format_money(l)),
-                    None => "（年度限额未配置，以当地为准）".into(),
-                }
-            ));
+            a.note(Note::AssistanceWorking {
+                self_paid: s,
+                at_least: core,
+                ratio: r,
+                raw,
+                limit,
+            });
             if limit.is_none() {
                 ctx.unset(
                     "medical_assistance_annual_limit",
@@ -153,21 +144,15 @@ fn medical_assistance(
             Some(capped)
         }
         (Some(_), None) => {
-            a.reasons.push("救助比例由当地规定，未配置".into());
+            a.note(Note::AssistanceRatioNotConfigured);
             None
         }
         _ => {
-            a.reasons.push("请填写政策范围内个人自付的住院费用".into());
+            a.note(Note::EnterSelfPaid);
             None
         }
     };
-    Some(estimate(
-        Programme::MedicalAssistance,
-        a,
-        amount,
-        cite_all(&[Source::StateCouncilMedical, Source::Plan(3)]),
-        ctx,
-    ))
+    Some(estimate(Programme::MedicalAssistance, a, amount, ctx))
 }
 
 /// facts.md E2: interest = principal × LPR × years; subsidy = interest × local ratio.
@@ -188,42 +173,22 @@ fn microcredit(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) ->
         ctx.fixed(Param::MicrocreditMaxAge),
     ) {
         if Decimal::from(age) < lo || Decimal::from(age) > hi {
-            refine(
-                &mut a,
-                Answer::No,
-                format!(
-                    "借款人年龄原则上 {}–{} 周岁",
-                    format_plain(lo),
-                    format_plain(hi)
-                ),
-            );
+            a.refine(Answer::No, Note::BorrowerAge { lo, hi });
         }
     }
     if let (Some(y), Some(m)) = (years, max_y) {
         if y > m || y.is_zero() {
-            refine(
-                &mut a,
-                Answer::No,
-                format!("期限须在 {} 年（含）以内", format_plain(m)),
-            );
+            a.refine(Answer::No, Note::TermTooLong { max: m });
         }
     }
     if let (Some(p), Some(m)) = (principal, max_p) {
         if p > m {
-            refine(
-                &mut a,
-                Answer::Unknown,
-                format!(
-                    "超过 {} 万元，不是标准的脱贫人口小额信贷，按当地规定",
-                    format_plain(m / Decimal::from(10_000))
-                ),
-            );
+            a.refine(Answer::Unknown, Note::AbovePrincipalCeiling { max: m });
         }
     }
     let (rate, interest, amount) =
         loan_interest(principal, years, loan_date, ratio, max_p, &mut a, ctx)?;
-    let basis = cite_all(&[Source::MicrocreditNotice, Source::Plan(22)]);
-    let mut e = estimate(Programme::Microcredit, a, amount, basis, ctx);
+    let mut e = estimate(Programme::Microcredit, a, amount, ctx);
     e.rate = rate;
     e.interest = interest;
     e.confidence = lowest(&e.parameters);
@@ -266,17 +231,11 @@ fn transport(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> O
     let amount = match destination {
         Some(dest) => ctx.yearly(destination_param(dest)),
         None => {
-            a.reasons.push("请选择务工地点".into());
+            a.note(Note::ChooseDestination);
             None
         }
     };
-    Some(estimate(
-        Programme::Transport,
-        a,
-        amount,
-        Source::GansuEmployment,
-        ctx,
-    ))
+    Some(estimate(Programme::Transport, a, amount, ctx))
 }
 
 /// facts.md E4: 500 a month provincially. The pay counts in `total` only when a member holds
@@ -295,36 +254,22 @@ fn public_welfare_job(
     let months = r.whole(d, "months", "在岗月数", 1..=12).unwrap_or(12);
     let monthly = ctx.yearly(Param::PublicWelfareJobMonthly);
     if let Some(m) = monthly {
-        a.reasons.push(format!(
-            "省级补贴 {} 元/月 × {months} 个月（地方可另有配套）",
-            format_plain(m)
-        ));
+        a.note(Note::JobWorking { monthly: m, months });
     }
     let amount = monthly.and_then(|m| m.checked_mul(Decimal::from(months)));
-    let mut e = estimate(
-        Programme::PublicWelfareJob,
-        a,
-        amount,
-        Source::GansuPublicWelfareJobs,
-        ctx,
-    );
+    if !h.holds_public_welfare_job {
+        a.note(Note::JobPayNotCounted);
+    }
+    let mut e = estimate(Programme::PublicWelfareJob, a, amount, ctx);
     if !h.holds_public_welfare_job {
         e.counted = None;
-        e.reasons
-            .push("岗位工资是上岗劳动所得：没有成员在岗时不计入合计".into());
     }
     Some(e)
 }
 
 /// Programmes whose amount no source gives: a settable amount, (r2) county projects "可咨询".
 fn local(p: Programme, h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) -> Estimate {
-    let a = admissibility(p, h, ctx, None);
-    let basis = match p {
-        Programme::Accessibility => Source::Plan(2),
-        Programme::Greenhouse => Source::Plan(5),
-        Programme::DisabilityAllowance => Source::DisabilityAllowance,
-        _ => Source::Plan(3),
-    };
+    let mut a = admissibility(p, h, ctx, None);
     let set = r.money(d, "amount", "当地补助金额");
     if set.is_none() {
         ctx.unset(
@@ -333,17 +278,20 @@ fn local(p: Programme, h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Re
             "当地文件",
         );
     }
-    let mut e = estimate(p, a, set, basis, ctx);
+    let undecided = a.answer.eligible().is_none();
+    if let Some(v) = set {
+        a.note(Note::LocalAmount { amount: v });
+        if undecided {
+            a.note(Note::LocalAmountNotCounted);
+        }
+    }
+    let mut e = estimate(p, a, set, ctx);
     if let Some(v) = set {
         e.locally_set = true;
         e.confidence = Some(Confidence::Local);
-        e.reasons
-            .push(format!("当地设置金额 {} 元（本地配置）", format_money(v)));
         // A county project's locally set amount is shown, but counts only once eligible.
-        if e.eligible.is_none() {
+        if undecided {
             e.amount = Some(format_money(v));
-            e.reasons
-                .push("是否符合条件以当地项目安排为准，金额未计入合计".into());
         }
     }
     e
@@ -358,7 +306,7 @@ fn loan_interest(
     loan_date: Option<NaiveDate>,
     ratio: Option<Decimal>,
     max_p: Option<Decimal>,
-    a: &mut crate::calc::programmes::Admissibility,
+    a: &mut Finding,
     ctx: &mut Ctx,
 ) -> Option<(Option<String>, Option<String>, Option<Decimal>)> {
     let mut rate = None;
@@ -377,24 +325,20 @@ fn loan_interest(
                 Some(r) => {
                     ctx.params.push(r.to_use());
                     if date.format("%Y-%m").to_string() > latest_lpr_month(ctx) {
-                        a.reasons.push(format!(
-                            "利率按 {} 起的 LPR；放款日晚于已记录的最新报价，利率待确认",
-                            r.at
-                        ));
+                        a.note(Note::LprToBeConfirmed { from: r.at.clone() });
                     }
                     let i = round_cents(p.checked_mul(r.value)?.checked_mul(y)?);
-                    a.reasons.push(format!(
-                        "{} 元 × {}% × {} 年 = 利息 {} 元",
-                        format_plain(p),
-                        format_plain(r.value * Decimal::ONE_HUNDRED),
-                        format_plain(y),
-                        format_money(i)
-                    ));
+                    a.note(Note::Interest {
+                        principal: p,
+                        rate: r.value,
+                        years: y,
+                        interest: i,
+                    });
                     rate = Some(format_plain(r.value));
                     interest = Some(format_money(i));
                     match ratio {
                         Some(s) => {
-                            a.reasons.push(format!("贴息比例 {}", format_plain(s)));
+                            a.note(Note::SubsidyRatio { ratio: s });
                             ctx.params.push(crate::explain::ParamUse {
                                 name: "subsidy_ratio".into(),
                                 label: "贴息比例".into(),
@@ -405,10 +349,7 @@ fn loan_interest(
                             amount = Some(round_cents(i * s));
                         }
                         None => {
-                            a.reasons.push(
-                                "贴息比例未配置（甘肃2024–2025年贴息比例未查到），只给出利息"
-                                    .into(),
-                            );
+                            a.note(Note::SubsidyRatioNotConfigured);
                             ctx.unset("subsidy_ratio", "贴息比例", "当地财政部门规定");
                         }
                     }
@@ -416,12 +357,12 @@ fn loan_interest(
                 None => {
                     ctx.params
                         .push(not_configured(ctx.rules, name.name(), At::Date(date)));
-                    a.reasons.push(format!("{date} 的 LPR 未配置"));
+                    a.note(Note::LprNotConfigured { date });
                 }
             }
         }
         (Some(_), Some(_), Some(_)) => {}
-        _ => a.reasons.push("请填写贷款金额、期限和放款日期".into()),
+        _ => a.note(Note::EnterLoan),
     }
     Some((rate, interest, amount))
 }

@@ -5,14 +5,14 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{admissibility, estimate, lowest, Ctx, Estimate};
+use super::explain::{estimate, Note};
+use super::{admissibility, lowest, Ctx, Estimate};
 use crate::calc::household::Household;
 use crate::calc::programmes::Programme;
 use crate::error::Refusal;
 use crate::input::{Obj, Reader};
 use crate::money::{format_money, format_plain, round_cents};
 use crate::params::Param;
-use crate::sources::Source;
 
 /// What a segment's `up_to` is measured on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -163,30 +163,25 @@ pub(crate) fn medical_tilt(
             "大病保险起付线和分段比例",
             "甘肃/武威医保部门规定（未查到），请由门户配置或填写",
         );
-        a.reasons
-            .push("当地大病保险起付线和分段比例未配置，请填写或由门户配置".into());
+        a.note(Note::TiltScheduleNotConfigured);
     }
     if cost.is_none() {
-        a.reasons.push("请填写政策范围内医疗费用".into());
+        a.note(Note::EnterEligibleCost);
     }
     let computed = match (cost, deductible, segments.as_ref(), factor, plus) {
         (Some(cost), Some(ded), Some(segs), Some(f), Some(p)) => {
             let (standard, sb) = payout(cost, ded, segs, Decimal::ZERO, basis)?;
             let tilted_ded = round_cents(ded.checked_mul(f)?);
             let (tilted, tb) = payout(cost, tilted_ded, segs, p, basis)?;
-            a.reasons.push(format!(
-                "费用 {}：标准起付线 {}，报销 {}；倾斜后起付线 {}、各段比例 +{}，报销 {}（{}）",
-                format_money(cost),
-                format_money(ded),
-                format_money(standard),
-                format_money(tilted_ded),
-                format_plain(p),
-                format_money(tilted),
-                match basis {
-                    BandBasis::AboveDeductible => "分段按起付线以上部分计",
-                    BandBasis::TotalCost => "分段按总费用计",
-                }
-            ));
+            a.note(Note::TiltWorking {
+                cost,
+                deductible: ded,
+                standard,
+                tilted_deductible: tilted_ded,
+                plus: p,
+                tilted,
+                basis,
+            });
             Some((standard, tilted, sb, tb))
         }
         _ => None,
@@ -195,7 +190,6 @@ pub(crate) fn medical_tilt(
         Programme::MedicalTilt,
         a,
         computed.as_ref().map(|c| c.1),
-        Source::Plan(3),
         ctx,
     );
     if let Some((standard, tilted, sb, tb)) = computed {
