@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::explain::{estimate, Finding, Note};
+use super::explain::{estimate, Finding, Local, Note};
 use super::medical::medical_tilt;
 use super::{admissibility, lowest, year_of, Ctx, Estimate};
 use crate::calc::household::Household;
@@ -135,11 +135,7 @@ fn medical_assistance(
                 limit,
             });
             if limit.is_none() {
-                ctx.unset(
-                    "medical_assistance_annual_limit",
-                    "医疗救助年度限额",
-                    "当地医保部门规定",
-                );
+                ctx.unset(Local::AssistanceLimit);
             }
             Some(capped)
         }
@@ -272,11 +268,7 @@ fn local(p: Programme, h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Re
     let mut a = admissibility(p, h, ctx, None);
     let set = r.money(d, "amount", "当地补助金额");
     if set.is_none() {
-        ctx.unset(
-            &format!("{}_amount", p.code()),
-            &format!("{}金额", p.label()),
-            "当地文件",
-        );
+        ctx.unset(Local::Amount(p));
     }
     let undecided = a.answer.eligible().is_none();
     if let Some(v) = set {
@@ -339,18 +331,12 @@ fn loan_interest(
                     match ratio {
                         Some(s) => {
                             a.note(Note::SubsidyRatio { ratio: s });
-                            ctx.params.push(crate::explain::ParamUse {
-                                name: "subsidy_ratio".into(),
-                                label: "贴息比例".into(),
-                                value: format_plain(s),
-                                confidence: Some(Confidence::Local),
-                                source: "本地配置".into(),
-                            });
+                            ctx.given(Local::SubsidyRatio, s);
                             amount = Some(round_cents(i * s));
                         }
                         None => {
                             a.note(Note::SubsidyRatioNotConfigured);
-                            ctx.unset("subsidy_ratio", "贴息比例", "当地财政部门规定");
+                            ctx.unset(Local::SubsidyRatio);
                         }
                     }
                 }

@@ -10,8 +10,9 @@ use serde_json::Value;
 
 use super::{lowest, BandBasis, Ctx, Estimate, SubsidyResult, LOCAL_NOTE};
 use crate::calc::programmes::{Admissibility, Answer, Programme, Reason};
-use crate::explain::{Step, Warning};
+use crate::explain::{ParamUse, Step, Warning};
 use crate::money::{format_money, format_plain};
+use crate::params::Confidence;
 use crate::sources::{cite_all, Source};
 use crate::Outcome;
 
@@ -198,6 +199,66 @@ impl fmt::Display for Note {
                     BandBasis::TotalCost => "分段按总费用计",
                 }
             ),
+        }
+    }
+}
+
+/// A value only a local document sets (no source gives it for Gansu).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Local {
+    AssistanceLimit,
+    SubsidyRatio,
+    TiltSchedule,
+    /// The amount of a programme no source gives.
+    Amount(Programme),
+}
+
+impl Local {
+    fn name(self) -> String {
+        match self {
+            Local::AssistanceLimit => "medical_assistance_annual_limit".into(),
+            Local::SubsidyRatio => "subsidy_ratio".into(),
+            Local::TiltSchedule => "critical_illness_schedule".into(),
+            Local::Amount(p) => format!("{}_amount", p.code()),
+        }
+    }
+
+    fn label(self) -> String {
+        match self {
+            Local::AssistanceLimit => "医疗救助年度限额".into(),
+            Local::SubsidyRatio => "贴息比例".into(),
+            Local::TiltSchedule => "大病保险起付线和分段比例".into(),
+            Local::Amount(p) => format!("{}金额", p.label()),
+        }
+    }
+
+    /// Who sets it.
+    fn setter(self) -> &'static str {
+        match self {
+            Local::AssistanceLimit => "当地医保部门规定",
+            Local::SubsidyRatio => "当地财政部门规定",
+            Local::TiltSchedule => "甘肃/武威医保部门规定（未查到），请由门户配置或填写",
+            Local::Amount(_) => "当地文件",
+        }
+    }
+
+    pub fn not_configured(self) -> ParamUse {
+        ParamUse {
+            name: self.name(),
+            label: self.label(),
+            value: "未配置".into(),
+            confidence: None,
+            source: self.setter().into(),
+        }
+    }
+
+    pub fn given(self, value: Decimal) -> ParamUse {
+        ParamUse {
+            name: self.name(),
+            label: self.label(),
+            value: format_plain(value),
+            confidence: Some(Confidence::Local),
+            source: "本地配置".into(),
         }
     }
 }

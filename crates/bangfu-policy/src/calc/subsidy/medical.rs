@@ -5,7 +5,7 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::explain::{estimate, Note};
+use super::explain::{estimate, Local, Note};
 use super::{admissibility, lowest, Ctx, Estimate};
 use crate::calc::household::Household;
 use crate::calc::programmes::Programme;
@@ -158,11 +158,7 @@ pub(crate) fn medical_tilt(
     let segments = d.and_then(|d| read_segments(d, r));
     let basis = read_basis(d, r);
     if deductible.is_none() || segments.is_none() {
-        ctx.unset(
-            "critical_illness_schedule",
-            "大病保险起付线和分段比例",
-            "甘肃/武威医保部门规定（未查到），请由门户配置或填写",
-        );
+        ctx.unset(Local::TiltSchedule);
         a.note(Note::TiltScheduleNotConfigured);
     }
     if cost.is_none() {

@@ -122,14 +122,14 @@ impl Ctx<'_> {
     pub fn fixed(&mut self, p: Param) -> Option<Decimal> {
         self.param(p, At::Always)
     }
-    pub fn unset(&mut self, name: &str, label: &str, source: &str) {
-        self.params.push(ParamUse {
-            name: name.into(),
-            label: label.into(),
-            value: "未配置".into(),
-            confidence: None,
-            source: source.into(),
-        });
+    /// A local value the rule set does not hold: listed as "未配置" with who sets it.
+    pub fn unset(&mut self, l: explain::Local) {
+        self.params.push(l.not_configured());
+    }
+
+    /// A local value given with the request (本地配置).
+    pub fn given(&mut self, l: explain::Local, value: Decimal) {
+        self.params.push(l.given(value));
     }
 }
 
