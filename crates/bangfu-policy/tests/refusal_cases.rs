@@ -231,7 +231,7 @@ fn cases() -> Vec<Case> {
             "overrides[\"microcredit_max_years.2025\"]",
             Refusal::OverrideHasNoPeriod {
                 name: "microcredit_max_years",
-                label: "",
+                label: "脱贫人口小额信贷期限上限",
             },
             "invalid_override",
             "参数“脱贫人口小额信贷期限上限”不分年份，请写作 microcredit_max_years",
@@ -323,7 +323,7 @@ fn cases() -> Vec<Case> {
             "input.household.kind",
             Refusal::Choose {
                 label: "家庭类别",
-                options: &[],
+                options: &["脱贫户", "一般农户", "已是监测对象"],
             },
             "required",
             "请选择家庭类别：脱贫户、一般农户或已是监测对象",
@@ -543,7 +543,7 @@ fn cases() -> Vec<Case> {
             "input.household.members[0].labour",
             Refusal::NotOneOf {
                 label: "劳动能力",
-                allowed: &[],
+                allowed: &["full", "partial", "none"],
             },
             "unknown_value",
             "劳动能力只能是：full、partial、none",
@@ -631,7 +631,15 @@ fn every_reachable_refusal_comes_with_its_one_code_and_message() {
                 case.name, case.field
             ));
         }
-        // The table's literal code is the catalogue's code for the variant.
+        // The table's literal code and sentence are the catalogue's for the refusal.
+        if case.refusal.to_string() != case.message {
+            failures.push(format!(
+                "{}: {} reads {:?}",
+                case.name,
+                variant(&case.refusal),
+                case.refusal.to_string()
+            ));
+        }
         if case.refusal.code().as_str() != case.code {
             failures.push(format!(
                 "{}: {} has code {}",
