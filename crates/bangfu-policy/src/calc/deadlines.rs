@@ -10,13 +10,12 @@
 use chrono::{Datelike, Duration, NaiveDate};
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::calc::working_days::calendar_error;
 use crate::calendar::{self, CalendarError, DayKind};
 use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
-use crate::input::{Errors, Obj};
+use crate::input::{Errors, Obj, Value};
 use crate::params::{Param, RuleSet};
 use crate::sources::{
     ANNEX1_ITEM5, ANNEX1_ITEM8, ANNEX2_ITEM12, ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM4,
@@ -142,7 +141,15 @@ pub struct DutiesResult {
     pub days: Vec<CalendarDay>,
 }
 
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
+/// The `deadlines` result (api.md): one shape per `procedure`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum DeadlinesResult {
+    Timeline(TimelineResult),
+    Duties(DutiesResult),
+}
+
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<DeadlinesResult>, Errors> {
     let mut errors = Errors::default();
     let Some(obj) = Obj::new(input, "input", "时限计算输入", &mut errors) else {
         return Err(errors);
@@ -357,7 +364,11 @@ fn moved(m: bool) -> &'static str {
     }
 }
 
-fn timeline(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Errors> {
+fn timeline(
+    obj: &Obj,
+    mut errors: Errors,
+    rules: &RuleSet,
+) -> Result<Outcome<DeadlinesResult>, Errors> {
     let applied = obj.date("applied_on", "申报日期", true, &mut errors);
     let checked = obj.date("checked_on", "核查完成日期", false, &mut errors);
     let identified = obj.date("identified_on", "认定日期", false, &mut errors);
@@ -596,7 +607,7 @@ fn respond_timeline(
     lim: &Limits,
     stages: Stages,
     today: NaiveDate,
-) -> Outcome {
+) -> Outcome<DeadlinesResult> {
     let source = if lim.gansu {
         GANSU_2023_TIMES
     } else {
@@ -675,7 +686,7 @@ fn respond_timeline(
         estimated: cal.estimated,
     };
     Outcome {
-        result: serde_json::to_value(result).unwrap_or(Value::Null),
+        result: DeadlinesResult::Timeline(result),
         explanation: steps,
         warnings,
     }
@@ -766,7 +777,11 @@ fn duty_list(
     out
 }
 
-fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Errors> {
+fn duties(
+    obj: &Obj,
+    mut errors: Errors,
+    rules: &RuleSet,
+) -> Result<Outcome<DeadlinesResult>, Errors> {
     let year = obj.year("year", "年份", &mut errors);
     let month = obj
         .whole("month", "月份", 1, 12, false, &mut errors)
@@ -866,7 +881,7 @@ fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Err
                 ));
             }
             Ok(Outcome {
-                result: serde_json::to_value(result).unwrap_or(Value::Null),
+                result: DeadlinesResult::Duties(result),
                 explanation: steps,
                 warnings,
             })

@@ -2,13 +2,11 @@
 //! closed vocabularies as enums (kind, labour, student, disability, risk) and one reader, so
 //! the two calculators can never understand the same request differently.
 
+use crate::error::ErrorCode;
+use crate::input::{Errors, Obj, Value};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
-
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj};
 
 /// 家庭类别.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

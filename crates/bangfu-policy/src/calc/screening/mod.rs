@@ -10,7 +10,6 @@ pub mod read;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 pub use columns::{find_layout, guess, is_skippable, Field, Layout, Mapping};
 pub use decide::{decide, Evidence, Finding, Flag, Thresholds};
@@ -18,7 +17,7 @@ pub use read::{read, Record};
 
 use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
-use crate::input::{Errors, Obj};
+use crate::input::{Errors, Obj, Value};
 use crate::money::format_money;
 use crate::params::{not_configured, At, RuleSet};
 use crate::sources::{ANNEX2_ITEM17, ANNEX2_ITEM3};
@@ -95,7 +94,7 @@ pub fn screen_record(record: &Record, t: &Thresholds, today: NaiveDate) -> Scree
 const MAX_CELL_CHARS: usize = 200;
 
 /// The JSON door: `{ "year", "date", "record": { field code: cell text or number } }`.
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<ScreeningResult>, Errors> {
     let mut errors = Errors::default();
     let Some(obj) = Obj::new(input, "input", "核查输入", &mut errors) else {
         return Err(errors);
@@ -190,13 +189,8 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             ANNEX2_ITEM3,
         ));
     }
-    let value = serde_json::to_value(&result).map_err(|_| {
-        let mut e = Errors::default();
-        e.push("", ErrorCode::Internal, "结果无法输出（程序错误）");
-        e
-    })?;
     Ok(Outcome {
-        result: value,
+        result,
         explanation: steps,
         warnings,
     })

@@ -10,13 +10,12 @@ mod medical;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::household::{read_household, Household, Member, Strictness, Student};
 use super::programmes::{may_apply, Admissibility, Answer, Programme, When};
 use crate::error::ErrorCode;
 use crate::explain::{ParamUse, Step, Warning};
-use crate::input::{Errors, Obj};
+use crate::input::{Errors, Obj, Value};
 use crate::money::format_money;
 use crate::params::{not_configured, At, Confidence, Param, RuleSet};
 use crate::Outcome;
@@ -250,7 +249,7 @@ fn read_programmes(obj: &Obj, errors: &mut Errors) -> Vec<Programme> {
     out
 }
 
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<SubsidyResult>, Errors> {
     let mut errors = Errors::default();
     let Some(obj) = Obj::new(input, "input", "政策测算输入", &mut errors) else {
         return Err(errors);
@@ -294,7 +293,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
 }
 
 /// The total, its wording, the steps and the warnings.
-fn respond(estimates: Vec<Estimate>) -> Outcome {
+fn respond(estimates: Vec<Estimate>) -> Outcome<SubsidyResult> {
     let counted: Vec<&Estimate> = estimates
         .iter()
         .filter(|e| e.eligible == Some(true) && e.counted.is_some())
@@ -381,7 +380,7 @@ fn respond(estimates: Vec<Estimate>) -> Outcome {
         estimates,
     };
     Outcome {
-        result: serde_json::to_value(result).unwrap_or(Value::Null),
+        result,
         explanation: steps,
         warnings,
     }
