@@ -85,6 +85,16 @@ pub struct DueRule {
     pub is_cap: bool,
 }
 
+impl DueRule {
+    fn new(anchor: Anchor, count: Count, is_cap: bool) -> DueRule {
+        DueRule {
+            anchor,
+            count,
+            is_cap,
+        }
+    }
+}
+
 /// One stage against `today`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StageDecision {
@@ -296,6 +306,24 @@ struct Limit {
     rule: DueRule,
 }
 
+impl Limit {
+    fn new(
+        kind: StageKind,
+        own: Option<NaiveDate>,
+        overall: Option<NaiveDate>,
+        completed: Option<NaiveDate>,
+        rule: DueRule,
+    ) -> Limit {
+        Limit {
+            kind,
+            own,
+            overall,
+            completed,
+            rule,
+        }
+    }
+}
+
 /// A stage's due is the earlier of its own and the overall cap; finished after it is
 /// `done_late` (r2); `due_soon` within [`DUE_SOON_WORKING_DAYS`].
 fn stage(cal: &mut Cal, s: Limit, today: NaiveDate) -> StageDecision {
@@ -346,92 +374,30 @@ pub fn decide_timeline(t: &TimelineInput, lim: &Limits) -> Result<TimelineDecisi
         unpublished: Vec::new(),
     };
     let (a, today, working) = (t.applied_on, t.today, lim.in_working_days());
-    let rule = |anchor, count, is_cap| DueRule {
-        anchor,
-        count,
-        is_cap,
-    };
+    // "从农户自主申报到完成监测对象认定不超过 15 天" (甘肃: 10 个工作日): the cap of every stage.
     let (overall, count) = cal.add(a, lim.overall, working)?;
-    let overall_rule = rule(Anchor::Applied(a), count, true);
+    let overall_rule = DueRule::new(Anchor::Applied(a), count, true);
+    // "自农户申报日起 5 天内，必须完成家庭状况核查".
     let (check_own, count) = cal.add(a, lim.check, working)?;
-    let check_rule = rule(Anchor::Applied(a), count, false);
-    let check = stage(
-        &mut cal,
-        Limit {
-            kind: StageKind::Check,
-            own: check_own,
-            overall,
-            completed: t.checked_on,
-            rule: check_rule,
-        },
-        today,
+    let check_rule = DueRule::new(Anchor::Applied(a), count, false);
+    let check = Limit::new(
+        StageKind::Check,
+        check_own,
+        overall,
+        t.checked_on,
+        check_rule,
     );
-    // Feedback and approval count from the day the check was finished, else from its due.
-    let c = t.checked_on.or(check_own);
-    let anchor = match t.checked_on {
-        Some(done) => Anchor::CheckDone(done),
-        None => Anchor::CheckDue(c),
-    };
-    let feedback_own = match c {
-        Some(c) => cal.add_working(c, lim.after_check)?,
-        None => None,
-    };
-    let approval_own = match c {
-        Some(c) => cal.add_working(c, lim.approval)?,
-        None => None,
-    };
-    let after = |n| rule(anchor, Count::WorkingDays { n }, false);
-    let feedback = stage(
-        &mut cal,
-        Limit {
-            kind: StageKind::Feedback,
-            own: feedback_own,
-            overall,
-            completed: t.identified_on,
-            rule: after(lim.after_check),
-        },
-        today,
+    let check = stage(&mut cal, check, today);
+    let [feedback, approval] = after_check(&mut cal, t, lim, check_own, overall)?;
+    let whole = Limit::new(
+        StageKind::Overall,
+        overall,
+        None,
+        t.identified_on,
+        overall_rule,
     );
-    let approval = stage(
-        &mut cal,
-        Limit {
-            kind: StageKind::Approval,
-            own: approval_own,
-            overall,
-            completed: t.identified_on,
-            rule: after(lim.approval),
-        },
-        today,
-    );
-    let whole = stage(
-        &mut cal,
-        Limit {
-            kind: StageKind::Overall,
-            own: overall,
-            overall: None,
-            completed: t.identified_on,
-            rule: overall_rule,
-        },
-        today,
-    );
-    let plan = match t.identified_on {
-        Some(i) => {
-            let (due, count) = cal.add_calendar(i, lim.plan)?;
-            let rule = rule(Anchor::Identified(i), count, false);
-            Some(stage(
-                &mut cal,
-                Limit {
-                    kind: StageKind::Plan,
-                    own: due,
-                    overall: None,
-                    completed: t.plan_done_on,
-                    rule,
-                },
-                today,
-            ))
-        }
-        None => None,
-    };
+    let whole = stage(&mut cal, whole, today);
+    let plan = plan(&mut cal, t, lim)?;
     let stages = [check, feedback, approval, whole];
     let holiday_dues = stages
         .iter()
@@ -446,6 +412,61 @@ pub fn decide_timeline(t: &TimelineInput, lim: &Limits) -> Result<TimelineDecisi
         unpublished: cal.unpublished,
         holiday_dues,
     })
+}
+
+/// "核查完成后 5 个工作日内反馈 … 5 个工作日内完成审批": counted from the day the check was
+/// finished, else from its due date; both capped by the overall limit.
+fn after_check(
+    cal: &mut Cal,
+    t: &TimelineInput,
+    lim: &Limits,
+    check_own: Option<NaiveDate>,
+    overall: Option<NaiveDate>,
+) -> Result<[StageDecision; 2], CalendarError> {
+    let c = t.checked_on.or(check_own);
+    let anchor = match t.checked_on {
+        Some(done) => Anchor::CheckDone(done),
+        None => Anchor::CheckDue(c),
+    };
+    let feedback_own = match c {
+        Some(c) => cal.add_working(c, lim.after_check)?,
+        None => None,
+    };
+    let approval_own = match c {
+        Some(c) => cal.add_working(c, lim.approval)?,
+        None => None,
+    };
+    let rule = |n| DueRule::new(anchor, Count::WorkingDays { n }, false);
+    let feedback = Limit::new(
+        StageKind::Feedback,
+        feedback_own,
+        overall,
+        t.identified_on,
+        rule(lim.after_check),
+    );
+    let approval = Limit::new(
+        StageKind::Approval,
+        approval_own,
+        overall,
+        t.identified_on,
+        rule(lim.approval),
+    );
+    Ok([stage(cal, feedback, t.today), stage(cal, approval, t.today)])
+}
+
+/// 附件2 第12条 "对新识别的监测对象，10 天内制定完善“一户一策”帮扶计划": only once identified.
+fn plan(
+    cal: &mut Cal,
+    t: &TimelineInput,
+    lim: &Limits,
+) -> Result<Option<StageDecision>, CalendarError> {
+    let Some(i) = t.identified_on else {
+        return Ok(None);
+    };
+    let (due, count) = cal.add_calendar(i, lim.plan)?;
+    let rule = DueRule::new(Anchor::Identified(i), count, false);
+    let plan = Limit::new(StageKind::Plan, due, None, t.plan_done_on, rule);
+    Ok(Some(stage(cal, plan, t.today)))
 }
 
 /// A due date, not yet met and not past, that falls on a holiday or weekend: it does not move

@@ -129,7 +129,7 @@ pub fn timeline(d: &TimelineDecision) -> Outcome<DeadlinesResult> {
         estimated: d.estimated,
     };
     Outcome {
-        result: DeadlinesResult::Timeline(result),
+        result: DeadlinesResult::Timeline(Box::new(result)),
         explanation: d.all().map(|s| stage_step(s, d)).collect(),
         warnings: timeline_warnings(d),
     }

@@ -115,7 +115,7 @@ pub struct DutiesResult {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum DeadlinesResult {
-    Timeline(TimelineResult),
+    Timeline(Box<TimelineResult>),
     Duties(DutiesResult),
 }
 
