@@ -244,6 +244,24 @@ fn only_the_api_writes_json() {
 }
 
 #[test]
+fn calculators_name_parameters_at_compile_time() {
+    // A misspelt parameter name would look exactly like "未配置": calculators ask the rule set
+    // with a generated `Param`, never a string.
+    let mut bad = Vec::new();
+    for f in calculator_files() {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let by_string = [".decimal(\"", ".keywords(\"", "not_configured(rules, \""];
+            if by_string.iter().any(|p| code.contains(p)) {
+                bad.push(format!("{}:{} {}", rel(&f), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "name these with `Param`: {bad:?}");
+}
+
+#[test]
 fn no_explanation_or_parameter_source_names_the_internal_spec() {
     // Style note 6: users see documents, never rules.md or facts.md.
     let requests = [

@@ -19,7 +19,7 @@ use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
 use crate::input::{Errors, Obj, Value};
 use crate::money::format_money;
-use crate::params::{not_configured, At, RuleSet};
+use crate::params::{not_configured, At, Param, RuleSet};
 use crate::sources::{ANNEX2_ITEM17, ANNEX2_ITEM3};
 use crate::Outcome;
 
@@ -165,7 +165,11 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<ScreeningResul
     }
     let mut warnings = Vec::new();
     if t.range.is_none() {
-        basis = basis.with_param(not_configured(rules, "monitoring_range", At::Year(year)));
+        basis = basis.with_param(not_configured(
+            rules,
+            Param::MonitoringRange.name(),
+            At::Year(year),
+        ));
         warnings.push(Warning::new(
             "monitoring_range_not_configured",
             format!("{year}年防止返贫监测范围未配置，本条记录未能完整核查（不是“无疑点”）"),
