@@ -11,6 +11,7 @@
 //! and enums, no wording) → `explain` (every sentence and citation). The result types below
 //! are the api.md shape; only `api` serialises them.
 
+mod counting;
 mod decide;
 mod duties;
 mod explain;
