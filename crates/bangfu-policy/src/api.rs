@@ -143,25 +143,33 @@ pub fn evaluate(request: &Value) -> Response {
             return Response::refused("input", Refusal::InputMissing);
         }
     };
-    let outcome: Result<Outcome, Errors> = match calculator {
-        "income" => calc::income::evaluate(input, &rules),
-        "working_days" => calc::working_days::evaluate(input),
-        "eligibility" => calc::eligibility::evaluate(input, &rules),
-        "deadlines" => calc::deadlines::evaluate(input, &rules),
-        "subsidy" => calc::subsidy::evaluate(input, &rules),
-        "screening" => calc::screening::evaluate(input, &rules),
-        _ => return Response::refused("calculator", Refusal::CalculatorNotAvailable),
+    match calculator {
+        "income" => respond(&rules, calc::income::evaluate(input, &rules)),
+        "working_days" => respond(&rules, calc::working_days::evaluate(input)),
+        "eligibility" => respond(&rules, calc::eligibility::evaluate(input, &rules)),
+        "deadlines" => respond(&rules, calc::deadlines::evaluate(input, &rules)),
+        "subsidy" => respond(&rules, calc::subsidy::evaluate(input, &rules)),
+        "screening" => respond(&rules, calc::screening::evaluate(input, &rules)),
+        _ => Response::refused("calculator", Refusal::CalculatorNotAvailable),
+    }
+}
+
+/// A calculator's typed outcome as the api.md envelope: the one place a result becomes JSON.
+fn respond<R: Serialize>(rules: &RuleSet, outcome: Result<Outcome<R>, Errors>) -> Response {
+    let o = match outcome {
+        Ok(o) => o,
+        Err(e) => return Response::failure(e.0),
     };
-    match outcome {
-        Ok(o) => Response {
-            ok: true,
-            rule_set: Some(rules.id().to_string()),
-            result: Some(o.result),
-            explanation: o.explanation,
-            warnings: o.warnings,
-            errors: Vec::new(),
-        },
-        Err(e) => Response::failure(e.0),
+    let Ok(result) = serde_json::to_value(&o.result) else {
+        return Response::refused("", Refusal::OutputFailed);
+    };
+    Response {
+        ok: true,
+        rule_set: Some(rules.id().to_string()),
+        result: Some(result),
+        explanation: o.explanation,
+        warnings: o.warnings,
+        errors: Vec::new(),
     }
 }
 

@@ -6,7 +6,9 @@ use std::ops::RangeInclusive;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::{Map, Value};
+use serde_json::Map;
+/// The request as parsed: calculators reach it only through this module (only `api` writes JSON).
+pub use serde_json::Value;
 
 use crate::error::{ErrorCode, Expected, FieldError, Refusal};
 use crate::text::{

@@ -161,35 +161,104 @@ fn the_loader_and_the_widgets_read_the_same_attributes() {
     );
 }
 
-#[test]
-fn no_calculator_function_runs_over_120_lines() {
+/// Every function of a file as (first line, length in lines): a line opening with `fn`
+/// (after any visibility, `const`, `unsafe`) up to the closing brace at the same indentation.
+fn function_lengths(text: &str) -> Vec<(usize, usize)> {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut out = Vec::new();
+    for (i, l) in lines.iter().enumerate() {
+        let mut t = l.trim_start();
+        for prefix in ["pub(crate) ", "pub(super) ", "pub ", "const ", "unsafe "] {
+            t = t.strip_prefix(prefix).unwrap_or(t);
+        }
+        if !t.starts_with("fn ") {
+            continue;
+        }
+        let indent = &l[..l.len() - l.trim_start().len()];
+        let close = format!("{indent}}}");
+        if let Some(n) = lines[i + 1..].iter().position(|x| *x == close) {
+            out.push((i + 1, n + 2));
+        }
+    }
+    out
+}
+
+/// Every `.rs` file under `crates/bangfu-policy/src/calc` (every calculator, at any depth).
+fn calculator_files() -> Vec<PathBuf> {
     let mut files = Vec::new();
     rust_files(&repo().join("crates/bangfu-policy/src/calc"), &mut files);
+    files.sort();
+    files
+}
+
+#[test]
+fn no_calculator_function_runs_over_120_lines() {
+    let files = calculator_files();
     let mut long = Vec::new();
-    for f in files {
-        let text = fs::read_to_string(&f).unwrap_or_default();
-        let lines: Vec<&str> = text.lines().collect();
-        for (i, l) in lines.iter().enumerate() {
-            let t = l.trim_start();
-            let is_fn = ["fn ", "pub fn ", "pub(crate) fn "]
-                .iter()
-                .any(|p| t.starts_with(p));
-            if !is_fn {
-                continue;
-            }
-            let indent = &l[..l.len() - t.len()];
-            let close = format!("{indent}}}");
-            if let Some(n) = lines[i + 1..].iter().position(|x| *x == close) {
-                if n + 2 > 120 {
-                    long.push(format!("{}:{} {} lines", rel(&f), i + 1, n + 2));
-                }
+    let mut seen = 0;
+    for f in &files {
+        let text = fs::read_to_string(f).unwrap_or_default();
+        for (line, n) in function_lengths(&text) {
+            seen += 1;
+            if n > 120 {
+                long.push(format!("{}:{line} {n} lines", rel(f)));
             }
         }
     }
+    // The scan itself must see the calculators (a broken walk or parser passes nothing).
+    assert!(
+        files.len() >= 20 && seen >= 200,
+        "scanned only {} files and {seen} functions under src/calc",
+        files.len()
+    );
     assert!(
         long.is_empty(),
         "split these (read → decide → explain): {long:?}"
     );
+}
+
+#[test]
+fn the_function_scan_measures_what_it_should() {
+    let text = "fn a() {\n    x;\n}\n\nimpl A {\n    pub(crate) fn b(\n        x: u8,\n    ) -> u8 {\n        x\n    }\n    pub const fn c() {}\n}\n";
+    assert_eq!(function_lengths(text), [(1, 3), (6, 5)]);
+}
+
+#[test]
+fn only_the_api_writes_json() {
+    // Calculators return typed results; `api.rs` alone turns them into JSON (the request is
+    // read through `input.rs`). A calculator naming serde_json is a second JSON writer.
+    let mut bad = Vec::new();
+    for f in calculator_files() {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("serde_json") || code.contains("json!") {
+                bad.push(format!("{}:{} {}", rel(&f), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "JSON belongs in api.rs; these calculator lines use serde_json: {bad:?}"
+    );
+}
+
+#[test]
+fn calculators_name_parameters_at_compile_time() {
+    // A misspelt parameter name would look exactly like "未配置": calculators ask the rule set
+    // with a generated `Param`, never a string.
+    let mut bad = Vec::new();
+    for f in calculator_files() {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            let by_string = [".decimal(\"", ".keywords(\"", "not_configured(rules, \""];
+            if by_string.iter().any(|p| code.contains(p)) {
+                bad.push(format!("{}:{} {}", rel(&f), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "name these with `Param`: {bad:?}");
 }
 
 #[test]

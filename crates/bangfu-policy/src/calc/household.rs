@@ -5,10 +5,9 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::error::Refusal;
-use crate::input::{Obj, Reader};
+use crate::input::{Obj, Reader, Value};
 
 /// 家庭类别.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

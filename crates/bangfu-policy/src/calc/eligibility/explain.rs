@@ -29,8 +29,8 @@ pub struct Criterion {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Coded {
-    pub code: String,
+pub struct Coded<C> {
+    pub code: C,
     pub label: String,
 }
 
@@ -39,7 +39,7 @@ pub struct RiskElimination {
     pub eligible: Option<bool>,
     pub unmet: Vec<EliminationCondition>,
     pub unknown: Vec<EliminationCondition>,
-    pub procedure: Vec<Coded>,
+    pub procedure: Vec<Coded<ProcedureStep>>,
     /// 七不消: `not_configured` until a portal configures its items, then `configured`.
     pub seven_not_eliminate: String,
     pub seven_not_eliminate_items: Vec<String>,
@@ -78,7 +78,7 @@ pub struct EligibilityResult {
     pub management: Management,
     pub risk_elimination: Option<RiskElimination>,
     pub over_two_years: Option<bool>,
-    pub continuing_measures: Vec<Coded>,
+    pub continuing_measures: Vec<Coded<ContinuingMeasure>>,
     pub risks: Vec<Risk>,
     pub criteria: Vec<Criterion>,
     pub benefits: Vec<Benefit>,
@@ -155,10 +155,7 @@ fn elimination_view(e: &Elimination) -> RiskElimination {
         procedure: ProcedureStep::ALL
             .into_iter()
             .map(|s| Coded {
-                code: serde_json::to_value(s)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                code: s,
                 label: s.label().into(),
             })
             .collect(),
@@ -170,13 +167,6 @@ fn elimination_view(e: &Elimination) -> RiskElimination {
         .into(),
         seven_not_eliminate_items: e.seven_items.clone(),
     }
-}
-
-fn code_of<T: Serialize>(t: T) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 /// Extra pointers for households of the protection or combined approach (r2, 附件2 第13条).
@@ -305,7 +295,7 @@ pub fn explain(
             .continuing
             .iter()
             .map(|c| Coded {
-                code: code_of(*c),
+                code: *c,
                 label: c.label().into(),
             })
             .collect(),

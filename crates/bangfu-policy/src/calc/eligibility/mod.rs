@@ -8,9 +8,8 @@ mod decide;
 mod explain;
 mod vocab;
 
-use serde_json::Value;
-
 pub use decide::{decide, Decision, Elimination, ScopeReason};
+pub use explain::EligibilityResult;
 pub use vocab::{
     ContinuingMeasure, EliminationCondition, LeadDepartment, Management, MonitoringType, MustCheck,
     MustVisit, ProcedureStep, SupportApproach,
@@ -18,7 +17,7 @@ pub use vocab::{
 
 use super::household::{read_household, Strictness};
 use crate::error::Refusal;
-use crate::input::{Errors, Reader};
+use crate::input::{Errors, Reader, Value};
 use crate::params::RuleSet;
 use crate::Outcome;
 
@@ -45,7 +44,7 @@ pub fn label_of(table: &[(&'static str, &'static str)], code: &str) -> &'static 
         .map_or("", |(_, l)| l)
 }
 
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<EligibilityResult>, Errors> {
     let mut r = Reader::new();
     let Some(obj) = r.object(input, "input", "资格自查输入") else {
         return Err(r.into_errors());
@@ -60,7 +59,7 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     };
     let (result, explanation, warnings) = explain::explain(&d, &h, rules);
     Ok(Outcome {
-        result: serde_json::to_value(result).unwrap_or(Value::Null),
+        result,
         explanation,
         warnings,
     })

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::columns::Field;
 use super::read::{Kind, Record};
 use crate::money::per_capita_net;
-use crate::params::{At, Resolved, RuleSet};
+use crate::params::{At, Param, Resolved, RuleSet};
 use crate::sources::Source;
 
 /// A data problem found in one record. Codes are part of the API contract.
@@ -144,12 +144,12 @@ impl Thresholds {
     pub fn resolve(rules: &RuleSet, year: i32) -> Thresholds {
         Thresholds {
             year,
-            range: rules.decimal("monitoring_range", At::Year(year)),
-            low: rules.decimal("per_capita_warning_low", At::Always),
-            high: rules.decimal("per_capita_warning_high", At::Always),
-            tolerance: rules.decimal("screening_per_capita_tolerance", At::Always),
-            review_years: rules.decimal("screening_monitored_review_years", At::Always),
-            min_months: rules.decimal("screening_elimination_min_months", At::Always),
+            range: rules.get(Param::MonitoringRange, At::Year(year)),
+            low: rules.get(Param::PerCapitaWarningLow, At::Always),
+            high: rules.get(Param::PerCapitaWarningHigh, At::Always),
+            tolerance: rules.get(Param::ScreeningPerCapitaTolerance, At::Always),
+            review_years: rules.get(Param::ScreeningMonitoredReviewYears, At::Always),
+            min_months: rules.get(Param::ScreeningEliminationMinMonths, At::Always),
         }
     }
 

@@ -10,7 +10,6 @@ pub mod read;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 pub use columns::{find_layout, guess, is_skippable, Field, Layout, Mapping};
 pub use decide::{decide, Evidence, Finding, Flag, Thresholds};
@@ -18,9 +17,9 @@ pub use read::{read, Record};
 
 use crate::error::{Expected, Refusal};
 use crate::explain::{Step, Warning};
-use crate::input::{Errors, Reader};
+use crate::input::{Errors, Reader, Value};
 use crate::money::format_money;
-use crate::params::{not_configured, At, RuleSet};
+use crate::params::{not_configured, At, Param, RuleSet};
 use crate::sources::Source;
 use crate::Outcome;
 
@@ -95,7 +94,7 @@ pub fn screen_record(record: &Record, t: &Thresholds, today: NaiveDate) -> Scree
 const MAX_CELL_CHARS: usize = 200;
 
 /// The JSON door: `{ "year", "date", "record": { field code: cell text or number } }`.
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<ScreeningResult>, Errors> {
     let mut r = Reader::new();
     let Some(obj) = r.object(input, "input", "核查输入") else {
         return Err(r.into_errors());
@@ -166,7 +165,11 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
     }
     let mut warnings = Vec::new();
     if t.range.is_none() {
-        basis = basis.with_param(not_configured(rules, "monitoring_range", At::Year(year)));
+        basis = basis.with_param(not_configured(
+            rules,
+            Param::MonitoringRange.name(),
+            At::Year(year),
+        ));
         warnings.push(Warning::new(
             "monitoring_range_not_configured",
             format!("{year}年防止返贫监测范围未配置，本条记录未能完整核查（不是“无疑点”）"),
@@ -190,13 +193,8 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             Source::Annex2(3),
         ));
     }
-    let value = serde_json::to_value(&result).map_err(|_| {
-        let mut e = Errors::default();
-        e.refuse("", &Refusal::OutputFailed);
-        e
-    })?;
     Ok(Outcome {
-        result: value,
+        result,
         explanation: steps,
         warnings,
     })

@@ -6,7 +6,6 @@ use std::fmt;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use serde_json::Value;
 
 use super::{lowest, BandBasis, Ctx, Estimate, SubsidyResult, LOCAL_NOTE};
 use crate::calc::programmes::{Admissibility, Answer, Programme, Reason};
@@ -372,7 +371,7 @@ pub(crate) fn estimate(
 }
 
 /// The total, its wording, the steps and the warnings.
-pub(crate) fn respond(estimates: Vec<Estimate>) -> Outcome {
+pub(crate) fn respond(estimates: Vec<Estimate>) -> Outcome<SubsidyResult> {
     let counted: Vec<&Estimate> = estimates
         .iter()
         .filter(|e| e.eligible == Some(true) && e.counted.is_some())
@@ -456,7 +455,7 @@ pub(crate) fn respond(estimates: Vec<Estimate>) -> Outcome {
         estimates,
     };
     Outcome {
-        result: serde_json::to_value(result).unwrap_or(Value::Null),
+        result,
         explanation: steps,
         warnings,
     }

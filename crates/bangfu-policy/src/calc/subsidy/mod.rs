@@ -11,13 +11,12 @@ mod medical;
 use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::household::{read_household, Household, Member, Strictness, Student};
 use super::programmes::{may_apply, Answer, Programme, When};
 use crate::error::Refusal;
 use crate::explain::ParamUse;
-use crate::input::{Errors, Obj, Reader};
+use crate::input::{Errors, Obj, Reader, Value};
 use crate::params::{not_configured, At, Confidence, Param, RuleSet};
 use crate::Outcome;
 use explain::Finding;
@@ -202,7 +201,7 @@ fn read_programmes(obj: &Obj, r: &mut Reader) -> Vec<Programme> {
     out
 }
 
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<SubsidyResult>, Errors> {
     let mut r = Reader::new();
     let Some(obj) = r.object(input, "input", "政策测算输入") else {
         return Err(r.into_errors());
