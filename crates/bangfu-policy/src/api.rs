@@ -155,6 +155,18 @@ pub fn evaluate(request: &Value) -> Response {
             );
         }
     };
+    // api.md "explain": false leaves the explanation out (batch screening); default true.
+    let explain = match envelope.get("explain") {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            return Response::one_error(
+                "explain",
+                ErrorCode::WrongType,
+                "explain 应为 true 或 false",
+            )
+        }
+    };
     let outcome: Result<Outcome, Errors> = match calculator {
         "income" => calc::income::evaluate(input, &rules),
         "working_days" => calc::working_days::evaluate(input),
@@ -175,7 +187,7 @@ pub fn evaluate(request: &Value) -> Response {
             ok: true,
             rule_set: Some(rules.id().to_string()),
             result: Some(o.result),
-            explanation: o.explanation,
+            explanation: if explain { o.explanation } else { Vec::new() },
             warnings: o.warnings,
             errors: Vec::new(),
         },

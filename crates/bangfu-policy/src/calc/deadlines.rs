@@ -14,6 +14,7 @@ use serde_json::Value;
 
 use crate::calc::working_days::calendar_error;
 use crate::calendar::{self, CalendarError, DayKind};
+use crate::dates::iso;
 use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
 use crate::input::{Errors, Obj};
@@ -306,14 +307,14 @@ fn stage(cal: &mut Cal, s: StageInput, today: NaiveDate) -> Stage {
         .filter(|w| Some(*w) != due);
     Stage {
         label: s.label.to_string(),
-        due: due.map(|d| d.to_string()),
+        due: due.map(iso),
         binding,
         status,
         days_left: due.map(|d| (d - today).num_days()),
         working_days_left,
         days_late,
-        completed_on: s.completed.map(|c| c.to_string()),
-        suggested_date: suggested.map(|d| d.to_string()),
+        completed_on: s.completed.map(iso),
+        suggested_date: suggested.map(iso),
         rule: s.rule,
     }
 }
@@ -553,7 +554,7 @@ fn build_timeline(cal: &mut Cal, lim: &Limits, d: &Dates) -> Result<Stages, Cale
 
 /// The working days left before a due date that falls on a holiday or weekend, listed.
 fn holiday_warning(cal: &mut Cal, s: &Stage, today: NaiveDate) -> Option<Warning> {
-    let due: NaiveDate = s.due.as_deref()?.parse().ok()?;
+    let due = crate::dates::parse_iso(s.due.as_deref()?)?;
     if s.completed_on.is_some() || due < today {
         return None;
     }
@@ -803,11 +804,11 @@ fn duties(obj: &Obj, mut errors: Errors, rules: &RuleSet) -> Result<Outcome, Err
                 .ok_or(CalendarError::OutOfRange)?;
             }
             list.push(Duty {
-                date: date.to_string(),
+                date: iso(date),
                 task,
                 source: source.to_string(),
                 working_day: day.kind.is_working(),
-                suggested_date: suggested.to_string(),
+                suggested_date: iso(suggested),
                 kind: if window { "window_start" } else { "due" }.into(),
                 recurrence: rec.to_string(),
             });
@@ -891,7 +892,7 @@ fn month_days(year: i32, m: u32, allow_estimate: bool) -> Result<Vec<CalendarDay
             calendar::DayKind::MakeUpWorkday(n) => ("makeup", Some(n.to_string())),
         };
         days.push(CalendarDay {
-            date: d.to_string(),
+            date: iso(d),
             working_day: day.kind.is_working(),
             kind: kind.into(),
             name,

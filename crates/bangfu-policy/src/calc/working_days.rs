@@ -5,6 +5,7 @@ use chrono::Datelike;
 use serde_json::{json, Value};
 
 use crate::calendar::{self, CalendarError, MAX_WORKING_DAYS};
+use crate::dates::iso;
 use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
 use crate::input::{Errors, Obj};
@@ -120,17 +121,17 @@ fn op_add(obj: &Obj, mut errors: Errors, allow_estimate: bool) -> Result<Outcome
                     calendar::DayKind::MakeUpWorkday(_) => {
                         format!("{}（调休上班）", d.date)
                     }
-                    _ => d.date.to_string(),
+                    _ => iso(d.date),
                 })
                 .collect();
             let step = Step::new(
                 format!("{from} 之后第 {n} 个工作日"),
-                due.to_string(),
+                iso(due),
                 format!("起算日不计入，依次计入：{}", listed.join("、")),
                 format!("{}；{CIVIL_CODE_201}", citations(&days)),
             );
             Ok(Outcome {
-                result: json!({ "date": due.to_string(), "estimated": estimated }),
+                result: json!({ "date": iso(due), "estimated": estimated }),
                 explanation: vec![step],
                 warnings,
             })

@@ -401,7 +401,7 @@ fn loan_interest(
             match ctx.rules.get(name, At::Date(date)) {
                 Some(r) => {
                     ctx.params.push(r.to_use());
-                    if date.format("%Y-%m").to_string() > latest_lpr_month(ctx) {
+                    if crate::dates::year_month(date) > latest_lpr_month(ctx) {
                         a.reasons.push(format!(
                             "利率按 {} 起的 LPR；放款日晚于已记录的最新报价，利率待确认",
                             r.at
