@@ -7,25 +7,17 @@ use yew::prelude::*;
 
 use crate::ui::svg::{amount, scale};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct CategoryBarsProps {
-    /// (label, amount as a two-decimal string)
-    pub rows: Vec<(&'static str, String)>,
-}
-
-/// Horizontal bars of the four counted categories. Bar lengths are a picture only; the
-/// figures beside them are the engine's strings.
-#[component]
-pub fn CategoryBars(props: &CategoryBarsProps) -> Html {
-    let max = props
-        .rows
+/// Horizontal bars of the four counted categories, `rows` as (label, amount as a two-decimal
+/// string). Bar lengths are a picture only; the figures beside them are the engine's strings.
+/// A plain function (no hooks), so it costs no component of its own in the bundle.
+pub fn category_bars(rows: &[(&'static str, String)]) -> Html {
+    let max = rows
         .iter()
         .map(|(_, v)| amount(v))
         .fold(Decimal::ONE, Decimal::max);
     const ROW_H: usize = 32;
-    let height = ROW_H * props.rows.len() + 4;
-    let summary = props
-        .rows
+    let height = ROW_H * rows.len() + 4;
+    let summary = rows
         .iter()
         .map(|(l, v)| format!("{l} {v} 元"))
         .collect::<Vec<_>>()
@@ -35,7 +27,7 @@ pub fn CategoryBars(props: &CategoryBarsProps) -> Html {
         <svg class="chart chart-bars" viewBox={format!("0 0 320 {height}")} role="img"
             aria-label={title.clone()} data-testid="chart-bars">
             <title>{title}</title>
-            { for props.rows.iter().enumerate().map(|(i, (label, value))| {
+            { for rows.iter().enumerate().map(|(i, (label, value))| {
                 let y = i * ROW_H + 2;
                 // Labels up to seven characters at 15 units, bars up to 120, the figure after.
                 let w = scale(amount(value), max, 120).max(1);
@@ -51,18 +43,11 @@ pub fn CategoryBars(props: &CategoryBarsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct GaugeProps {
-    pub per_capita: String,
-    /// None when the year's range is not configured.
-    pub range: Option<String>,
-}
-
-/// A scale from 0 to about twice the line, the line marked, the household's figure marked.
-#[component]
-pub fn Gauge(props: &GaugeProps) -> Html {
-    let value = amount(&props.per_capita);
-    let line = props.range.as_deref().map(amount);
+/// A scale from 0 to about twice the line, the line marked, the household's figure marked;
+/// `range` is None when the year's range is not configured. A plain function (no hooks).
+pub fn gauge(per_capita: &str, range: Option<&str>) -> Html {
+    let value = amount(per_capita);
+    let line = range.map(amount);
     let times = |v: Decimal, k: Decimal| v.checked_mul(k).unwrap_or(Decimal::MAX);
     let top = match line {
         Some(l) => times(l, Decimal::TWO).max(times(value, Decimal::new(11, 1))),
@@ -70,12 +55,12 @@ pub fn Gauge(props: &GaugeProps) -> Html {
     }
     .max(Decimal::ONE);
     let x = |v: Decimal| 10 + scale(v, top, 300);
-    let label = match (&props.range, line) {
+    let label = match (range, line) {
         (Some(r), Some(l)) if value < l => {
-            format!("人均纯收入 {} 元，低于监测范围 {r} 元", props.per_capita)
+            format!("人均纯收入 {} 元，低于监测范围 {r} 元", per_capita)
         }
-        (Some(r), Some(_)) => format!("人均纯收入 {} 元，不低于监测范围 {r} 元", props.per_capita),
-        _ => format!("人均纯收入 {} 元（监测范围未配置）", props.per_capita),
+        (Some(r), Some(_)) => format!("人均纯收入 {} 元，不低于监测范围 {r} 元", per_capita),
+        _ => format!("人均纯收入 {} 元（监测范围未配置）", per_capita),
     };
     let below = line.is_some_and(|l| value < l);
     html! {

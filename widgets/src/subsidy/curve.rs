@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 use serde_json::{json, Value};
 use yew::prelude::*;
 
-use crate::ui::svg::{amount, scale, tenths, whole};
+use crate::ui::svg::{amount, push_tenths, scale, tenths, whole};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct CurveProps {
@@ -69,15 +69,16 @@ pub fn TiltCurve(props: &CurveProps) -> Html {
     const H: i64 = 180;
     const LEFT: i64 = 44;
     const BOTTOM: i64 = 24;
-    let x = |v: Decimal| LEFT + scale(v, max_x, W - LEFT - 8);
-    let y = |v: Decimal| H - BOTTOM - scale(v, max_y, H - BOTTOM - 8);
+    // The path in tenths of a unit, so the sloping lines stay straight.
+    let x = |v: Decimal| (LEFT * 10) + scale(v, max_x, (W - LEFT - 8) * 10);
+    let y = |v: Decimal| (H - BOTTOM) * 10 - scale(v, max_y, (H - BOTTOM - 8) * 10);
     let path = |pick: fn(&(Decimal, Decimal, Decimal)) -> Decimal| {
         let mut d = String::new();
         for (i, p) in pts.iter().enumerate() {
             d.push(if i == 0 { 'M' } else { 'L' });
-            d.push_str(&x(p.0).to_string());
+            push_tenths(&mut d, x(p.0));
             d.push(',');
-            d.push_str(&y(pick(p)).to_string());
+            push_tenths(&mut d, y(pick(p)));
         }
         d
     };

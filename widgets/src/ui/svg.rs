@@ -1,6 +1,7 @@
 //! Numbers for the SVG pictures without floating point: figures are read as `Decimal` (the
-//! engine's strings) and positions are whole user units, so no float parsing or formatting
-//! code ships in the bundle. A unit of a 320-wide picture is finer than the eye can tell.
+//! engine's strings) and positions are whole user units (tenths, written with integer
+//! arithmetic, where a sloping line would show the rounding), so no float parsing or
+//! formatting code ships in the bundle.
 
 use std::str::FromStr;
 
@@ -21,9 +22,20 @@ pub fn whole(d: Decimal) -> i64 {
 
 /// `d` with one decimal, rounded half away from zero (`"8.3"`).
 pub fn tenths(d: Decimal) -> String {
-    let t = d.checked_mul(Decimal::TEN).map_or(0, whole);
-    let sign = if t < 0 { "-" } else { "" };
-    format!("{sign}{}.{}", t.abs() / 10, t.abs() % 10)
+    let mut out = String::new();
+    push_tenths(&mut out, d.checked_mul(Decimal::TEN).map_or(0, whole));
+    out
+}
+
+/// Appends `t` tenths as a number with one decimal (`83` → `8.3`), with integer arithmetic:
+/// for curves, where whole units would show as a wobble on a sloping line.
+pub fn push_tenths(out: &mut String, t: i64) {
+    if t < 0 {
+        out.push('-');
+    }
+    out.push_str(&(t.unsigned_abs() / 10).to_string());
+    out.push('.');
+    out.push(char::from(b'0' + (t.unsigned_abs() % 10) as u8));
 }
 
 /// Where `value` falls on a scale of `span` units from 0 to `top`, rounded to a whole unit;
@@ -66,5 +78,11 @@ mod tests {
         assert_eq!(tenths(d("12")), "12.0");
         assert_eq!(tenths(d("-0.25")), "-0.3");
         assert_eq!(amount("不是数"), Decimal::ZERO);
+        let mut out = String::new();
+        for t in [1560, 5, -7] {
+            push_tenths(&mut out, t);
+            out.push(' ');
+        }
+        assert_eq!(out, "156.0 0.5 -0.7 ");
     }
 }
