@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::calc;
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{Expected, FieldError, Refusal};
 use crate::explain::{Step, Warning};
 use crate::input::Errors;
 use crate::params::RuleSet;
@@ -42,8 +42,8 @@ impl Response {
         }
     }
 
-    fn one_error(field: &str, code: ErrorCode, message: &str) -> Response {
-        Response::failure(vec![FieldError::new(field, code, message)])
+    fn refused(field: &str, why: Refusal<'_>) -> Response {
+        Response::failure(vec![FieldError::refused(field, &why)])
     }
 
     /// The response as a JSON value (the document of [`Response::to_json`], parsed).
@@ -85,7 +85,9 @@ impl Response {
             })
         };
         text.unwrap_or_else(|_| {
-            r#"{"ok":false,"errors":[{"field":"","code":"internal","message":"结果无法输出（程序错误）"}]}"#.to_string()
+            let why = Refusal::OutputFailed;
+            let code = why.code().as_str();
+            format!(r#"{{"ok":false,"errors":[{{"field":"","code":"{code}","message":"{why}"}}]}}"#)
         })
     }
 
@@ -108,38 +110,28 @@ const CALCULATORS: [&str; 6] = [
 /// Evaluates a request given as JSON text. Never panics; bad text is an `invalid_json` error.
 pub fn evaluate_str(text: &str) -> Response {
     if text.len() > MAX_REQUEST_BYTES {
-        return Response::one_error("", ErrorCode::TooLarge, "请求内容过大（超过 1 MB）");
+        return Response::refused("", Refusal::RequestTooLarge);
     }
     match serde_json::from_str::<Value>(text) {
         Ok(v) => evaluate(&v),
-        Err(_) => Response::one_error("", ErrorCode::InvalidJson, "请求不是有效的 JSON"),
+        Err(_) => Response::refused("", Refusal::InvalidJson),
     }
 }
 
 /// Evaluates a request (api.md envelope). Never panics.
 pub fn evaluate(request: &Value) -> Response {
     let Value::Object(envelope) = request else {
-        return Response::one_error("", ErrorCode::NotAnObject, "请求应为 JSON 对象");
+        return Response::refused("", Refusal::RequestNotAnObject);
     };
     let calculator = match envelope.get("calculator") {
         Some(Value::String(s)) => s.trim(),
         None | Some(Value::Null) => {
-            return Response::one_error(
-                "calculator",
-                ErrorCode::Required,
-                "请指明计算器：income、eligibility、deadlines、subsidy 或 working_days",
-            )
+            return Response::refused("calculator", Refusal::CalculatorMissing)
         }
-        Some(_) => {
-            return Response::one_error("calculator", ErrorCode::WrongType, "calculator 应为文字")
-        }
+        Some(_) => return Response::refused("calculator", Refusal::CalculatorNotText),
     };
     if !CALCULATORS.contains(&calculator) {
-        return Response::one_error(
-            "calculator",
-            ErrorCode::UnknownCalculator,
-            "没有这个计算器；可用：income、eligibility、deadlines、subsidy、working_days",
-        );
+        return Response::refused("calculator", Refusal::UnknownCalculator);
     }
     let rules = match RuleSet::from_request(envelope.get("rule_set"), envelope.get("overrides")) {
         Ok(r) => r,
@@ -148,11 +140,7 @@ pub fn evaluate(request: &Value) -> Response {
     let input = match envelope.get("input") {
         Some(v) if !v.is_null() => v,
         _ => {
-            return Response::one_error(
-                "input",
-                ErrorCode::Required,
-                "请求缺少 input（计算所需的数据）",
-            );
+            return Response::refused("input", Refusal::InputMissing);
         }
     };
     // api.md "explain": false leaves the explanation out (batch screening); default true.
@@ -160,38 +148,47 @@ pub fn evaluate(request: &Value) -> Response {
         None | Some(Value::Null) => true,
         Some(Value::Bool(b)) => *b,
         Some(_) => {
-            return Response::one_error(
+            let expected = Expected::YesNo;
+            return Response::refused(
                 "explain",
-                ErrorCode::WrongType,
-                "explain 应为 true 或 false",
-            )
+                Refusal::WrongType {
+                    label: "explain",
+                    expected,
+                },
+            );
         }
     };
-    let outcome: Result<Outcome, Errors> = match calculator {
-        "income" => calc::income::evaluate(input, &rules),
-        "working_days" => calc::working_days::evaluate(input),
-        "eligibility" => calc::eligibility::evaluate(input, &rules),
-        "deadlines" => calc::deadlines::evaluate(input, &rules),
-        "subsidy" => calc::subsidy::evaluate(input, &rules),
-        "screening" => calc::screening::evaluate(input, &rules),
-        _ => {
-            return Response::one_error(
-                "calculator",
-                ErrorCode::CalculatorNotAvailable,
-                "该计算器尚未开放（正在建设中）",
-            )
-        }
+    let mut response = match calculator {
+        "income" => respond(&rules, calc::income::evaluate(input, &rules)),
+        "working_days" => respond(&rules, calc::working_days::evaluate(input)),
+        "eligibility" => respond(&rules, calc::eligibility::evaluate(input, &rules)),
+        "deadlines" => respond(&rules, calc::deadlines::evaluate(input, &rules)),
+        "subsidy" => respond(&rules, calc::subsidy::evaluate(input, &rules)),
+        "screening" => respond(&rules, calc::screening::evaluate(input, &rules)),
+        _ => Response::refused("calculator", Refusal::CalculatorNotAvailable),
     };
-    match outcome {
-        Ok(o) => Response {
-            ok: true,
-            rule_set: Some(rules.id().to_string()),
-            result: Some(o.result),
-            explanation: if explain { o.explanation } else { Vec::new() },
-            warnings: o.warnings,
-            errors: Vec::new(),
-        },
-        Err(e) => Response::failure(e.0),
+    if !explain {
+        response.explanation.clear();
+    }
+    response
+}
+
+/// A calculator's typed outcome as the api.md envelope: the one place a result becomes JSON.
+fn respond<R: Serialize>(rules: &RuleSet, outcome: Result<Outcome<R>, Errors>) -> Response {
+    let o = match outcome {
+        Ok(o) => o,
+        Err(e) => return Response::failure(e.0),
+    };
+    let Ok(result) = serde_json::to_value(&o.result) else {
+        return Response::refused("", Refusal::OutputFailed);
+    };
+    Response {
+        ok: true,
+        rule_set: Some(rules.id().to_string()),
+        result: Some(result),
+        explanation: o.explanation,
+        warnings: o.warnings,
+        errors: Vec::new(),
     }
 }
 

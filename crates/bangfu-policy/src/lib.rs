@@ -36,10 +36,11 @@ pub const YEARS: std::ops::RangeInclusive<i32> = 2000..=2100;
 pub use error::{ErrorCode, FieldError};
 pub use explain::{ParamUse, Step, Warning};
 
-/// What a calculator produces on success.
+/// What a calculator produces on success: its typed result (serialised only by [`api`]),
+/// the explanation and the warnings.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    pub result: serde_json::Value,
+pub struct Outcome<R> {
+    pub result: R,
     pub explanation: Vec<Step>,
     pub warnings: Vec<Warning>,
 }

@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::data::RULE_SETS;
-use crate::error::{ErrorCode, FieldError};
+use crate::error::{FieldError, Refusal};
 use crate::explain::ParamUse;
 use crate::money::format_plain;
 use crate::text::{parse_date, parse_decimal};
@@ -196,6 +196,9 @@ pub struct RuleSet {
 
 pub const DEFAULT_RULE_SET: &str = "minqin-2024";
 
+/// Longest `source` accepted on an override.
+const MAX_SOURCE_CHARS: usize = 200;
+
 impl RuleSet {
     /// The compiled-in rule set without overrides.
     pub fn builtin(id: &str) -> Option<RuleSet> {
@@ -207,13 +210,8 @@ impl RuleSet {
 
     /// The default rule set (`minqin-2024`).
     pub fn default_set() -> Result<RuleSet, FieldError> {
-        RuleSet::builtin(DEFAULT_RULE_SET).ok_or_else(|| {
-            FieldError::new(
-                "rule_set",
-                ErrorCode::Internal,
-                "内置规则集缺失（程序错误）",
-            )
-        })
+        RuleSet::builtin(DEFAULT_RULE_SET)
+            .ok_or_else(|| FieldError::refused("rule_set", &Refusal::BuiltinRuleSetMissing))
     }
 
     /// Reads `rule_set` and `overrides` from a request, validating every override.
@@ -226,18 +224,16 @@ impl RuleSet {
             Some(Value::String(s)) if s.trim().is_empty() => DEFAULT_RULE_SET,
             Some(Value::String(s)) => s.trim(),
             Some(_) => {
-                return Err(vec![FieldError::new(
+                return Err(vec![FieldError::refused(
                     "rule_set",
-                    ErrorCode::WrongType,
-                    "规则集名称应为文字，例如 minqin-2024",
+                    &Refusal::RuleSetNotText,
                 )])
             }
         };
         let mut set = RuleSet::builtin(id).ok_or_else(|| {
-            vec![FieldError::new(
+            vec![FieldError::refused(
                 "rule_set",
-                ErrorCode::UnknownRuleSet,
-                format!("没有名为“{id}”的规则集；可用：minqin-2024"),
+                &Refusal::UnknownRuleSet { id },
             )]
         })?;
         match overrides {
@@ -256,10 +252,9 @@ impl RuleSet {
                     Err(errors)
                 }
             }
-            Some(_) => Err(vec![FieldError::new(
+            Some(_) => Err(vec![FieldError::refused(
                 "overrides",
-                ErrorCode::NotAnObject,
-                "参数配置应为“参数名: 值”的对象",
+                &Refusal::OverridesNotAnObject,
             )]),
         }
     }
@@ -279,26 +274,25 @@ impl RuleSet {
     fn parse_override(&self, key: &str, value: &Value) -> Result<Override, FieldError> {
         let field = format!("overrides[\"{key}\"]");
         let (name, at) = key.split_once('.').unwrap_or((key, ""));
-        let def = self.def(name).ok_or_else(|| {
-            FieldError::new(
-                &field,
-                ErrorCode::UnknownParameter,
-                format!("规则集中没有参数“{name}”"),
-            )
-        })?;
-        let bad = |msg: String| FieldError::new(&field, ErrorCode::InvalidOverride, msg);
+        let def = self
+            .def(name)
+            .ok_or_else(|| FieldError::refused(&field, &Refusal::UnknownParameter { name }))?;
+        let bad = |why: Refusal| FieldError::refused(&field, &why);
         let at = match def.period {
             PeriodKind::Fixed if at.is_empty() => String::new(),
             PeriodKind::Fixed => {
-                return Err(bad(format!("参数“{}”不分年份，请写作 {name}", def.label)))
+                return Err(bad(Refusal::OverrideHasNoPeriod {
+                    name,
+                    label: def.label,
+                }))
             }
             PeriodKind::Year => match at.parse::<i32>() {
                 Ok(y) if at.len() == 4 && crate::YEARS.contains(&y) => at.to_string(),
-                _ => return Err(bad(format!("请写明年份，例如 {name}.2025"))),
+                _ => return Err(bad(Refusal::OverrideNeedsYear { name })),
             },
             PeriodKind::From => match parse_date(at) {
                 Ok(d) => d.to_string(),
-                Err(_) => return Err(bad(format!("请写明生效日期，例如 {name}.2025-05-20"))),
+                Err(_) => return Err(bad(Refusal::OverrideNeedsDate { name })),
             },
         };
         // (r2) `{ "value": "8200", "source": "某某县2026年…通知" }` as well as the plain value.
@@ -306,10 +300,14 @@ impl RuleSet {
             Value::Object(m) => {
                 let source = match m.get("source") {
                     None | Some(Value::Null) => None,
-                    Some(Value::String(t)) if t.chars().count() <= 200 => {
+                    Some(Value::String(t)) if t.chars().count() <= MAX_SOURCE_CHARS => {
                         Some(t.trim().to_string()).filter(|t| !t.is_empty())
                     }
-                    Some(_) => return Err(bad("来源应为不超过 200 字的文字".into())),
+                    Some(_) => {
+                        return Err(bad(Refusal::OverrideSourceInvalid {
+                            max: MAX_SOURCE_CHARS,
+                        }))
+                    }
                 };
                 (m.get("value").unwrap_or(&Value::Null), source)
             }
@@ -326,18 +324,22 @@ impl RuleSet {
                             .map(String::from)
                     })
                     .collect();
-                OverrideValue::Keywords(
-                    words.ok_or_else(|| bad("关键词列表只能包含非空文字".into()))?,
-                )
+                OverrideValue::Keywords(words.ok_or_else(|| bad(Refusal::OverrideKeywordsInvalid))?)
             }
-            (Unit::Keywords, _) => return Err(bad("该参数的值应为关键词列表".into())),
-            (_, Value::String(s)) => OverrideValue::Decimal(
-                parse_decimal(s).map_err(|_| bad(format!("“{s}”不是有效的非负数")))?,
-            ),
-            (_, Value::Number(n)) => OverrideValue::Decimal(
-                parse_decimal(&n.to_string()).map_err(|_| bad(format!("“{n}”不是有效的非负数")))?,
-            ),
-            _ => return Err(bad("参数值应为数字文字，例如 \"8600\"".into())),
+            (Unit::Keywords, _) => return Err(bad(Refusal::OverrideNeedsKeywords)),
+            (_, Value::String(s)) => OverrideValue::Decimal(parse_decimal(s).map_err(|_| {
+                bad(Refusal::OverrideNotANumber {
+                    typed: s.chars().take(20).collect(),
+                })
+            })?),
+            (_, Value::Number(n)) => {
+                OverrideValue::Decimal(parse_decimal(&n.to_string()).map_err(|_| {
+                    bad(Refusal::OverrideNotANumber {
+                        typed: n.to_string(),
+                    })
+                })?)
+            }
+            _ => return Err(bad(Refusal::OverrideNeedsNumber)),
         };
         Ok(Override {
             name: def.name,
@@ -460,6 +462,7 @@ impl RuleSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::ErrorCode;
     use serde_json::json;
 
     fn set_with(overrides: Value) -> Result<RuleSet, Vec<FieldError>> {

@@ -71,7 +71,7 @@ fn cases() -> Vec<Case> {
                 flags(&["per_capita_mismatch"]),
                 vec![
                     ("result.flags[0].fields[0]", json!("per_capita_net_income")),
-                    ("result.flags[0].clause", json!("民勤县2024年防止返贫动态监测和帮扶工作要点 第16条")),
+                    ("result.flags[0].clause", json!("《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第16条")),
                 ],
             ]
             .concat(),
@@ -165,7 +165,7 @@ fn cases() -> Vec<Case> {
             request: record(json!({ "monitoring_category": "边缘易致贫户", "identified_on": "2022-09-30" })),
             expect: [
                 flags(&["monitored_over_two_years"]),
-                vec![("result.flags[0].clause", json!("民勤县2024年防止返贫动态监测和帮扶工作要点 第15条"))],
+                vec![("result.flags[0].clause", json!("《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第15条"))],
             ]
             .concat(),
         },

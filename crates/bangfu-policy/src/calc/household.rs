@@ -5,10 +5,9 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj};
+use crate::error::Refusal;
+use crate::input::{Obj, Reader, Value};
 
 /// 家庭类别.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -295,40 +294,6 @@ impl Household {
     }
 }
 
-/// Reads a closed-vocabulary code, recording an unknown one.
-pub(crate) fn choice<T: Copy>(
-    obj: &Obj,
-    key: &str,
-    label: &str,
-    all: &[T],
-    code: fn(T) -> &'static str,
-    errors: &mut Errors,
-) -> Option<T> {
-    match obj.get(key) {
-        None => None,
-        Some(Value::String(s)) => match all.iter().find(|a| code(**a) == s.trim()) {
-            Some(a) => Some(*a),
-            None => {
-                let list: Vec<&str> = all.iter().map(|a| code(*a)).collect();
-                errors.push(
-                    &obj.path_of(key),
-                    ErrorCode::UnknownValue,
-                    format!("{label}只能是：{}", list.join("、")),
-                );
-                None
-            }
-        },
-        Some(_) => {
-            errors.push(
-                &obj.path_of(key),
-                ErrorCode::WrongType,
-                format!("{label}应为文字代码"),
-            );
-            None
-        }
-    }
-}
-
 fn disability_code(d: Disability) -> &'static str {
     match d {
         Disability::None => "none",
@@ -338,86 +303,59 @@ fn disability_code(d: Disability) -> &'static str {
 }
 
 /// Reads one member; `labour` is required.
-pub(crate) fn read_member(m: &Value, path: &str, errors: &mut Errors) -> Option<Member> {
-    let mo = Obj::new(m, path, "家庭成员", errors)?;
-    let flag = |k: &str, l: &str, e: &mut Errors| mo.flag(k, l, e).unwrap_or(false);
-    let labour = choice(
-        &mo,
-        "labour",
-        "劳动能力",
-        &Labour::ALL,
-        Labour::code,
-        errors,
-    );
+pub(crate) fn read_member(m: &Value, path: &str, r: &mut Reader) -> Option<Member> {
+    let mo = r.object(m, path, "家庭成员")?;
+    let flag = |k: &str, l: &str, r: &mut Reader| r.flag(&mo, k, l).unwrap_or(false);
+    let labour = r.choice(&mo, "labour", "劳动能力", &Labour::ALL, Labour::code);
     if mo.get("labour").is_none() {
-        errors.push(
+        r.refuse(
             &mo.path_of("labour"),
-            ErrorCode::Required,
-            "请选择这名成员的劳动能力",
+            Refusal::Choose {
+                label: "这名成员的劳动能力",
+                options: &[],
+            },
         );
     }
-    let disability = choice(
-        &mo,
-        "disability",
-        "残疾情况",
-        &[Disability::None, Disability::Mild, Disability::Severe],
-        disability_code,
-        errors,
-    )
-    .unwrap_or(Disability::None);
+    let disability = r
+        .choice(
+            &mo,
+            "disability",
+            "残疾情况",
+            &[Disability::None, Disability::Mild, Disability::Severe],
+            disability_code,
+        )
+        .unwrap_or(Disability::None);
     let student = match mo.get("student").and_then(Value::as_str).map(str::trim) {
         Some("none") => None,
-        _ => choice(
-            &mo,
-            "student",
-            "在读情况",
-            &Student::ALL,
-            Student::code,
-            errors,
-        ),
+        _ => r.choice(&mo, "student", "在读情况", &Student::ALL, Student::code),
     };
     Some(Member {
-        age: mo.whole("age", "年龄", 0, 150, false, errors),
+        age: r.whole(&mo, "age", "年龄", 0..=150),
         labour: labour?,
-        serious_illness: flag("serious_illness", "是否大病重病", errors),
-        chronic: flag("chronic_illness_heavy_burden", "是否慢性病负担重", errors),
+        serious_illness: flag("serious_illness", "是否大病重病", r),
+        chronic: flag("chronic_illness_heavy_burden", "是否慢性病负担重", r),
         disability,
         student,
-        left_behind: flag("left_behind", "是否留守", errors),
-        single_parent: flag("single_parent", "是否单亲", errors),
-        incapacitated_elderly: flag("incapacitated_elderly", "是否失能老人", errors),
+        left_behind: flag("left_behind", "是否留守", r),
+        single_parent: flag("single_parent", "是否单亲", r),
+        incapacitated_elderly: flag("incapacitated_elderly", "是否失能老人", r),
     })
 }
 
-fn read_monitoring(h: &Obj, errors: &mut Errors) -> Option<Monitoring> {
-    let v = h.get("monitoring")?;
-    let mo = Obj::new(v, "input.household.monitoring", "监测情况", errors)?;
-    let seven = mo
-        .flag("seven_not_eliminate_checked", "是否已核对七不消", errors)
-        .or_else(|| mo.flag("seven_not_eliminate_confirmed", "是否已核对七不消", errors));
+fn read_monitoring(h: &Obj, r: &mut Reader) -> Option<Monitoring> {
+    let mo = r.child(h, "monitoring", "监测情况")?;
+    let seven = r
+        .flag(&mo, "seven_not_eliminate_checked", "是否已核对七不消")
+        .or_else(|| r.flag(&mo, "seven_not_eliminate_confirmed", "是否已核对七不消"));
     Some(Monitoring {
-        identified_on: mo.date("identified_on", "识别认定日期", false, errors),
-        eliminated_on: mo.date("eliminated_on", "风险消除日期", false, errors),
-        measures: mo.whole(
-            "measures_in_place",
-            "已落实帮扶措施数",
-            0,
-            100,
-            false,
-            errors,
-        ),
-        stable_months: mo.whole(
-            "income_stable_months",
-            "收入稳定月数",
-            0,
-            600,
-            false,
-            errors,
-        ),
-        income_above_range: mo.flag("income_above_range", "收入是否稳定超过监测范围", errors),
-        rigid_resolved: mo.flag("rigid_expenditure_resolved", "刚性支出是否已解决", errors),
-        guarantees: mo.flag("three_guarantees_and_water", "三保障和饮水是否巩固", errors),
-        risk_eliminated: mo.flag("risk_eliminated", "风险是否已消除", errors),
+        identified_on: r.date(&mo, "identified_on", "识别认定日期"),
+        eliminated_on: r.date(&mo, "eliminated_on", "风险消除日期"),
+        measures: r.whole(&mo, "measures_in_place", "已落实帮扶措施数", 0..=100),
+        stable_months: r.whole(&mo, "income_stable_months", "收入稳定月数", 0..=600),
+        income_above_range: r.flag(&mo, "income_above_range", "收入是否稳定超过监测范围"),
+        rigid_resolved: r.flag(&mo, "rigid_expenditure_resolved", "刚性支出是否已解决"),
+        guarantees: r.flag(&mo, "three_guarantees_and_water", "三保障和饮水是否巩固"),
+        risk_eliminated: r.flag(&mo, "risk_eliminated", "风险是否已消除"),
         seven_checked: seven,
     })
 }
@@ -431,113 +369,100 @@ pub enum Strictness {
 }
 
 /// Reads `input.household`.
-pub(crate) fn read_household(obj: &Obj, how: Strictness, errors: &mut Errors) -> Option<Household> {
+pub(crate) fn read_household(obj: &Obj, how: Strictness, r: &mut Reader) -> Option<Household> {
     let strict = how == Strictness::Eligibility;
-    let Some(hv) = obj.get("household") else {
-        errors.push("input.household", ErrorCode::Required, "请填写家庭情况");
+    if obj.get("household").is_none() {
+        r.refuse(
+            "input.household",
+            Refusal::Required {
+                label: "家庭情况"
+            },
+        );
         return None;
-    };
-    let h = Obj::new(hv, "input.household", "家庭情况", errors)?;
-    let kind = choice(
+    }
+    let h = r.child(obj, "household", "家庭情况")?;
+    let kind = r.choice(
         &h,
         "kind",
         "家庭类别",
         &HouseholdKind::ALL,
         HouseholdKind::code,
-        errors,
     );
     if strict && h.get("kind").is_none() {
-        errors.push(
+        r.refuse(
             "input.household.kind",
-            ErrorCode::Required,
-            "请选择家庭类别：脱贫户、一般农户或已是监测对象",
+            Refusal::Choose {
+                label: "家庭类别",
+                options: &["脱贫户", "一般农户", "已是监测对象"],
+            },
         );
     }
-    let hukou = h.flag("gansu_agricultural_hukou", "是否甘肃农业户籍", errors);
+    let hukou = r.flag(&h, "gansu_agricultural_hukou", "是否甘肃农业户籍");
     if strict && h.get("gansu_agricultural_hukou").is_none() {
-        errors.push(
+        r.refuse(
             "input.household.gansu_agricultural_hukou",
-            ErrorCode::Required,
-            "请回答：是否甘肃农业户籍、在甘肃常住的家庭",
+            Refusal::Unanswered {
+                question: "是否甘肃农业户籍、在甘肃常住的家庭",
+            },
         );
     }
-    let per_capita = h.signed_money("per_capita_net_income", "家庭年人均纯收入", strict, errors);
-    let after_rigid = h.signed_money(
-        "per_capita_after_rigid",
-        "扣除刚性支出后人均纯收入",
-        false,
-        errors,
-    );
-    let flag = |k: &str, l: &str, e: &mut Errors| h.flag(k, l, e).unwrap_or(false);
+    let per_capita = if strict {
+        r.required_signed_money(&h, "per_capita_net_income", "家庭年人均纯收入")
+    } else {
+        r.signed_money(&h, "per_capita_net_income", "家庭年人均纯收入")
+    };
+    let after_rigid = r.signed_money(&h, "per_capita_after_rigid", "扣除刚性支出后人均纯收入");
+    let flag = |k: &str, l: &str, r: &mut Reader| r.flag(&h, k, l).unwrap_or(false);
     let mut risks = Vec::new();
-    if let Some(list) = h.list("risks", "风险类别", 11, errors) {
-        for (i, r) in list.iter().enumerate() {
+    if let Some(list) = r.list(&h, "risks", "风险类别", 11) {
+        for (i, v) in list.iter().enumerate() {
             match Risk::ALL
                 .iter()
-                .find(|k| Some(k.code()) == r.as_str().map(str::trim))
+                .find(|k| Some(k.code()) == v.as_str().map(str::trim))
             {
                 Some(k) if !risks.contains(k) => risks.push(*k),
                 Some(_) => {}
-                None => errors.push(
-                    &format!("input.household.risks[{i}]"),
-                    ErrorCode::UnknownValue,
-                    "风险类别应为 11 类之一（因病、因学、因安全住房…）",
-                ),
+                None => r.refuse(&format!("input.household.risks[{i}]"), Refusal::UnknownRisk),
             }
         }
     }
     let mut members = Vec::new();
-    let list = h.list("members", "家庭成员", 100, errors);
+    let list = r.list(&h, "members", "家庭成员", 100);
     for (i, m) in list.into_iter().flatten().enumerate() {
-        if let Some(member) = read_member(m, &format!("input.household.members[{i}]"), errors) {
+        if let Some(member) = read_member(m, &format!("input.household.members[{i}]"), r) {
             members.push(member);
         }
     }
     if strict && list.is_none_or(Vec::is_empty) && h.get("members").is_none_or(|v| v.is_array()) {
-        errors.push(
-            "input.household.members",
-            ErrorCode::Required,
-            "请至少填写一名家庭成员",
-        );
+        r.refuse("input.household.members", Refusal::NoMembers);
     }
     let household = Household {
         kind: kind.unwrap_or(HouseholdKind::Ordinary),
         hukou,
-        relocated_13th_fyp: flag("relocated_13th_fyp", "是否“十三五”易地扶贫搬迁户", errors),
+        relocated_13th_fyp: flag("relocated_13th_fyp", "是否“十三五”易地扶贫搬迁户", r),
         per_capita,
         after_rigid,
-        rigid_expenditure: h.money("rigid_expenditure", "刚性支出", false, errors),
-        household_size: h.whole("household_size", "家庭人口", 1, 100, false, errors),
-        declared_hardship: flag("declared_hardship", "是否申报严重困难", errors),
-        on_dibao: flag("on_dibao", "是否低保", errors),
-        dibao_class: h.whole("dibao_class", "低保类别", 1, 3, false, errors),
-        on_dibao_marginal: flag("on_dibao_marginal", "是否低保边缘户", errors),
-        on_tekun: flag("on_tekun", "是否特困", errors),
-        orphan: flag("orphan", "是否孤儿或事实无人抚养儿童", errors),
-        hospitalized: flag("hospitalized_member", "是否有病人住院", errors),
-        complaint: flag("complaint_reported", "是否有投诉举报", errors),
-        sudden_accident: flag("sudden_accident", "是否突发意外", errors),
-        major_change: flag(
-            "major_change_or_disaster",
-            "是否遭遇重大变故或自然灾害",
-            errors,
-        ),
+        rigid_expenditure: r.money(&h, "rigid_expenditure", "刚性支出"),
+        household_size: r.whole(&h, "household_size", "家庭人口", 1..=100),
+        declared_hardship: flag("declared_hardship", "是否申报严重困难", r),
+        on_dibao: flag("on_dibao", "是否低保", r),
+        dibao_class: r.whole(&h, "dibao_class", "低保类别", 1..=3),
+        on_dibao_marginal: flag("on_dibao_marginal", "是否低保边缘户", r),
+        on_tekun: flag("on_tekun", "是否特困", r),
+        orphan: flag("orphan", "是否孤儿或事实无人抚养儿童", r),
+        hospitalized: flag("hospitalized_member", "是否有病人住院", r),
+        complaint: flag("complaint_reported", "是否有投诉举报", r),
+        sudden_accident: flag("sudden_accident", "是否突发意外", r),
+        major_change: flag("major_change_or_disaster", "是否遭遇重大变故或自然灾害", r),
         holds_public_welfare_job: flag(
             "holds_public_welfare_job",
             "是否有成员在乡村公益性岗位上岗",
-            errors,
+            r,
         ),
-        months_worked_away: h.whole(
-            "months_worked_away",
-            "自主外出务工月数",
-            0,
-            12,
-            false,
-            errors,
-        ),
+        months_worked_away: r.whole(&h, "months_worked_away", "自主外出务工月数", 0..=12),
         risks,
         members,
-        monitoring: read_monitoring(&h, errors),
+        monitoring: read_monitoring(&h, r),
     };
     if strict && (kind.is_none() || hukou.is_none() || per_capita.is_none()) {
         return None;

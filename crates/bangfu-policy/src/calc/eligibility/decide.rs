@@ -178,7 +178,7 @@ fn elimination(h: &Household, d: &Decision, rules: &RuleSet) -> Elimination {
     use EliminationCondition as C;
     let m = h.monitoring.clone().unwrap_or_default();
     let seven_items = rules
-        .keywords("seven_not_eliminate_items")
+        .keywords(Param::SevenNotEliminateItems.name())
         .map(|k| k.value)
         .unwrap_or_default();
     let seven_configured = !seven_items.is_empty();

@@ -10,14 +10,11 @@ use super::vocab::{
     MustVisit, ProcedureStep, SupportApproach,
 };
 use crate::calc::household::{Household, HouseholdKind, Risk};
-use crate::calc::programmes::Answer;
+use crate::calc::programmes::{sentences, Answer};
 use crate::explain::{Step, Warning};
 use crate::money::format_money;
 use crate::params::{not_configured, At, Param, Reference, RuleSet};
-use crate::sources::{
-    ANNEX2_ITEM10, ANNEX2_ITEM12, ANNEX2_ITEM13, ANNEX2_ITEM14, ANNEX2_ITEM15, ANNEX2_ITEM3,
-    ANNEX2_ITEM5, ANNEX2_ITEM8, ANNEX2_ITEM9, MAIN_ITEM3, NATIONAL_ELIMINATION, NATIONAL_TYPES,
-};
+use crate::sources::{cite_all, Source};
 
 /// What a visit-first answer tells the household.
 pub const VISIT_ADVICE: &str = "建议联系村委会入户核实";
@@ -32,8 +29,8 @@ pub struct Criterion {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Coded {
-    pub code: String,
+pub struct Coded<C> {
+    pub code: C,
     pub label: String,
 }
 
@@ -42,7 +39,7 @@ pub struct RiskElimination {
     pub eligible: Option<bool>,
     pub unmet: Vec<EliminationCondition>,
     pub unknown: Vec<EliminationCondition>,
-    pub procedure: Vec<Coded>,
+    pub procedure: Vec<Coded<ProcedureStep>>,
     /// 七不消: `not_configured` until a portal configures its items, then `configured`.
     pub seven_not_eliminate: String,
     pub seven_not_eliminate_items: Vec<String>,
@@ -81,7 +78,7 @@ pub struct EligibilityResult {
     pub management: Management,
     pub risk_elimination: Option<RiskElimination>,
     pub over_two_years: Option<bool>,
-    pub continuing_measures: Vec<Coded>,
+    pub continuing_measures: Vec<Coded<ContinuingMeasure>>,
     pub risks: Vec<Risk>,
     pub criteria: Vec<Criterion>,
     pub benefits: Vec<Benefit>,
@@ -158,10 +155,7 @@ fn elimination_view(e: &Elimination) -> RiskElimination {
         procedure: ProcedureStep::ALL
             .into_iter()
             .map(|s| Coded {
-                code: serde_json::to_value(s)
-                    .ok()
-                    .and_then(|v| v.as_str().map(String::from))
-                    .unwrap_or_default(),
+                code: s,
                 label: s.label().into(),
             })
             .collect(),
@@ -173,13 +167,6 @@ fn elimination_view(e: &Elimination) -> RiskElimination {
         .into(),
         seven_not_eliminate_items: e.seven_items.clone(),
     }
-}
-
-fn code_of<T: Serialize>(t: T) -> String {
-    serde_json::to_value(t)
-        .ok()
-        .and_then(|v| v.as_str().map(String::from))
-        .unwrap_or_default()
 }
 
 /// Extra pointers for households of the protection or combined approach (r2, 附件2 第13条).
@@ -221,7 +208,7 @@ fn benefit_list(d: &Decision, h: &Household) -> Vec<Benefit> {
             eligible: a.answer.eligible(),
             reason: format!(
                 "{}{once}{}",
-                a.reasons.join("；"),
+                sentences(a).join("；"),
                 if a.answer == Answer::Unknown {
                     "（需核实）"
                 } else {
@@ -265,7 +252,7 @@ pub fn explain(
             "风险消除后",
             join(&d.continuing, ContinuingMeasure::label),
             "小额信贷、公益岗位、教育帮扶、雨露计划等有期限的措施按期延续；出现新的风险的，及时再标注，10 天内制定新的“一户一策”",
-            format!("{ANNEX2_ITEM15}；{ANNEX2_ITEM12}"),
+            cite_all(&[Source::Annex2(15), Source::Annex2(12)]),
         ));
     }
     let benefits = benefit_list(d, h);
@@ -278,7 +265,7 @@ pub fn explain(
                 .collect::<Vec<_>>()
                 .join("、"),
             "按家庭类别和成员情况列出，金额见政策测算；标“需核实”的以当地规定为准",
-            MAIN_ITEM3,
+            Source::Plan(3),
         ));
     }
     let result = EligibilityResult {
@@ -308,7 +295,7 @@ pub fn explain(
             .continuing
             .iter()
             .map(|c| Coded {
-                code: code_of(*c),
+                code: *c,
                 label: c.label().into(),
             })
             .collect(),
@@ -355,7 +342,7 @@ fn explain_elimination(
         "风险消除条件",
         value,
         "收入稳定半年以上、人均纯收入稳定超过（高于）监测范围、刚性支出解决、三保障和饮水巩固、风险消除；监测满半年且至少 1 项措施；整户无劳动能力的暂不消除；有未核实的条件时不标注消除",
-        format!("{NATIONAL_ELIMINATION}；{ANNEX2_ITEM15}"),
+        cite_all(&[Source::NationalElimination, Source::Annex2(15)]),
     ));
     steps.push(Step::new(
         "风险消除程序",
@@ -365,10 +352,10 @@ fn explain_elimination(
             .collect::<Vec<_>>()
             .join(" → "),
         "按程序逐级办理",
-        ANNEX2_ITEM14,
+        Source::Annex2(14),
     ));
     if e.seven_items.is_empty() {
-        steps.push(Step::new("七不消", "未配置", "工作要点要求坚持“七不消”，但未列出具体条目，本工具不作推断；须由村干部按当地文件逐条核对", ANNEX2_ITEM14));
+        steps.push(Step::new("七不消", "未配置", "工作要点要求坚持“七不消”，但未列出具体条目，本工具不作推断；须由村干部按当地文件逐条核对", Source::Annex2(14)));
         warnings.push(Warning::new(
             "seven_not_eliminate_not_configured",
             "“七不消”条目未配置：工作要点要求坚持“七不消”，但未列出具体内容，请按当地文件逐条核对",
@@ -379,7 +366,7 @@ fn explain_elimination(
             "七不消（本地配置）",
             e.seven_items.join("；"),
             "逐条核对，均不存在方可标注风险消除",
-            ANNEX2_ITEM14,
+            Source::Annex2(14),
         ));
     }
     if h.monitoring.is_none() {
@@ -411,7 +398,7 @@ fn scope_and_range(
             _ => "已纳入系统的脱贫户或监测户",
         },
         "甘肃农业户籍家庭、“十三五”易地扶贫搬迁后转为城镇户籍的家庭、已纳入系统的脱贫户和监测户都在排查范围内",
-        ANNEX2_ITEM5,
+        Source::Annex2(5),
     ));
     criteria.push(Criterion {
         code: "scope".into(),
@@ -447,7 +434,7 @@ fn scope_and_range(
                         format_money(d.per_capita),
                         format_money(r.value)
                     ),
-                    ANNEX2_ITEM3,
+                    Source::Annex2(3),
                 )
                 .with_param(r.to_use()),
             );
@@ -469,7 +456,7 @@ fn scope_and_range(
                     "是否在监测范围内",
                     "未配置",
                     format!("{year}年监测范围未配置"),
-                    ANNEX2_ITEM3,
+                    Source::Annex2(3),
                 )
                 .with_param(not_configured(
                     rules,
@@ -522,7 +509,7 @@ fn types_and_classes(
             |t| t.label().to_string(),
         ),
         "脱贫户在监测范围内→脱贫不稳定户；一般农户在监测范围内→边缘易致贫户；收入高于监测范围但刚性支出大或收入大幅缩减→突发严重困难户",
-        NATIONAL_TYPES,
+        Source::NationalMechanism,
     ));
     steps.push(Step::new(
         "结论",
@@ -532,14 +519,14 @@ fn types_and_classes(
             None => "需入户核实",
         },
         reason.to_string(),
-        ANNEX2_ITEM3,
+        Source::Annex2(3),
     ));
     if d.green_channel {
         steps.push(Step::new(
             "绿色通道",
             "先帮扶后认定",
             "因自然灾害、意外事故等遭遇突发困难的，先落实帮扶措施，再按程序认定",
-            ANNEX2_ITEM8,
+            Source::Annex2(8),
         ));
         warnings.push(Warning::new(
             "green_channel",
@@ -551,20 +538,20 @@ fn types_and_classes(
         "六必访",
         join(&d.must_visit, MustVisit::label),
         "符合任一情形的家庭实行重点排查",
-        ANNEX2_ITEM9,
+        Source::Annex2(9),
     ));
     steps.push(Step::new(
         "六必查",
         join(&d.must_check, MustCheck::label),
         "符合任一情形的农户严格核查认定",
-        ANNEX2_ITEM9,
+        Source::Annex2(9),
     ));
     if !h.risks.is_empty() {
         steps.push(Step::new(
             "风险类别",
             join(&h.risks, Risk::label),
             "按 11 类风险在系统中标注",
-            ANNEX2_ITEM10,
+            Source::Annex2(10),
         ));
     }
     steps.push(Step::new(
@@ -575,12 +562,12 @@ fn types_and_classes(
         } else {
             "整户无劳动能力→兜底保障；以弱劳力、半劳力为主→开发式与保障性措施相结合；其余→开发式帮扶。老人、儿童、在校生无劳动能力不改变分类"
         },
-        ANNEX2_ITEM13,
+        Source::Annex2Items(&[13, 19]),
     ));
     steps.push(Step::new(
         "牵头部门",
         d.lead.label(),
         "整户无劳动能力的由民政部门牵头，其余由农业农村部门牵头",
-        ANNEX2_ITEM13,
+        Source::Annex2Items(&[13, 19]),
     ));
 }

@@ -8,17 +8,16 @@ mod decide;
 mod explain;
 mod vocab;
 
-use serde_json::Value;
-
 pub use decide::{decide, Decision, Elimination, ScopeReason};
+pub use explain::EligibilityResult;
 pub use vocab::{
     ContinuingMeasure, EliminationCondition, LeadDepartment, Management, MonitoringType, MustCheck,
     MustVisit, ProcedureStep, SupportApproach,
 };
 
 use super::household::{read_household, Strictness};
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj};
+use crate::error::Refusal;
+use crate::input::{Errors, Reader, Value};
 use crate::params::RuleSet;
 use crate::Outcome;
 
@@ -45,26 +44,22 @@ pub fn label_of(table: &[(&'static str, &'static str)], code: &str) -> &'static 
         .map_or("", |(_, l)| l)
 }
 
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "资格自查输入", &mut errors) else {
-        return Err(errors);
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<EligibilityResult>, Errors> {
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "资格自查输入") else {
+        return Err(r.into_errors());
     };
-    let date = obj.date("date", "日期", true, &mut errors);
-    let household = read_household(&obj, Strictness::Eligibility, &mut errors);
-    let (Some(date), Some(h)) = (date, household) else {
-        return Err(errors);
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let date = r.required_date(&obj, "date", "日期");
+    let household = read_household(&obj, Strictness::Eligibility, &mut r);
+    let (date, h) = r.finish(date.zip(household))?;
     let Some(d) = decide(&h, date, rules) else {
-        errors.push("input", ErrorCode::TooLarge, "金额过大，无法计算，请核对");
-        return Err(errors);
+        let mut r = Reader::new();
+        r.refuse("input", Refusal::AmountsOverflow);
+        return Err(r.into_errors());
     };
     let (result, explanation, warnings) = explain::explain(&d, &h, rules);
     Ok(Outcome {
-        result: serde_json::to_value(result).unwrap_or(Value::Null),
+        result,
         explanation,
         warnings,
     })

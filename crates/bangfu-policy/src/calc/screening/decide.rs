@@ -8,10 +8,8 @@ use serde::{Deserialize, Serialize};
 use super::columns::Field;
 use super::read::{Kind, Record};
 use crate::money::per_capita_net;
-use crate::params::{At, Resolved, RuleSet};
-use crate::sources::{
-    ANNEX2_ITEM14, ANNEX2_ITEM15, ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM2, ANNEX2_ITEM3,
-};
+use crate::params::{At, Param, Resolved, RuleSet};
+use crate::sources::Source;
 
 /// A data problem found in one record. Codes are part of the API contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -92,18 +90,18 @@ impl Flag {
     }
 
     /// The clause the flag rests on.
-    pub fn clause(self) -> &'static str {
+    pub fn clause(self) -> Source {
         match self {
-            Flag::RangeNotConfigured | Flag::BelowRangeNotMonitored => ANNEX2_ITEM3,
+            Flag::RangeNotConfigured | Flag::BelowRangeNotMonitored => Source::Annex2(3),
             Flag::MissingField
             | Flag::UnparseableValue
             | Flag::HouseholdSizeMismatch
             | Flag::PerCapitaUnusuallyLow
-            | Flag::PerCapitaUnusuallyHigh => ANNEX2_ITEM17,
-            Flag::PerCapitaMismatch | Flag::NegativeNetIncome => ANNEX2_ITEM16,
-            Flag::EliminatedBelowRange | Flag::EliminatedTooSoon => ANNEX2_ITEM14,
-            Flag::MonitoredOverTwoYears => ANNEX2_ITEM15,
-            Flag::IncomeDeclined => ANNEX2_ITEM2,
+            | Flag::PerCapitaUnusuallyHigh => Source::Annex2(17),
+            Flag::PerCapitaMismatch | Flag::NegativeNetIncome => Source::Annex2(16),
+            Flag::EliminatedBelowRange | Flag::EliminatedTooSoon => Source::Annex2(14),
+            Flag::MonitoredOverTwoYears => Source::Annex2(15),
+            Flag::IncomeDeclined => Source::Annex2(2),
         }
     }
 }
@@ -146,12 +144,12 @@ impl Thresholds {
     pub fn resolve(rules: &RuleSet, year: i32) -> Thresholds {
         Thresholds {
             year,
-            range: rules.decimal("monitoring_range", At::Year(year)),
-            low: rules.decimal("per_capita_warning_low", At::Always),
-            high: rules.decimal("per_capita_warning_high", At::Always),
-            tolerance: rules.decimal("screening_per_capita_tolerance", At::Always),
-            review_years: rules.decimal("screening_monitored_review_years", At::Always),
-            min_months: rules.decimal("screening_elimination_min_months", At::Always),
+            range: rules.get(Param::MonitoringRange, At::Year(year)),
+            low: rules.get(Param::PerCapitaWarningLow, At::Always),
+            high: rules.get(Param::PerCapitaWarningHigh, At::Always),
+            tolerance: rules.get(Param::ScreeningPerCapitaTolerance, At::Always),
+            review_years: rules.get(Param::ScreeningMonitoredReviewYears, At::Always),
+            min_months: rules.get(Param::ScreeningEliminationMinMonths, At::Always),
         }
     }
 

@@ -10,18 +10,17 @@ pub mod read;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 pub use columns::{find_layout, guess, is_skippable, Field, Layout, Mapping};
 pub use decide::{decide, Evidence, Finding, Flag, Thresholds};
 pub use read::{read, Record};
 
-use crate::error::ErrorCode;
+use crate::error::{Expected, Refusal};
 use crate::explain::{Step, Warning};
-use crate::input::{Errors, Obj};
+use crate::input::{Errors, Reader, Value};
 use crate::money::format_money;
-use crate::params::{not_configured, At, RuleSet};
-use crate::sources::{ANNEX2_ITEM17, ANNEX2_ITEM3};
+use crate::params::{not_configured, At, Param, RuleSet};
+use crate::sources::Source;
 use crate::Outcome;
 
 /// One flag as reported.
@@ -72,7 +71,7 @@ pub fn screen_record(record: &Record, t: &Thresholds, today: NaiveDate) -> Scree
             message: explain::message(f, t),
             fields: f.fields.iter().map(|x| x.code().to_string()).collect(),
             field_labels: f.fields.iter().map(|x| x.label().to_string()).collect(),
-            clause: f.flag.clause().to_string(),
+            clause: f.flag.clause().cite(),
         })
         .collect();
     let decidable = t.range.is_some();
@@ -95,24 +94,20 @@ pub fn screen_record(record: &Record, t: &Thresholds, today: NaiveDate) -> Scree
 const MAX_CELL_CHARS: usize = 200;
 
 /// The JSON door: `{ "year", "date", "record": { field code: cell text or number } }`.
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "核查输入", &mut errors) else {
-        return Err(errors);
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<ScreeningResult>, Errors> {
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "核查输入") else {
+        return Err(r.into_errors());
     };
-    let year = obj.year("year", "年度", &mut errors);
-    let date = obj.date("date", "核查日期", true, &mut errors);
+    let year = r.year(&obj, "year", "年度");
+    let date = r.required_date(&obj, "date", "核查日期");
     let mut texts: Vec<String> = vec![String::new(); Field::COUNT];
     match obj.get("record") {
         Some(Value::Object(map)) => {
             for (key, value) in map {
                 let path = format!("input.record.{key}");
                 let Some(field) = Field::from_code(key) else {
-                    errors.push(
-                        &path,
-                        ErrorCode::UnknownParameter,
-                        format!("记录中没有“{key}”这一字段"),
-                    );
+                    r.refuse(&path, Refusal::UnknownRecordField { key });
                     continue;
                 };
                 let text = match value {
@@ -120,34 +115,38 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
                     Value::String(s) => s.clone(),
                     Value::Number(n) => n.to_string(),
                     _ => {
-                        errors.push(
+                        r.refuse(
                             &path,
-                            ErrorCode::WrongType,
-                            format!("{}应为文字或数字", field.label()),
+                            Refusal::WrongType {
+                                label: field.label(),
+                                expected: Expected::TextOrNumber,
+                            },
                         );
                         continue;
                     }
                 };
                 if text.chars().count() > MAX_CELL_CHARS {
-                    errors.push(
+                    r.refuse(
                         &path,
-                        ErrorCode::TooLong,
-                        format!("{}太长了", field.label()),
+                        Refusal::TooLong {
+                            label: field.label(),
+                            max: MAX_CELL_CHARS,
+                        },
                     );
                     continue;
                 }
                 texts[field.index()] = text;
             }
         }
-        None => errors.push("input.record", ErrorCode::Required, "请提供要核查的户记录"),
-        Some(_) => errors.push("input.record", ErrorCode::NotAnObject, "户记录应为一组字段"),
+        None => r.refuse(
+            "input.record",
+            Refusal::Required {
+                label: "要核查的户记录",
+            },
+        ),
+        Some(_) => r.refuse("input.record", Refusal::NotAGroup { label: "户记录" }),
     }
-    let (Some(year), Some(date)) = (year, date) else {
-        return Err(errors);
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
+    let (year, date) = r.finish(year.zip(date))?;
     let t = Thresholds::resolve(rules, year);
     let mut cells = [""; Field::COUNT];
     for (slot, text) in cells.iter_mut().zip(texts.iter()) {
@@ -159,14 +158,18 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
         "核查规则",
         format!("发现 {} 条疑点", result.flags.len()),
         "对照附件2第3、14、15、16、17条逐项核查：人均纯收入重算、人口、监测范围、识别与消除时间、收入变化、异常值",
-        ANNEX2_ITEM17,
+        Source::Annex2(17),
     );
     for r in t.used() {
         basis = basis.with_param(r.to_use());
     }
     let mut warnings = Vec::new();
     if t.range.is_none() {
-        basis = basis.with_param(not_configured(rules, "monitoring_range", At::Year(year)));
+        basis = basis.with_param(not_configured(
+            rules,
+            Param::MonitoringRange.name(),
+            At::Year(year),
+        ));
         warnings.push(Warning::new(
             "monitoring_range_not_configured",
             format!("{year}年防止返贫监测范围未配置，本条记录未能完整核查（不是“无疑点”）"),
@@ -187,16 +190,11 @@ pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
             "核查结果",
             "未发现疑点",
             "各项核查均通过",
-            ANNEX2_ITEM3,
+            Source::Annex2(3),
         ));
     }
-    let value = serde_json::to_value(&result).map_err(|_| {
-        let mut e = Errors::default();
-        e.push("", ErrorCode::Internal, "结果无法输出（程序错误）");
-        e
-    })?;
     Ok(Outcome {
-        result: value,
+        result,
         explanation: steps,
         warnings,
     })

@@ -5,14 +5,14 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use super::{admissibility, estimate, lowest, Ctx, Estimate};
+use super::explain::{estimate, Local, Note};
+use super::{admissibility, lowest, Ctx, Estimate};
 use crate::calc::household::Household;
 use crate::calc::programmes::Programme;
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj};
+use crate::error::Refusal;
+use crate::input::{Obj, Reader};
 use crate::money::{format_money, format_plain, round_cents};
 use crate::params::Param;
-use crate::sources::MAIN_ITEM3;
 
 /// What a segment's `up_to` is measured on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -80,40 +80,37 @@ fn payout(
 }
 
 /// One segment list from `details.medical_tilt.segments`.
-fn read_segments(d: &Obj, errors: &mut Errors) -> Option<Segments> {
-    let list = d.list("segments", "分段报销比例", 10, errors)?;
+fn read_segments(d: &Obj, r: &mut Reader) -> Option<Segments> {
+    let list = r.list(d, "segments", "分段报销比例", 10)?;
     let mut out = Vec::new();
     let mut last: Option<Decimal> = None;
     for (i, s) in list.iter().enumerate() {
         let path = format!("input.details.medical_tilt.segments[{i}]");
-        let so = Obj::new(s, &path, "分段", errors)?;
-        let up_to = so.money("up_to", "分段上限", false, errors);
-        let ratio = so.money("ratio", "报销比例", true, errors);
-        if let Some(r) = ratio.filter(|r| *r > Decimal::ONE) {
-            errors.push(
+        let so = r.object(s, &path, "分段")?;
+        let up_to = r.money(&so, "up_to", "分段上限");
+        let ratio = r.required_money(&so, "ratio", "报销比例");
+        if let Some(v) = ratio.filter(|v| *v > Decimal::ONE) {
+            r.refuse(
                 &so.path_of("ratio"),
-                ErrorCode::TooLarge,
-                format!("报销比例 {} 超过 1（100%）", format_plain(r)),
+                Refusal::RatioAboveOne {
+                    label: "报销比例",
+                    typed: format_plain(v),
+                },
             );
         }
         if let (Some(u), Some(l)) = (up_to, last) {
             if u <= l {
-                errors.push(
-                    &so.path_of("up_to"),
-                    ErrorCode::RangeReversed,
-                    "分段上限应逐段增大",
-                );
+                r.refuse(&so.path_of("up_to"), Refusal::SegmentsNotIncreasing);
             }
         }
         let is_last = i + 1 == list.len();
         if up_to.is_none() != is_last {
-            errors.push(
+            r.refuse(
                 &so.path_of("up_to"),
-                ErrorCode::InvalidOverride,
                 if is_last {
-                    "最后一段应不设上限（null）"
+                    Refusal::LastSegmentCapped
                 } else {
-                    "只有最后一段可以不设上限"
+                    Refusal::OpenSegmentNotLast
                 },
             );
         }
@@ -123,7 +120,11 @@ fn read_segments(d: &Obj, errors: &mut Errors) -> Option<Segments> {
     (!out.is_empty()).then_some(out)
 }
 
-fn read_basis(d: Option<&Obj>, errors: &mut Errors) -> BandBasis {
+fn read_basis(d: Option<&Obj>, r: &mut Reader) -> BandBasis {
+    const CODES: [&str; 2] = [
+        "above_deductible（按起付线以上部分）",
+        "total_cost（按总费用）",
+    ];
     match d
         .and_then(|d| d.get("bands_measured_on"))
         .map(|v| v.as_str().map(str::trim))
@@ -131,10 +132,12 @@ fn read_basis(d: Option<&Obj>, errors: &mut Errors) -> BandBasis {
         None | Some(Some("above_deductible")) => BandBasis::AboveDeductible,
         Some(Some("total_cost")) => BandBasis::TotalCost,
         Some(_) => {
-            errors.push(
+            r.refuse(
                 "input.details.medical_tilt.bands_measured_on",
-                ErrorCode::UnknownValue,
-                "分段口径只能是 above_deductible（按起付线以上部分）或 total_cost（按总费用）",
+                Refusal::NotOneOf {
+                    label: "分段口径",
+                    allowed: &CODES,
+                },
             );
             BandBasis::AboveDeductible
         }
@@ -145,45 +148,36 @@ pub(crate) fn medical_tilt(
     h: &Household,
     d: Option<&Obj>,
     ctx: &mut Ctx,
-    errors: &mut Errors,
+    r: &mut Reader,
 ) -> Option<Estimate> {
     let mut a = admissibility(Programme::MedicalTilt, h, ctx, None);
     let factor = ctx.yearly(Param::MedicalTiltDeductibleFactor);
     let plus = ctx.yearly(Param::MedicalTiltRatioIncrease);
-    let cost = d.and_then(|d| d.money("eligible_cost", "政策范围内医疗费用", false, errors));
-    let deductible = d.and_then(|d| d.money("deductible", "起付线", false, errors));
-    let segments = d.and_then(|d| read_segments(d, errors));
-    let basis = read_basis(d, errors);
+    let cost = r.money(d, "eligible_cost", "政策范围内医疗费用");
+    let deductible = r.money(d, "deductible", "起付线");
+    let segments = d.and_then(|d| read_segments(d, r));
+    let basis = read_basis(d, r);
     if deductible.is_none() || segments.is_none() {
-        ctx.unset(
-            "critical_illness_schedule",
-            "大病保险起付线和分段比例",
-            "甘肃/武威医保部门规定（未查到），请由门户配置或填写",
-        );
-        a.reasons
-            .push("当地大病保险起付线和分段比例未配置，请填写或由门户配置".into());
+        ctx.unset(Local::TiltSchedule);
+        a.note(Note::TiltScheduleNotConfigured);
     }
     if cost.is_none() {
-        a.reasons.push("请填写政策范围内医疗费用".into());
+        a.note(Note::EnterEligibleCost);
     }
     let computed = match (cost, deductible, segments.as_ref(), factor, plus) {
         (Some(cost), Some(ded), Some(segs), Some(f), Some(p)) => {
             let (standard, sb) = payout(cost, ded, segs, Decimal::ZERO, basis)?;
             let tilted_ded = round_cents(ded.checked_mul(f)?);
             let (tilted, tb) = payout(cost, tilted_ded, segs, p, basis)?;
-            a.reasons.push(format!(
-                "费用 {}：标准起付线 {}，报销 {}；倾斜后起付线 {}、各段比例 +{}，报销 {}（{}）",
-                format_money(cost),
-                format_money(ded),
-                format_money(standard),
-                format_money(tilted_ded),
-                format_plain(p),
-                format_money(tilted),
-                match basis {
-                    BandBasis::AboveDeductible => "分段按起付线以上部分计",
-                    BandBasis::TotalCost => "分段按总费用计",
-                }
-            ));
+            a.note(Note::TiltWorking {
+                cost,
+                deductible: ded,
+                standard,
+                tilted_deductible: tilted_ded,
+                plus: p,
+                tilted,
+                basis,
+            });
             Some((standard, tilted, sb, tb))
         }
         _ => None,
@@ -192,7 +186,6 @@ pub(crate) fn medical_tilt(
         Programme::MedicalTilt,
         a,
         computed.as_ref().map(|c| c.1),
-        MAIN_ITEM3,
         ctx,
     );
     if let Some((standard, tilted, sb, tb)) = computed {

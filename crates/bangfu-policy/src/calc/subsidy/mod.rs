@@ -5,21 +5,21 @@
 //! has no source is `null` ("未配置"), never a made-up number.
 
 mod amounts;
+mod explain;
 mod medical;
 
 use chrono::Datelike;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use super::household::{read_household, Household, Member, Strictness, Student};
-use super::programmes::{may_apply, Admissibility, Answer, Programme, When};
-use crate::error::ErrorCode;
-use crate::explain::{ParamUse, Step, Warning};
-use crate::input::{Errors, Obj};
-use crate::money::format_money;
+use super::programmes::{may_apply, Answer, Programme, When};
+use crate::error::Refusal;
+use crate::explain::ParamUse;
+use crate::input::{Errors, Obj, Reader, Value};
 use crate::params::{not_configured, At, Confidence, Param, RuleSet};
 use crate::Outcome;
+use explain::Finding;
 
 pub use medical::{Band, BandBasis};
 
@@ -77,6 +77,9 @@ pub struct Estimate {
     pub interest: Option<String>,
     #[serde(default)]
     pub locally_set: bool,
+    /// The loan date is after the latest recorded LPR (not part of the JSON answer).
+    #[serde(skip)]
+    pub lpr_unconfirmed: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -118,14 +121,14 @@ impl Ctx<'_> {
     pub fn fixed(&mut self, p: Param) -> Option<Decimal> {
         self.param(p, At::Always)
     }
-    pub fn unset(&mut self, name: &str, label: &str, source: &str) {
-        self.params.push(ParamUse {
-            name: name.into(),
-            label: label.into(),
-            value: "未配置".into(),
-            confidence: None,
-            source: source.into(),
-        });
+    /// A local value the rule set does not hold: listed as "未配置" with who sets it.
+    pub fn unset(&mut self, l: explain::Local) {
+        self.params.push(l.not_configured());
+    }
+
+    /// A local value given with the request (本地配置).
+    pub fn given(&mut self, l: explain::Local, value: Decimal) {
+        self.params.push(l.given(value));
     }
 }
 
@@ -145,54 +148,6 @@ pub(crate) fn lowest(params: &[ParamUse]) -> Option<Confidence> {
         .iter()
         .max_by_key(|p| rank(p))
         .and_then(|p| p.confidence)
-}
-
-/// Adds a finding to an admissibility: a `No` outranks everything, an unknown outranks a yes.
-pub(crate) fn refine(a: &mut Admissibility, answer: Answer, why: impl Into<String>) {
-    let rank = |x: Answer| match x {
-        Answer::No => 3,
-        Answer::NotIndicated => 2,
-        Answer::Unknown => 1,
-        Answer::Yes => 0,
-    };
-    if rank(answer) > rank(a.answer) {
-        a.answer = answer;
-    }
-    a.reasons.push(why.into());
-}
-
-/// An estimate from an admissibility; an amount is kept only when `eligible` is true.
-pub(crate) fn estimate(
-    p: Programme,
-    a: Admissibility,
-    amount: Option<Decimal>,
-    basis: &str,
-    ctx: &mut Ctx,
-) -> Estimate {
-    let params = std::mem::take(&mut ctx.params);
-    let eligible = a.answer.eligible();
-    let amount = amount.filter(|_| eligible == Some(true)).map(format_money);
-    Estimate {
-        programme: p.code().into(),
-        label: p.label().into(),
-        eligible,
-        answer: a.answer,
-        counted: amount.clone(),
-        amount,
-        reasons: a.reasons,
-        basis: basis.into(),
-        confidence: lowest(&params),
-        parameters: params,
-        note: LOCAL_NOTE.into(),
-        standard_payout: None,
-        difference: None,
-        bands_measured_on: None,
-        standard_bands: Vec::new(),
-        tilted_bands: Vec::new(),
-        rate: None,
-        interest: None,
-        locally_set: false,
-    }
 }
 
 fn member(student: Option<Student>) -> Member {
@@ -228,19 +183,15 @@ fn with_detail_facts(p: Programme, h: &Household, d: Option<&Obj>) -> Household 
     h
 }
 
-fn read_programmes(obj: &Obj, errors: &mut Errors) -> Vec<Programme> {
+fn read_programmes(obj: &Obj, r: &mut Reader) -> Vec<Programme> {
     let mut out = Vec::new();
-    match obj.list("programmes", "测算项目", Programme::ALL.len(), errors) {
+    match r.list(obj, "programmes", "测算项目", Programme::ALL.len()) {
         Some(list) => {
             for (i, p) in list.iter().enumerate() {
                 match p.as_str().map(str::trim).and_then(Programme::from_code) {
                     Some(c) if !out.contains(&c) => out.push(c),
                     Some(_) => {}
-                    None => errors.push(
-                        &format!("input.programmes[{i}]"),
-                        ErrorCode::UnknownValue,
-                        "不认识的测算项目",
-                    ),
+                    None => r.refuse(&format!("input.programmes[{i}]"), Refusal::UnknownProgramme),
                 }
             }
         }
@@ -250,158 +201,47 @@ fn read_programmes(obj: &Obj, errors: &mut Errors) -> Vec<Programme> {
     out
 }
 
-pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome, Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "政策测算输入", &mut errors) else {
-        return Err(errors);
+pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<SubsidyResult>, Errors> {
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "政策测算输入") else {
+        return Err(r.into_errors());
     };
-    let year = obj.year("year", "年度", &mut errors);
-    let household = read_household(&obj, Strictness::Subsidy, &mut errors);
-    let programmes = read_programmes(&obj, &mut errors);
-    let details = obj
-        .get("details")
-        .and_then(|v| Obj::new(v, "input.details", "测算细节", &mut errors));
+    let year = r.year(&obj, "year", "年度");
+    let household = read_household(&obj, Strictness::Subsidy, &mut r);
+    let programmes = read_programmes(&obj, &mut r);
+    let details = r.child(&obj, "details", "测算细节");
     let (Some(year), Some(h)) = (year, household) else {
-        return Err(errors);
+        return Err(r.into_errors());
     };
     let mut estimates = Vec::new();
     for p in programmes {
         let d = details
             .as_ref()
-            .and_then(|d| d.get(p.code()))
-            .and_then(|v| {
-                Obj::new(
-                    v,
-                    &format!("input.details.{}", p.code()),
-                    p.label(),
-                    &mut errors,
-                )
-            });
+            .and_then(|d| r.child(d, p.code(), p.label()));
         let facts = with_detail_facts(p, &h, d.as_ref());
         let mut ctx = Ctx {
             rules,
             year,
             params: Vec::new(),
         };
-        if let Some(e) = amounts::programme(p, &facts, d.as_ref(), &mut ctx, &mut errors) {
+        if let Some(e) = amounts::programme(p, &facts, d.as_ref(), &mut ctx, &mut r) {
             estimates.push(e);
         }
     }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(respond(estimates))
-}
-
-/// The total, its wording, the steps and the warnings.
-fn respond(estimates: Vec<Estimate>) -> Outcome {
-    let counted: Vec<&Estimate> = estimates
-        .iter()
-        .filter(|e| e.eligible == Some(true) && e.counted.is_some())
-        .collect();
-    let total = counted
-        .iter()
-        .filter_map(|e| {
-            e.counted
-                .as_deref()
-                .and_then(|a| crate::text::parse_decimal(a).ok())
-        })
-        .try_fold(Decimal::ZERO, |acc, v| acc.checked_add(v))
-        .unwrap_or_default();
-    let total_includes: Vec<String> = counted.iter().map(|e| e.programme.clone()).collect();
-    let total_note = if counted.is_empty() {
-        "合计为 0：没有符合条件且金额已知的项目".to_string()
-    } else {
-        format!(
-            "合计只计算因这些政策本户可多得到的钱：{}；大病保险倾斜只计倾斜多报销的部分，公益性岗位工资只在有成员上岗时计入，待核实或未配置的项目不计入",
-            counted.iter().map(|e| e.label.as_str()).collect::<Vec<_>>().join("、")
-        )
-    };
-    let not_configured: Vec<String> = estimates
-        .iter()
-        .filter(|e| e.eligible == Some(true) && e.amount.is_none())
-        .map(|e| e.programme.clone())
-        .collect();
-    let mut steps: Vec<Step> = estimates
-        .iter()
-        .map(|e| {
-            let value = match (e.eligible, &e.amount) {
-                (Some(false), _) => "不符合条件".to_string(),
-                (None, _) => "需核实".to_string(),
-                (Some(true), Some(a)) => format!("{a} 元"),
-                (Some(true), None) => "未配置".to_string(),
-            };
-            let mut s = Step::new(
-                e.label.clone(),
-                value,
-                e.reasons.join("；"),
-                e.basis.clone(),
-            );
-            s.parameters = e.parameters.clone();
-            s
-        })
-        .collect();
-    steps.push(Step::new(
-        "合计",
-        format!("{} 元", format_money(total)),
-        total_note.clone(),
-        LOCAL_NOTE,
-    ));
-    let mut warnings = Vec::new();
-    if !not_configured.is_empty() {
-        let labels: Vec<&str> = estimates
-            .iter()
-            .filter(|e| not_configured.contains(&e.programme))
-            .map(|e| e.label.as_str())
-            .collect();
-        warnings.push(Warning::new(
-            "amount_not_configured",
-            format!(
-                "{} 的金额未配置，未计入合计；请以当地文件为准",
-                labels.join("、")
-            ),
-            None,
-        ));
-    }
-    if estimates
-        .iter()
-        .any(|e| e.programme == "microcredit" && e.reasons.iter().any(|r| r.contains("待确认")))
-    {
-        warnings.push(Warning::new(
-            "lpr_to_be_confirmed",
-            "贷款日期晚于已记录的最新 LPR，利率待确认",
-            Some("input.details.microcredit.loan_date".into()),
-        ));
-    }
-    let result = SubsidyResult {
-        total: format_money(total),
-        total_includes,
-        total_note,
-        not_configured,
-        estimates,
-    };
-    Outcome {
-        result: serde_json::to_value(result).unwrap_or(Value::Null),
-        explanation: steps,
-        warnings,
-    }
+    let estimates = r.finish(Some(estimates))?;
+    Ok(explain::respond(estimates))
 }
 
 /// `may_apply` for the estimator: the year of the policy in force (a loan's date for 小额信贷).
-pub(crate) fn admissibility(
-    p: Programme,
-    h: &Household,
-    ctx: &Ctx,
-    year: Option<i32>,
-) -> Admissibility {
-    may_apply(
+pub(crate) fn admissibility(p: Programme, h: &Household, ctx: &Ctx, year: Option<i32>) -> Finding {
+    Finding::from(may_apply(
         p,
         h,
         ctx.rules,
         When {
             year: year.unwrap_or(ctx.year),
         },
-    )
+    ))
 }
 
 /// The year of a date, for [`admissibility`].

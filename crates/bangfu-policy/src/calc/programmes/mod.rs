@@ -1,6 +1,12 @@
 //! Who may apply for each programme (rules.md §4 and its (r2) corrections), decided once:
 //! the eligibility checker's benefit list and the subsidy estimator both call [`may_apply`],
 //! so a portal override (an age, a year's policy) changes both answers together.
+//!
+//! Rules only: each finding is a typed [`Reason`]; its sentence is in [`explain`].
+
+mod explain;
+
+pub use explain::sentences;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
@@ -118,7 +124,75 @@ impl Answer {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Admissibility {
     pub answer: Answer,
-    pub reasons: Vec<String>,
+    pub reasons: Vec<Reason>,
+}
+
+/// Why a programme's answer is what it is (worded in [`explain`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    HukouNo,
+    HukouUnknown,
+    /// In the 脱贫人口（含监测对象） group, as the programme words it.
+    InGroup(Programme),
+    EliminatedContinues,
+    OnlyAlleviated,
+    CollegeDifficultFamily,
+    CollegeEliminatedLocal,
+    CollegeNotDifficult,
+    NoCollegeStudent,
+    NoVocationalStudent,
+    TiltGroup,
+    TiltEliminatedLocal,
+    TiltNotInGroup,
+    NoIllness,
+    AssistanceCore,
+    AssistanceMonitored,
+    AssistanceOthersLocal,
+    CountyProject,
+    NoDisabledMember,
+    AccessibilityNotDifficult,
+    DisabledMember,
+    DibaoClass12,
+    DibaoClass3,
+    DibaoClassUnknown,
+    JobEliminated,
+    JobNotInGroup,
+    JobYearNotConfigured {
+        year: i32,
+    },
+    JobMinAge {
+        min: Decimal,
+    },
+    AgesUnknown,
+    JobAgeNotConfigured,
+    MicrocreditYearNotConfigured {
+        year: i32,
+    },
+    BorrowerAgeNo {
+        lo: Decimal,
+        hi: Decimal,
+    },
+    BorrowerAgeUnknown {
+        lo: Decimal,
+        hi: Decimal,
+    },
+    BorrowerAgeNotConfigured,
+    WorkerMinAge {
+        min: Decimal,
+    },
+    WorkingAgeNotConfigured,
+    TooFewMonthsAway {
+        months: u64,
+        min: Decimal,
+    },
+    MonthsAwayMet {
+        months: u64,
+        min: Decimal,
+    },
+    MonthsAwayUnknown {
+        min: Decimal,
+    },
+    MonthsAwayNotConfigured,
 }
 
 /// What the caller knows besides the household: the year whose policy applies.
@@ -131,24 +205,24 @@ pub struct When {
 /// which outranks an unknown (keeping the reading that cannot turn a household away).
 #[derive(Default)]
 struct Verdict {
-    no: Vec<String>,
-    missing: Vec<String>,
-    unknown: Vec<String>,
-    yes: Vec<String>,
+    no: Vec<Reason>,
+    missing: Vec<Reason>,
+    unknown: Vec<Reason>,
+    yes: Vec<Reason>,
 }
 
 impl Verdict {
-    fn no(&mut self, why: impl Into<String>) {
-        self.no.push(why.into());
+    fn no(&mut self, why: Reason) {
+        self.no.push(why);
     }
-    fn missing(&mut self, why: impl Into<String>) {
-        self.missing.push(why.into());
+    fn missing(&mut self, why: Reason) {
+        self.missing.push(why);
     }
-    fn unknown(&mut self, why: impl Into<String>) {
-        self.unknown.push(why.into());
+    fn unknown(&mut self, why: Reason) {
+        self.unknown.push(why);
     }
-    fn yes(&mut self, why: impl Into<String>) {
-        self.yes.push(why.into());
+    fn yes(&mut self, why: Reason) {
+        self.yes.push(why);
     }
     fn finish(self) -> Admissibility {
         let (answer, reasons) = if !self.no.is_empty() {
@@ -162,10 +236,6 @@ impl Verdict {
         };
         Admissibility { answer, reasons }
     }
-}
-
-fn fmt(d: Decimal) -> String {
-    d.normalize().to_string()
 }
 
 /// A member of age `lo..=hi` (when known) who can work. `None` = ages not entered.
@@ -189,21 +259,19 @@ fn able_member(h: &Household, lo: Decimal, hi: Option<Decimal>) -> Option<bool> 
 
 /// The group test shared by the 脱贫人口（含监测对象）programmes: in the group, out of it, or
 /// eliminated (time-bound measures continue; a new application is a local decision).
-fn alleviated_group(h: &Household, v: &mut Verdict, yes: &str) {
+fn alleviated_group(h: &Household, v: &mut Verdict, p: Programme) {
     match h.kind {
-        HouseholdKind::PovertyAlleviated | HouseholdKind::Monitored => v.yes(yes),
-        HouseholdKind::RiskEliminated => {
-            v.unknown("已消除风险的户：已享受的政策按期限延续，新申请以当地规定为准")
-        }
-        HouseholdKind::Ordinary => v.no("仅限脱贫人口（含监测对象）"),
+        HouseholdKind::PovertyAlleviated | HouseholdKind::Monitored => v.yes(Reason::InGroup(p)),
+        HouseholdKind::RiskEliminated => v.unknown(Reason::EliminatedContinues),
+        HouseholdKind::Ordinary => v.no(Reason::OnlyAlleviated),
     }
 }
 
 fn hukou(h: &Household, v: &mut Verdict) {
     match h.hukou {
         Some(true) => {}
-        Some(false) => v.no("须为甘肃户籍"),
-        None => v.unknown("未填写是否甘肃户籍"),
+        Some(false) => v.no(Reason::HukouNo),
+        None => v.unknown(Reason::HukouUnknown),
     }
 }
 
@@ -215,47 +283,47 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
         Programme::CollegeGrant => {
             hukou(h, &mut v);
             if h.difficult() || h.orphan || h.any(Member::disabled) {
-                v.yes("困难家庭（脱贫户、监测户、低保、特困、孤儿或残疾人家庭）子女考入本科、专科");
+                v.yes(Reason::CollegeDifficultFamily);
             } else if h.kind == HouseholdKind::RiskEliminated {
-                v.unknown("已消除风险的户是否按困难家庭资助，以当地规定为准");
+                v.unknown(Reason::CollegeEliminatedLocal);
             } else {
-                v.no("须为困难家庭（脱贫户、监测户、低保、特困、孤儿或残疾人家庭）");
+                v.no(Reason::CollegeNotDifficult);
             }
             if !h.any(|m| m.student.is_some_and(|s| s.college_bound())) {
-                v.missing("未填写考入或就读本科、专科（或在读高中）的学生");
+                v.missing(Reason::NoCollegeStudent);
             }
         }
         // facts.md E1.
         Programme::Yulu => {
-            alleviated_group(h, &mut v, "脱贫户、监测户子女接受中、高等职业教育");
+            alleviated_group(h, &mut v, Programme::Yulu);
             if !h.any(|m| m.student.is_some_and(|s| s.vocational())) {
-                v.missing("未填写接受中职、高职教育的学生");
+                v.missing(Reason::NoVocationalStudent);
             }
         }
         // 主文 第3条: 特困人员、孤儿、城乡低保对象、农村返贫致贫人口.
         Programme::MedicalTilt => {
             if h.on_tekun || h.orphan || h.on_dibao || h.kind == HouseholdKind::Monitored {
-                v.yes("特困人员、孤儿、城乡低保对象、农村返贫致贫人口：起付线降低50%、分段报销比例提高5个百分点");
+                v.yes(Reason::TiltGroup);
             } else if h.kind == HouseholdKind::RiskEliminated {
-                v.unknown("已消除风险的户是否继续倾斜，以当地医保部门规定为准");
+                v.unknown(Reason::TiltEliminatedLocal);
             } else {
-                v.no("倾斜政策仅限特困人员、孤儿、城乡低保对象、农村返贫致贫人口");
+                v.no(Reason::TiltNotInGroup);
             }
             if !(h.hospitalized || h.any(|m| m.serious_illness || m.chronic)) {
-                v.missing("未填写大病、慢性病或住院情况");
+                v.missing(Reason::NoIllness);
             }
         }
         // facts.md D; (r2) 国办发〔2021〕42号: monitored and 低保边缘 households too, ratio local.
         Programme::MedicalAssistance => {
             let ill = h.hospitalized || h.any(|m| m.serious_illness || m.chronic);
             if h.on_dibao || h.on_tekun {
-                v.yes("低保、特困对象：政策范围内自付费用救助比例不低于70%");
+                v.yes(Reason::AssistanceCore);
             } else if h.kind == HouseholdKind::Monitored || h.on_dibao_marginal {
-                v.yes("返贫致贫人口、低保边缘家庭成员也在医疗救助范围内，救助比例由当地规定");
+                v.yes(Reason::AssistanceMonitored);
             } else {
-                v.unknown("其他对象（如因病致贫重病患者）是否救助，按当地规定");
+                v.unknown(Reason::AssistanceOthersLocal);
                 if !ill {
-                    v.missing("未填写大病、慢性病或住院情况");
+                    v.missing(Reason::NoIllness);
                 }
             }
         }
@@ -266,21 +334,21 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
         // facts.md E4; (r2) 低保 without a class asks for it.
         Programme::PublicWelfareJob => public_welfare_job(h, rules, when, &mut v),
         Programme::HousingRetrofit | Programme::Relocation | Programme::Greenhouse => {
-            v.unknown("可咨询，按当地项目安排")
+            v.unknown(Reason::CountyProject)
         }
         Programme::Accessibility => {
             if !h.any(Member::disabled) {
-                v.missing("未填写残疾家庭成员");
+                v.missing(Reason::NoDisabledMember);
             } else if !h.difficult() && h.kind != HouseholdKind::RiskEliminated {
-                v.no("须为困难家庭（脱贫户、监测户、低保或特困）的残疾人家庭");
+                v.no(Reason::AccessibilityNotDifficult);
             }
-            v.unknown("可咨询，按当地项目安排");
+            v.unknown(Reason::CountyProject);
         }
         Programme::DisabilityAllowance => {
             if h.any(Member::disabled) {
-                v.yes("有残疾家庭成员：困难残疾人生活补贴、重度残疾人护理补贴，金额以当地为准");
+                v.yes(Reason::DisabledMember);
             } else {
-                v.missing("未填写残疾家庭成员");
+                v.missing(Reason::NoDisabledMember);
             }
         }
     }
@@ -290,49 +358,43 @@ pub fn may_apply(p: Programme, h: &Household, rules: &RuleSet, when: When) -> Ad
 fn public_welfare_job(h: &Household, rules: &RuleSet, when: When, v: &mut Verdict) {
     hukou(h, v);
     if h.alleviated_or_monitored() {
-        v.yes("脱贫人口（含监测对象）");
+        v.yes(Reason::InGroup(Programme::PublicWelfareJob));
     } else if h.on_dibao {
         match h.dibao_class {
-            Some(1 | 2) => v.yes("一、二类低保对象"),
-            Some(_) => v.no("仅限脱贫人口（含监测对象）和一、二类低保对象（三类低保不在范围内）"),
-            None => v.unknown("请填写低保类别（一、二类低保对象可申请）"),
+            Some(1 | 2) => v.yes(Reason::DibaoClass12),
+            Some(_) => v.no(Reason::DibaoClass3),
+            None => v.unknown(Reason::DibaoClassUnknown),
         }
     } else if h.kind == HouseholdKind::RiskEliminated {
-        v.unknown("已消除风险的户：已在岗的按期限延续，新申请以当地规定为准");
+        v.unknown(Reason::JobEliminated);
     } else {
-        v.no("仅限脱贫人口（含监测对象）和一、二类低保对象");
+        v.no(Reason::JobNotInGroup);
     }
     if rules
         .get(Param::PublicWelfareJobMonthly, At::Year(when.year))
         .is_none()
     {
-        v.unknown(format!(
-            "{}年乡村公益性岗位政策未配置（原政策延续至2025年12月31日）",
-            when.year
-        ));
+        v.unknown(Reason::JobYearNotConfigured { year: when.year });
     }
     match rules.fixed(Param::PublicWelfareJobMinAge) {
         Some(lo) => match able_member(h, lo, None) {
             Some(true) => {}
-            Some(false) => v.no(format!("须有年满 {} 周岁、能上岗的家庭成员", fmt(lo))),
-            None => v.unknown("未填写成员年龄"),
+            Some(false) => v.no(Reason::JobMinAge { min: lo }),
+            None => v.unknown(Reason::AgesUnknown),
         },
-        None => v.unknown("公益性岗位年龄条件未配置"),
+        None => v.unknown(Reason::JobAgeNotConfigured),
     }
 }
 
 /// facts.md E2; (r2) the notice ran to 2025-12-31: a later year is not configured.
 fn microcredit(h: &Household, rules: &RuleSet, when: When, v: &mut Verdict) {
     let v = &mut *v;
-    alleviated_group(h, v, "脱贫户、监测户");
+    alleviated_group(h, v, Programme::Microcredit);
     if rules
         .get(Param::MicrocreditMaxPrincipal, At::Year(when.year))
         .is_none()
     {
-        v.unknown(format!(
-            "{}年的小额信贷政策未配置（原通知执行至2025年12月31日），以当地规定为准",
-            when.year
-        ));
+        v.unknown(Reason::MicrocreditYearNotConfigured { year: when.year });
     }
     match (
         rules.fixed(Param::MicrocreditMinAge),
@@ -340,44 +402,33 @@ fn microcredit(h: &Household, rules: &RuleSet, when: When, v: &mut Verdict) {
     ) {
         (Some(lo), Some(hi)) => match able_member(h, lo, Some(hi)) {
             Some(true) => {}
-            Some(false) => v.no(format!(
-                "须有 {}–{} 周岁、有劳动能力的借款人",
-                fmt(lo),
-                fmt(hi)
-            )),
-            None => v.unknown(format!(
-                "借款人年龄原则上 {}–{} 周岁（未填写年龄）",
-                fmt(lo),
-                fmt(hi)
-            )),
+            Some(false) => v.no(Reason::BorrowerAgeNo { lo, hi }),
+            None => v.unknown(Reason::BorrowerAgeUnknown { lo, hi }),
         },
-        _ => v.unknown("借款人年龄条件未配置"),
+        _ => v.unknown(Reason::BorrowerAgeNotConfigured),
     }
 }
 
 /// 甘人社通〔2024〕155号: 脱贫人口（含监测对象）, a member who can work, ≥ 3 months away.
 fn transport(h: &Household, rules: &RuleSet, v: &mut Verdict) {
-    alleviated_group(h, v, "脱贫人口（含监测对象）自主外出务工");
+    alleviated_group(h, v, Programme::Transport);
     // Months worked away say by themselves that a member works; otherwise look for one.
     if h.months_worked_away.is_none() {
         match rules.fixed(Param::MinimumWorkingAge) {
             Some(lo) => match able_member(h, lo, None) {
                 Some(true) => {}
-                Some(false) => v.no(format!("须有年满 {} 周岁、能外出务工的成员", fmt(lo))),
-                None => v.unknown("未填写成员年龄"),
+                Some(false) => v.no(Reason::WorkerMinAge { min: lo }),
+                None => v.unknown(Reason::AgesUnknown),
             },
-            None => v.unknown("最低就业年龄未配置"),
+            None => v.unknown(Reason::WorkingAgeNotConfigured),
         }
     }
     match (h.months_worked_away, rules.fixed(Param::TransportMinMonths)) {
         (Some(m), Some(min)) if Decimal::from(m) < min => {
-            v.no(format!("自主外出务工 {m} 个月，不满 {} 个月", fmt(min)))
+            v.no(Reason::TooFewMonthsAway { months: m, min })
         }
-        (Some(m), Some(min)) => v.yes(format!(
-            "自主外出务工 {m} 个月，满 {} 个月；每年一次",
-            fmt(min)
-        )),
-        (None, Some(min)) => v.unknown(format!("须自主外出务工满 {} 个月（请填写月数）", fmt(min))),
-        (_, None) => v.unknown("务工月数要求未配置"),
+        (Some(m), Some(min)) => v.yes(Reason::MonthsAwayMet { months: m, min }),
+        (None, Some(min)) => v.unknown(Reason::MonthsAwayUnknown { min }),
+        (_, None) => v.unknown(Reason::MonthsAwayNotConfigured),
     }
 }
