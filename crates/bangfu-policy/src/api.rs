@@ -159,7 +159,7 @@ pub fn evaluate(request: &Value) -> Response {
         }
     };
     let mut response = match calculator {
-        "income" => respond(&rules, calc::income::evaluate(input, &rules)),
+        "income" => respond(&rules, calc::income::evaluate_with(input, &rules, explain)),
         "working_days" => respond(&rules, calc::working_days::evaluate(input)),
         "eligibility" => respond(&rules, calc::eligibility::evaluate(input, &rules)),
         "deadlines" => respond(&rules, calc::deadlines::evaluate(input, &rules)),
