@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "./cdp.mjs";
 import { startProxy } from "./proxy.mjs";
+import { engineWasm } from "../engine-files.mjs";
 
 const BASE = process.env.BANGFU_BASE_URL || "http://127.0.0.1:8080";
 const ARTIFACTS = process.env.BANGFU_ARTIFACTS || new URL("../artifacts", import.meta.url).pathname;
@@ -25,7 +26,8 @@ const BROWSERS = (process.env.BANGFU_BROWSERS || "debian\t/usr/bin/chromium\t")
 
 const DEMO_PAGES = ["/index.html", "/eligibility.html", "/cadre.html", "/deadlines.html", "/subsidy.html",
   "/county.html", "/guide.html", "/embed.html?widget=income&year=2024"];
-const WASM = { modern: "/pkg/bangfu_widgets_bg.wasm", compat: "/pkg/compat/bangfu_widgets_bg.wasm" };
+// The engine the build names by content hash (www/pkg/bangfu.js's FILES line).
+const WASM = engineWasm();
 const TIMEOUT = { timeout: 180000 };
 
 // In-page functions (sent as source: ES2018 only, they run in Chromium 70).

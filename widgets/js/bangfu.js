@@ -25,9 +25,10 @@ var ATTRIBUTES = [
 ];
 
 var base = new URL(".", import.meta.url);
-// The engine's files, relative to this loader (`cargo xtask dist` rewrites them to hashed names).
-var FILES = { modern: ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], compat: ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
-// The same stylesheet as a file (`cargo xtask dist` rewrites this line to the hashed name).
+// The engine's files, relative to this loader. The build (and `cargo xtask dist`) rewrites this
+// line to content-hashed names, served as immutable; it stays JSON between `=` and `;` (sw.js reads it).
+var FILES = { "modern": ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], "compat": ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
+// The same stylesheet as a file (the build rewrites this line to the hashed name).
 var CSS_FILE = "bangfu.css";
 // SRI (sha384) of those files by name; `cargo xtask dist` fills it in, development builds have none.
 var INTEGRITY = {};

@@ -287,13 +287,24 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
     let css = stylesheet()?;
     let loader_text = template.replace("__BANGFU_CSS__", &js_string(&css));
-    write_if_changed(&dir.join("bangfu.js"), &loader_text)?;
     // The same stylesheet as a file, for engines without constructable stylesheets (< 73)
     // on pages whose CSP forbids the inline <style> fallback.
     write_if_changed(&dir.join("bangfu.css"), &css)?;
     build_compat(tools)?;
     build_screening(tools, &loader_text, &css)?;
     crate::npm::write_package(&dir)?;
+    crate::precompress::precompress(&dir)?;
+    // The loader keeps its stable name and names content-hashed copies of what it fetches,
+    // which the server marks immutable: a second visit fetches nothing but the loader's 304.
+    let names = crate::hashed::place_beside(&dir)?;
+    let loader_text = crate::hashed::rewrite_lines(
+        &loader_text,
+        &[
+            crate::hashed::files_line(&names),
+            crate::hashed::css_line(&names[4]),
+        ],
+    )?;
+    write_if_changed(&dir.join("bangfu.js"), &loader_text)?;
     crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

@@ -10,6 +10,7 @@
 mod bench;
 mod bundle;
 mod dist;
+mod hashed;
 mod npm;
 mod oldchrome;
 mod precompress;
