@@ -10,6 +10,8 @@ export interface Request {
   rule_set?: string;
   /** Portal parameter values (本地配置): `"monitoring_range.2025": "8600"` or `{ value, source }`. */
   overrides?: Record<string, string | string[] | { value: string | string[]; source?: string }>;
+  /** Default true; `false` answers with an empty `explanation` (batch screening). */
+  explain?: boolean;
   input: Record<string, unknown>;
 }
 

@@ -69,22 +69,61 @@ fn eval_one(file: Option<&str>) -> io::Result<bool> {
     Ok(response.ok)
 }
 
+/// Lines evaluated together: split over the cores, written back in their order.
+const CHUNK_LINES: usize = 8192;
+
 /// Evaluates one request per line; blank lines are skipped. Returns whether all were `ok`.
+/// The lines are evaluated on every core (`std::thread::available_parallelism`), a chunk at a
+/// time; the responses come out in the order of the requests.
 fn eval_batch(path: &str) -> io::Result<bool> {
     let file =
         std::fs::File::open(path).map_err(|e| io::Error::new(e.kind(), format!("{path}: {e}")))?;
-    let reader = io::BufReader::new(file);
+    let mut lines = io::BufReader::new(file).lines();
     let mut out = BufWriter::new(io::stdout().lock());
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut all_ok = true;
-    for line in reader.lines() {
-        let line = line?;
-        if line.trim().is_empty() {
-            continue;
+    loop {
+        let mut chunk = Vec::with_capacity(CHUNK_LINES);
+        for line in lines.by_ref() {
+            let line = line?;
+            if !line.trim().is_empty() {
+                chunk.push(line);
+                if chunk.len() == CHUNK_LINES {
+                    break;
+                }
+            }
         }
-        let response = bangfu_policy::evaluate_str(&line);
-        all_ok &= response.ok;
-        writeln!(out, "{}", response.to_json())?;
+        if chunk.is_empty() {
+            break;
+        }
+        for (ok, json) in evaluate_all(&chunk, cores) {
+            all_ok &= ok;
+            writeln!(out, "{json}")?;
+        }
     }
     out.flush()?;
     Ok(all_ok)
+}
+
+/// (ok, response line) for each request, in order, over `cores` threads.
+fn evaluate_all(requests: &[String], cores: usize) -> Vec<(bool, String)> {
+    let one = |text: &String| {
+        let response = bangfu_policy::evaluate_str(text);
+        (response.ok, response.to_json())
+    };
+    if cores < 2 || requests.len() < 2 {
+        return requests.iter().map(one).collect();
+    }
+    let per_thread = requests.len().div_ceil(cores);
+    std::thread::scope(|scope| {
+        let parts: Vec<_> = requests
+            .chunks(per_thread)
+            .map(|part| scope.spawn(move || part.iter().map(one).collect::<Vec<_>>()))
+            .collect();
+        parts
+            .into_iter()
+            // A thread only panics if the engine does (it never should): pass it on.
+            .flat_map(|p| p.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
 }

@@ -79,3 +79,44 @@ fn a_batch_prints_one_line_per_request_and_exits_2_if_any_is_invalid() {
         0
     );
 }
+
+#[test]
+fn a_batch_over_several_chunks_answers_every_line_in_the_order_asked() {
+    // More lines than one chunk (8,192), evaluated on every core: response i answers request i.
+    let n = 9_000;
+    let mut text = String::new();
+    for i in 0..n {
+        if i % 1_000 == 7 {
+            text.push_str(BAD);
+        } else {
+            text.push_str(&format!(
+                r#"{{"calculator":"income","explain":{},"input":{{"year":2024,"household_size":1,"items":[{{"category":"wage","item":"务工","amount":"{}"}}]}}}}"#,
+                i % 2 == 0,
+                i + 1
+            ));
+        }
+        text.push('\n');
+    }
+    let file = temp_file("ordered.jsonl", &text);
+    let (code, out) = bangfu(&["eval", "--batch", file.to_str().unwrap()], "");
+    assert_eq!(code, 2);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), n);
+    for (i, r) in lines.iter().enumerate() {
+        if i % 1_000 == 7 {
+            assert_eq!(r["errors"][0]["field"], "input.household_size", "line {i}");
+        } else {
+            let per_capita = format!("{}.00", i + 1);
+            assert_eq!(
+                r["result"]["per_capita_net_income"],
+                per_capita.as_str(),
+                "line {i}"
+            );
+            let steps = r["explanation"].as_array().unwrap().len();
+            assert_eq!(steps > 0, i % 2 == 0, "line {i}: explain only when asked");
+        }
+    }
+}

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::calc;
-use crate::error::{FieldError, Refusal};
+use crate::error::{Expected, FieldError, Refusal};
 use crate::explain::{Step, Warning};
 use crate::input::Errors;
 use crate::params::RuleSet;
@@ -143,15 +143,34 @@ pub fn evaluate(request: &Value) -> Response {
             return Response::refused("input", Refusal::InputMissing);
         }
     };
-    match calculator {
-        "income" => respond(&rules, calc::income::evaluate(input, &rules)),
+    // api.md "explain": false leaves the explanation out (batch screening); default true.
+    let explain = match envelope.get("explain") {
+        None | Some(Value::Null) => true,
+        Some(Value::Bool(b)) => *b,
+        Some(_) => {
+            let expected = Expected::YesNo;
+            return Response::refused(
+                "explain",
+                Refusal::WrongType {
+                    label: "explain",
+                    expected,
+                },
+            );
+        }
+    };
+    let mut response = match calculator {
+        "income" => respond(&rules, calc::income::evaluate_with(input, &rules, explain)),
         "working_days" => respond(&rules, calc::working_days::evaluate(input)),
         "eligibility" => respond(&rules, calc::eligibility::evaluate(input, &rules)),
         "deadlines" => respond(&rules, calc::deadlines::evaluate(input, &rules)),
         "subsidy" => respond(&rules, calc::subsidy::evaluate(input, &rules)),
         "screening" => respond(&rules, calc::screening::evaluate(input, &rules)),
         _ => Response::refused("calculator", Refusal::CalculatorNotAvailable),
+    };
+    if !explain {
+        response.explanation.clear();
     }
+    response
 }
 
 /// A calculator's typed outcome as the api.md envelope: the one place a result becomes JSON.

@@ -18,6 +18,7 @@ pub mod api;
 pub mod calc;
 pub mod calendar;
 pub(crate) mod data;
+pub mod dates;
 pub mod daxie;
 pub mod error;
 pub mod explain;

@@ -22,7 +22,24 @@ pub fn per_capita_net(net: Decimal, household_size: u64) -> Option<Decimal> {
 pub fn format_money(value: Decimal) -> String {
     let mut rounded = round_cents(value);
     rounded.rescale(2);
-    rounded.to_string()
+    // Written from the integer of cents: the engine formats a dozen amounts a request, and
+    // `Decimal`'s `Display` was a sixth of a batch household's time.
+    let cents = rounded.mantissa().unsigned_abs();
+    match (rounded.scale(), u64::try_from(cents)) {
+        (2, Ok(cents)) => {
+            let mut out = String::with_capacity(24);
+            if rounded.is_sign_negative() && cents != 0 {
+                out.push('-');
+            }
+            out.push_str(&(cents / 100).to_string());
+            out.push('.');
+            let c = (cents % 100) as u8;
+            out.push(char::from(b'0' + c / 10));
+            out.push(char::from(b'0' + c % 10));
+            out
+        }
+        _ => rounded.to_string(),
+    }
 }
 
 /// Formats a ratio with exactly two decimals (`0.60`), rounded 四舍五入.
@@ -56,6 +73,33 @@ mod tests {
         for (input, expected) in rows {
             let d = Decimal::from_str(input).unwrap();
             assert_eq!(format_money(d), expected, "MidpointAwayFromZero of {input}");
+        }
+    }
+
+    #[test]
+    fn amounts_are_written_as_decimal_display_writes_them() {
+        // The hand-written cents writer against rust_decimal's Display, over signs, scales,
+        // zeros (negative zero included) and sizes up to the largest Decimal.
+        let reference = |v: Decimal| {
+            let mut r = round_cents(v);
+            r.rescale(2);
+            r.to_string()
+        };
+        let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+        let mut values: Vec<Decimal> = ["-0.001", "-0", "0", "0.004", "-0.005", "99.995"]
+            .iter()
+            .map(|s| Decimal::from_str(s).unwrap())
+            .chain([Decimal::MAX, Decimal::MIN, Decimal::from(u64::MAX)])
+            .collect();
+        for _ in 0..20_000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let m = i64::from_ne_bytes(x.to_ne_bytes()) >> (x % 50);
+            values.push(Decimal::new(m, (x % 7) as u32));
+        }
+        for v in values {
+            assert_eq!(format_money(v), reference(v), "{v:?}");
         }
     }
 

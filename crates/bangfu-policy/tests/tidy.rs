@@ -103,10 +103,10 @@ fn the_year_range_is_written_once() {
             }
         }
     }
-    assert_eq!(
-        hits,
-        vec!["crates/bangfu-policy/src/lib.rs:34".to_string()],
-        "one YEARS constant"
+    // Only the `YEARS` constant of lib.rs (wherever its line moves to).
+    assert!(
+        hits.len() == 1 && hits[0].starts_with("crates/bangfu-policy/src/lib.rs:"),
+        "one YEARS constant, in lib.rs: {hits:?}"
     );
 }
 

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use bangfu_policy::dates::parse_iso;
 use bangfu_policy::Response;
 use serde_json::Value;
 use yew::prelude::*;
@@ -75,7 +76,7 @@ fn case_dues(cases: &[Case], today: &str, allow_estimate: bool) -> (Vec<CaseDue>
 fn month_grid(days: &[Value], duty_dates: &[String], dues: &[CaseDue]) -> Html {
     let first_weekday = days
         .first()
-        .and_then(|d| s(d, "date").parse::<chrono::NaiveDate>().ok())
+        .and_then(|d| parse_iso(&s(d, "date")))
         .map_or(0, |d| {
             chrono::Datelike::weekday(&d).num_days_from_monday() as usize
         });
@@ -221,7 +222,7 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                         .filter_map(|(i, d)| {
                             Some(ics::Event {
                                 uid: format!("duty-{}-{i}@bangfu", s(d, "date")),
-                                date: s(d, "date").parse().ok()?,
+                                date: parse_iso(&s(d, "date"))?,
                                 summary: s(d, "task"),
                                 description: format!("依据：{}", s(d, "source")),
                             })

@@ -3,6 +3,7 @@
 
 use std::rc::Rc;
 
+use bangfu_policy::dates::parse_iso;
 use bangfu_policy::Response;
 use serde_json::Value;
 use yew::prelude::*;
@@ -64,12 +65,11 @@ pub fn case_events(case: &Case, result: &Value) -> Vec<ics::Event> {
         .filter_map(|(k, st)| {
             // A due date in a holiday: remind on the last working day before it (engine's
             // `suggested_date`).
-            let date = st
-                .get("suggested_date")
-                .and_then(Value::as_str)
-                .unwrap_or(&s(st, "due"))
-                .parse()
-                .ok()?;
+            let date = parse_iso(
+                st.get("suggested_date")
+                    .and_then(Value::as_str)
+                    .unwrap_or(&s(st, "due")),
+            )?;
             Some(ics::Event {
                 uid: format!(
                     "{}-{k}@bangfu",

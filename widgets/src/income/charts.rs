@@ -2,56 +2,40 @@
 //! a bar per income category, and a gauge of the per-capita figure against the line.
 //! Each has a text alternative that says what the picture shows.
 
-use std::str::FromStr;
-
-use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-fn number(text: &str) -> f64 {
-    Decimal::from_str(text)
-        .ok()
-        .and_then(|d| d.to_f64())
-        .unwrap_or(0.0)
-}
+use crate::ui::svg::{amount, scale};
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct CategoryBarsProps {
-    /// (label, amount as a two-decimal string)
-    pub rows: Vec<(&'static str, String)>,
-}
-
-/// Horizontal bars of the four counted categories. Bar lengths are a picture only; the
-/// figures beside them are the engine's strings.
-#[component]
-pub fn CategoryBars(props: &CategoryBarsProps) -> Html {
-    let max = props
-        .rows
+/// Horizontal bars of the four counted categories, `rows` as (label, amount as a two-decimal
+/// string). Bar lengths are a picture only; the figures beside them are the engine's strings.
+/// A plain function (no hooks), so it costs no component of its own in the bundle.
+pub fn category_bars(rows: &[(&'static str, String)]) -> Html {
+    let max = rows
         .iter()
-        .map(|(_, v)| number(v))
-        .fold(0.0_f64, f64::max)
-        .max(1.0);
-    let row_h = 32.0;
-    let height = row_h * props.rows.len() as f64 + 4.0;
-    let summary = props
-        .rows
+        .map(|(_, v)| amount(v))
+        .fold(Decimal::ONE, Decimal::max);
+    const ROW_H: usize = 32;
+    let height = ROW_H * rows.len() + 4;
+    let summary = rows
         .iter()
         .map(|(l, v)| format!("{l} {v} 元"))
         .collect::<Vec<_>>()
         .join("，");
+    let title = format!("各类收入：{summary}");
     html! {
         <svg class="chart chart-bars" viewBox={format!("0 0 320 {height}")} role="img"
-            aria-label={format!("各类收入：{summary}")} data-testid="chart-bars">
-            <title>{format!("各类收入：{summary}")}</title>
-            { for props.rows.iter().enumerate().map(|(i, (label, value))| {
-                let y = i as f64 * row_h + 2.0;
+            aria-label={title.clone()} data-testid="chart-bars">
+            <title>{title}</title>
+            { for rows.iter().enumerate().map(|(i, (label, value))| {
+                let y = i * ROW_H + 2;
                 // Labels up to seven characters at 15 units, bars up to 120, the figure after.
-                let w = (number(value).max(0.0) / max * 120.0).max(1.0);
+                let w = scale(amount(value), max, 120).max(1);
                 html! {
                     <g>
-                        <text x="0" y={format!("{}", y + 21.0)} class="chart-label">{*label}</text>
-                        <rect x="112" y={format!("{}", y + 7.0)} width={format!("{w:.1}")} height="18" rx="2" class={format!("bar bar-{i}")} />
-                        <text x={format!("{:.1}", 117.0 + w)} y={format!("{}", y + 21.0)} class="chart-value">{value.clone()}</text>
+                        <text x="0" y={(y + 21).to_string()} class="chart-label">{*label}</text>
+                        <rect x="112" y={(y + 7).to_string()} width={w.to_string()} height="18" rx="2" class={format!("bar bar-{i}")} />
+                        <text x={(117 + w).to_string()} y={(y + 21).to_string()} class="chart-value">{value.clone()}</text>
                     </g>
                 }
             }) }
@@ -59,28 +43,24 @@ pub fn CategoryBars(props: &CategoryBarsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct GaugeProps {
-    pub per_capita: String,
-    /// None when the year's range is not configured.
-    pub range: Option<String>,
-}
-
-/// A scale from 0 to about twice the line, the line marked, the household's figure marked.
-#[component]
-pub fn Gauge(props: &GaugeProps) -> Html {
-    let value = number(&props.per_capita);
-    let line = props.range.as_deref().map(number);
-    let top = line
-        .map_or(value * 1.25, |l| (l * 2.0).max(value * 1.1))
-        .max(1.0);
-    let x = |v: f64| 10.0 + (v.clamp(0.0, top) / top) * 300.0;
-    let label = match (&props.range, line) {
+/// A scale from 0 to about twice the line, the line marked, the household's figure marked;
+/// `range` is None when the year's range is not configured. A plain function (no hooks).
+pub fn gauge(per_capita: &str, range: Option<&str>) -> Html {
+    let value = amount(per_capita);
+    let line = range.map(amount);
+    let times = |v: Decimal, k: Decimal| v.checked_mul(k).unwrap_or(Decimal::MAX);
+    let top = match line {
+        Some(l) => times(l, Decimal::TWO).max(times(value, Decimal::new(11, 1))),
+        None => times(value, Decimal::new(125, 2)),
+    }
+    .max(Decimal::ONE);
+    let x = |v: Decimal| 10 + scale(v, top, 300);
+    let label = match (range, line) {
         (Some(r), Some(l)) if value < l => {
-            format!("人均纯收入 {} 元，低于监测范围 {r} 元", props.per_capita)
+            format!("人均纯收入 {} 元，低于监测范围 {r} 元", per_capita)
         }
-        (Some(r), Some(_)) => format!("人均纯收入 {} 元，不低于监测范围 {r} 元", props.per_capita),
-        _ => format!("人均纯收入 {} 元（监测范围未配置）", props.per_capita),
+        (Some(r), Some(_)) => format!("人均纯收入 {} 元，不低于监测范围 {r} 元", per_capita),
+        _ => format!("人均纯收入 {} 元（监测范围未配置）", per_capita),
     };
     let below = line.is_some_and(|l| value < l);
     html! {
@@ -88,12 +68,12 @@ pub fn Gauge(props: &GaugeProps) -> Html {
             <title>{label}</title>
             <rect x="10" y="22" width="300" height="14" rx="7" class="gauge-track" />
             if let Some(l) = line {
-                <rect x="10" y="22" width={format!("{:.1}", x(l) - 10.0)} height="14" rx="7" class="gauge-below" />
-                <line x1={format!("{:.1}", x(l))} x2={format!("{:.1}", x(l))} y1="14" y2="44" class="gauge-line" />
-                <text x={format!("{:.1}", x(l))} y="58" text-anchor="middle" class="chart-label">{"监测范围"}</text>
+                <rect x="10" y="22" width={(x(l) - 10).to_string()} height="14" rx="7" class="gauge-below" />
+                <line x1={x(l).to_string()} x2={x(l).to_string()} y1="14" y2="44" class="gauge-line" />
+                <text x={x(l).to_string()} y="58" text-anchor="middle" class="chart-label">{"监测范围"}</text>
             }
-            <circle cx={format!("{:.1}", x(value))} cy="29" r="9" class={if below { "gauge-dot gauge-dot-below" } else { "gauge-dot" }} />
-            <text x={format!("{:.1}", x(value).clamp(30.0, 290.0))} y="11" text-anchor="middle" class="chart-value">{"本户"}</text>
+            <circle cx={x(value).to_string()} cy="29" r="9" class={if below { "gauge-dot gauge-dot-below" } else { "gauge-dot" }} />
+            <text x={x(value).clamp(30, 290).to_string()} y="11" text-anchor="middle" class="chart-value">{"本户"}</text>
         </svg>
     }
 }

@@ -6,13 +6,21 @@ use serde_json::Value;
 
 use super::state::IncomeForm;
 
+/// A plain signed decimal such as `-1200.50`: the one kind of cell starting with `+` or `-`
+/// that a spreadsheet reads as a number, not a formula (no float parser in the bundle).
+fn is_signed_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    !(int.is_empty() && frac.is_empty())
+        && int.bytes().chain(frac.bytes()).all(|b| b.is_ascii_digit())
+}
+
 fn cell(text: &str) -> String {
-    let guarded =
-        if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && text.parse::<f64>().is_err() {
-            format!("'{text}")
-        } else {
-            text.to_string()
-        };
+    let guarded = if text.starts_with(['=', '+', '-', '@', '\t', '\r']) && !is_signed_number(text) {
+        format!("'{text}")
+    } else {
+        text.to_string()
+    };
     format!("\"{}\"", guarded.replace('"', "\"\""))
 }
 
@@ -115,6 +123,25 @@ pub fn sheet_csv(form: &IncomeForm, result: &Value) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn only_plain_signed_numbers_escape_the_formula_guard() {
+        // OWASP "CSV Injection": cells starting with = + - @ tab or CR are prefixed with '.
+        for (text, want) in [
+            ("-1200.50", "\"-1200.50\""),
+            ("+3", "\"+3\""),
+            ("-.5", "\"-.5\""),
+            ("-", "\"'-\""),
+            ("-.", "\"'-.\""),
+            ("-1+2", "\"'-1+2\""),
+            ("-1e5", "\"'-1e5\""),
+            ("+inf", "\"'+inf\""),
+            ("@SUM(A1)", "\"'@SUM(A1)\""),
+            ("1200", "\"1200\""),
+        ] {
+            assert_eq!(cell(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn the_csv_starts_with_a_bom_and_quotes_every_cell() {

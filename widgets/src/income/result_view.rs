@@ -10,7 +10,7 @@ use serde_json::Value;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::charts::{CategoryBars, Gauge};
+use super::charts::{category_bars, gauge};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ResultProps {
@@ -131,7 +131,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
             <p class="figure-label">{"家庭年人均纯收入"}</p>
             <p class="figure"><span data-testid="per-capita">{per_capita.clone()}</span><span class="unit">{" 元"}</span></p>
             <p class={verdict_class} data-testid="verdict">{verdict_text}</p>
-            <Gauge per_capita={per_capita} range={range} />
+            { gauge(&per_capita, range.as_deref()) }
             <dl class="totals">
                 {amount_row("家庭总收入", text(&res, "gross_income"), "gross-income")}
                 {amount_row("减 生产经营性支出", text(&res, "operating_expenses"), "total-expenses")}
@@ -146,7 +146,7 @@ pub fn ResultView(props: &ResultProps) -> Html {
                         <dd data-testid="declined">{ if d { "收入不增反降" } else { "没有下降" } }</dd></div>
                 }
             </dl>
-            <CategoryBars rows={bars} />
+            { category_bars(&bars) }
             <p class="bf-note" data-testid="ratios">{format!(
                 "“两提升”参考：为上年全国农村居民人均可支配收入的 {}，甘肃的 {}。",
                 ratio("ratio_to_national_rural_income"), ratio("ratio_to_gansu_rural_income"))}</p>

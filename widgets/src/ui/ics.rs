@@ -2,6 +2,7 @@
 //! Lines end in CRLF and are folded at 75 octets without splitting a character; TEXT values
 //! are escaped (§3.3.11); every event has a reminder the day before.
 
+use bangfu_policy::dates::compact;
 use chrono::NaiveDate;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +63,8 @@ pub fn calendar(name: &str, events: &[Event], stamp: &str) -> String {
             "BEGIN:VEVENT".to_string(),
             format!("UID:{}", escape(&e.uid)),
             format!("DTSTAMP:{stamp}"),
-            format!("DTSTART;VALUE=DATE:{}", e.date.format("%Y%m%d")),
-            format!("DTEND;VALUE=DATE:{}", next.format("%Y%m%d")),
+            format!("DTSTART;VALUE=DATE:{}", compact(e.date)),
+            format!("DTEND;VALUE=DATE:{}", compact(next)),
             format!("SUMMARY:{}", escape(&e.summary)),
             format!("DESCRIPTION:{}", escape(&e.description)),
             "TRANSP:TRANSPARENT".to_string(),

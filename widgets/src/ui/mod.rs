@@ -10,4 +10,5 @@ pub mod ics;
 pub mod prefs;
 pub mod qr;
 pub mod storage;
+pub mod svg;
 pub mod url;

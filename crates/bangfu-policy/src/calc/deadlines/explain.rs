@@ -91,7 +91,7 @@ fn rule_text(r: &DueRule) -> String {
 }
 
 fn date_text(d: Option<NaiveDate>) -> Option<String> {
-    d.map(|d| d.to_string())
+    d.map(crate::dates::iso)
 }
 
 fn stage_view(s: &StageDecision) -> Stage {
@@ -258,11 +258,11 @@ fn task_source(t: Task) -> &'static str {
 
 fn duty_view(d: &DutyDecision) -> Duty {
     Duty {
-        date: d.date.to_string(),
+        date: crate::dates::iso(d.date),
         task: task_text(d.task, d.percent),
         source: task_source(d.task).to_string(),
         working_day: d.working_day,
-        suggested_date: d.suggested.to_string(),
+        suggested_date: crate::dates::iso(d.suggested),
         kind: if d.task.is_window() {
             "window_start"
         } else {
@@ -281,7 +281,7 @@ fn day_view(d: &Day) -> CalendarDay {
         DayKind::MakeUpWorkday(n) => ("makeup", Some(n.to_string())),
     };
     CalendarDay {
-        date: d.date.to_string(),
+        date: crate::dates::iso(d.date),
         working_day: d.kind.is_working(),
         kind: kind.into(),
         name,

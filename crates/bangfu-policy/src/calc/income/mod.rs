@@ -80,11 +80,25 @@ pub struct IncomeResult {
 
 /// read → decide → explain.
 pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<IncomeResult>, Errors> {
+    evaluate_with(input, rules, true)
+}
+
+/// [`evaluate`], leaving the steps unbuilt when `steps` is false (api.md `"explain": false`,
+/// the batch path, where nobody reads them).
+pub fn evaluate_with(
+    input: &Value,
+    rules: &RuleSet,
+    steps: bool,
+) -> Result<Outcome<IncomeResult>, Errors> {
     let i = read(input)?;
     let result = decide(&i, rules).and_then(|d| {
         Some(Outcome {
             result: explain::result(&d, &i, rules)?,
-            explanation: explain::steps(&d, &i, rules),
+            explanation: if steps {
+                explain::steps(&d, &i, rules)
+            } else {
+                Vec::new()
+            },
             warnings: explain::warnings(&d, &i),
         })
     });

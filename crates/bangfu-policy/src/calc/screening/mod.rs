@@ -77,7 +77,7 @@ pub fn screen_record(record: &Record, t: &Thresholds, today: NaiveDate) -> Scree
     let decidable = t.range.is_some();
     ScreeningResult {
         year: t.year,
-        date: today.to_string(),
+        date: crate::dates::iso(today),
         household_id: record.household_id.clone(),
         head_name: record.head_name.clone(),
         township: record.township.clone(),

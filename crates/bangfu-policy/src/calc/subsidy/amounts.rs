@@ -316,7 +316,7 @@ fn loan_interest(
             match ctx.rules.get(name, At::Date(date)) {
                 Some(r) => {
                     ctx.params.push(r.to_use());
-                    if date.format("%Y-%m").to_string() > latest_lpr_month(ctx) {
+                    if crate::dates::year_month(date) > latest_lpr_month(ctx) {
                         a.note(Note::LprToBeConfirmed { from: r.at.clone() });
                     }
                     let i = round_cents(p.checked_mul(r.value)?.checked_mul(y)?);

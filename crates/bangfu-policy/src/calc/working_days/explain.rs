@@ -66,17 +66,17 @@ pub fn explain(d: &WorkingDaysDecision) -> Outcome<WorkingDaysResult> {
                 .iter()
                 .map(|d| match d.kind {
                     calendar::DayKind::MakeUpWorkday(_) => format!("{}（调休上班）", d.date),
-                    _ => d.date.to_string(),
+                    _ => crate::dates::iso(d.date),
                 })
                 .collect();
             let step = Step::new(
                 format!("{from} 之后第 {n} 个工作日"),
-                due.to_string(),
+                crate::dates::iso(*due),
                 format!("起算日不计入，依次计入：{}", listed.join("、")),
                 format!("{}；{CIVIL_CODE_201}", citations(days)),
             );
             let result = WorkingDaysResult::Added {
-                date: due.to_string(),
+                date: crate::dates::iso(*due),
                 estimated: *estimated,
             };
             (result, step, *estimated)
