@@ -94,6 +94,22 @@ fn cases() -> Vec<Case> {
             vec![("ok", json!(true)), ("result.estimated", json!(true)), ("warnings[0].code", json!("estimated_calendar"))],
         ),
         (
+            "In the Gansu profile a stage capped by the overall limit names it in working days",
+            "facts.md G (15 个工作日办结); issue 12 defect found by the split (it said 天)",
+            one_click(json!({ "applied_on": "2024-06-03", "checked_on": "2024-06-20", "today": "2024-06-20", "profile": "gansu-2023" })),
+            vec![("result.stages.feedback.binding", json!("overall")),
+                 ("explanation[1].formula", json!("核查完成日 2024-06-20 后第 5 个工作日（受全程 15 个工作日上限约束）"))],
+        ),
+        (
+            "A working-day request whose allow_estimate is not true/false is refused, not read as no",
+            "api.md working_days (allow_estimate: boolean); issue 12 defect found by the split",
+            json!({ "calculator": "working_days",
+                    "input": { "op": "is_working_day", "date": "2024-10-01", "allow_estimate": "yes" } }),
+            vec![("ok", json!(false)), ("errors[0].field", json!("input.allow_estimate")),
+                 ("errors[0].code", json!("wrong_type")),
+                 ("errors[0].message", json!("是否允许估算应为是或否（true/false）"))],
+        ),
+        (
             "February's 30th-day report falls on its last day; a Sunday 25th suggests the Friday before",
             "附件2 第16条; rules.md §3 (suggests the previous working day)",
             json!({ "calculator": "deadlines", "input": { "procedure": "duties", "year": 2024, "month": 2 } }),
