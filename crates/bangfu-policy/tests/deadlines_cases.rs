@@ -110,6 +110,13 @@ fn cases() -> Vec<Case> {
                  ("errors[0].message", json!("是否允许估算应为是或否（true/false）"))],
         ),
         (
+            "A timeline whose profile is not text is refused, not read as 民勤县",
+            "api.md deadlines (profile: minqin-2024 or gansu-2023)",
+            one_click(json!({ "applied_on": "2024-06-03", "today": "2024-06-03", "profile": 2023 })),
+            vec![("ok", json!(false)), ("errors[0].field", json!("input.profile")),
+                 ("errors[0].code", json!("wrong_type")), ("errors[0].message", json!("时限口径应为文字代码"))],
+        ),
+        (
             "February's 30th-day report falls on its last day; a Sunday 25th suggests the Friday before",
             "附件2 第16条; rules.md §3 (suggests the previous working day)",
             json!({ "calculator": "deadlines", "input": { "procedure": "duties", "year": 2024, "month": 2 } }),

@@ -227,3 +227,14 @@ fn read_items(obj: &Obj, r: &mut Reader) -> Vec<Item> {
     }
     items
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_widgets_labour_list_spells_the_codes_the_reader_accepts() {
+        let codes: Vec<&str> = LABOUR.iter().map(|(c, _)| *c).collect();
+        assert_eq!(codes, Labour::ALL.map(Labour::code));
+    }
+}
