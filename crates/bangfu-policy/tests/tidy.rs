@@ -349,6 +349,23 @@ fn no_decide_file_holds_chinese_text() {
 }
 
 #[test]
+fn calculators_refuse_only_through_the_catalogue() {
+    // A refusal is a `Refusal` (one code, one sentence, error.rs): a calculator that builds a
+    // `FieldError` or names an `ErrorCode` is wording a refusal at its call site again.
+    let mut bad = Vec::new();
+    for f in calculator_files() {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("FieldError") || code.contains("ErrorCode") {
+                bad.push(format!("{}:{} {}", rel(&f), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "refuse with a `Refusal`: {bad:?}");
+}
+
+#[test]
 fn calculators_name_parameters_at_compile_time() {
     // A misspelt parameter name would look exactly like "未配置": calculators ask the rule set
     // with a generated `Param`, never a string.
