@@ -2,7 +2,7 @@
 // one visit they work with the network off. Network first (always fresh when online), the
 // cache when offline. Only the PRECACHE paths and /pkg/ are kept, by path: never a URL with a
 // query, never a response marked no-store or private, never another page of the site.
-const CACHE = "bangfu-v2";
+const CACHE = "bangfu-v3";
 const PRECACHE = [
   "/", "/index.html", "/eligibility.html", "/cadre.html", "/deadlines.html", "/subsidy.html", "/guide.html",
   "/portal.css", "/favicon.svg", "/sw-register.js", "/embed.html", "/embed.js",
@@ -11,7 +11,8 @@ const PRECACHE = [
 ];
 
 // The engine this browser will run, by the loader's probe (a module valid only with reference
-// types, Chromium >= 96): compat browsers precache the compat build, not the modern one.
+// types, Chromium >= 96): compat browsers precache the compat build, not the modern one. Its
+// files have content-hashed names, read from the loader's FILES line (JSON between `=` and `;`).
 const REFERENCE_TYPES_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 208, 112, 26, 11];
 function engineFiles() {
   let modern = false;
@@ -19,15 +20,23 @@ function engineFiles() {
     modern = WebAssembly.validate(new Uint8Array(REFERENCE_TYPES_PROBE));
   } catch (e) {
     // no WebAssembly: nothing of the engine to cache
-    return [];
+    return Promise.resolve([]);
   }
-  const dir = modern ? "/pkg/" : "/pkg/compat/";
-  return [dir + "bangfu_widgets.js", dir + "bangfu_widgets_bg.wasm"];
+  return fetch("/pkg/bangfu.js")
+    .then((response) => response.text())
+    .then((text) => {
+      const line = /^var FILES = (\{.*\});$/m.exec(text);
+      const files = line ? JSON.parse(line[1])[modern ? "modern" : "compat"] : [];
+      return files.map((f) => "/pkg/" + f);
+    })
+    .catch(() => []);
 }
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => Promise.all(PRECACHE.concat(engineFiles()).map((url) => cache.add(url).catch(() => null)))).then(() => self.skipWaiting())
+    engineFiles()
+      .then((engine) => caches.open(CACHE).then((cache) => Promise.all(PRECACHE.concat(engine).map((url) => cache.add(url).catch(() => null)))))
+      .then(() => self.skipWaiting())
   );
 });
 

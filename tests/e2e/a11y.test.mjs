@@ -4,6 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { createRequire } from "node:module";
 import { launch, open, fillItem } from "./helpers.mjs";
+import { FIX } from "./screening-data.mjs";
 
 const axePath = createRequire(import.meta.url).resolve("axe-core/axe.min.js");
 
@@ -36,6 +37,16 @@ const PAGES = [
     await page.locator("bangfu-deadlines [data-testid=applied-on]").fill("2024-04-26");
   }],
   ["subsidy", "/test/subsidy.html", async () => {}],
+  ["screening (choosing the file)", "/screening.html", async () => {}],
+  ["screening (confirming the columns)", "/screening.html", async (page) => {
+    await page.locator("bangfu-screening [data-testid=file-input]").setInputFiles(FIX + "households.xlsx");
+    await page.locator("bangfu-screening [data-testid=mapping]").waitFor();
+  }],
+  ["screening (the flagged list)", "/screening.html", async (page) => {
+    await page.locator("bangfu-screening [data-testid=file-input]").setInputFiles(FIX + "households.xlsx");
+    await page.locator("bangfu-screening [data-testid=start]").click();
+    await page.locator("bangfu-screening [data-testid=results]").waitFor();
+  }],
 ];
 
 for (const [name, path, act] of PAGES) {

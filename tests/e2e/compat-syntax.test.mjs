@@ -4,7 +4,7 @@
 // parse as ES2020 and reject every node newer than ES2018 other than those two. No browser.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import * as acorn from "acorn";
 
 const www = new URL("../../www/", import.meta.url);
@@ -41,6 +41,11 @@ const FILES = [
   ["embed-host.js", "script"],
   ["sw.js", "script"],
   ["sw-register.js", "script"],
+  // The quarterly data check's compat bundle, its worker and wasm-bindgen's snippet.
+  ["pkg/screening/compat/bangfu_widgets.js", "module"],
+  ["pkg/screening/compat/screening-worker.js", "module"],
+  ...readdirSync(new URL("pkg/screening/compat/snippets/", www), { recursive: true })
+    .filter((f) => f.endsWith(".js")).map((f) => [`pkg/screening/compat/snippets/${f}`, "module"]),
 ];
 
 for (const [file, sourceType] of FILES) {

@@ -56,7 +56,24 @@ test("the package's manifest names its entry, types, files and version", () => {
   assert.equal(pkg.name, "bangfu");
   assert.match(pkg.version, /^\d+\.\d+\.\d+/);
   assert.equal(pkg.exports["."].types, "./bangfu.d.ts");
-  for (const file of pkg.files) assert.ok(existsSync(join(app, "node_modules/bangfu", file)), `${file} is in the tarball`);
+  const installed = join(app, "node_modules/bangfu");
+  for (const file of pkg.files) {
+    if (!file.includes("*")) {
+      assert.ok(existsSync(join(installed, file)), `${file} is in the tarball`);
+      continue;
+    }
+    // The content-hashed copies the loader names (one of each).
+    const [dir, name] = file.includes("/") ? file.split("/") : [".", file];
+    const [head, tail] = name.split("*");
+    const found = readdirSync(join(installed, dir)).filter((f) => f.startsWith(head) && f.endsWith(tail) && /\.[0-9a-f]{12}\./.test(f));
+    assert.equal(found.length, 1, `${file}: ${found.join(" ")}`);
+  }
+  const loader = readFileSync(join(installed, "bangfu.js"), "utf8");
+  const line = /^var FILES = (\{.*\});$/m.exec(loader);
+  assert.ok(line, "the loader has a FILES line");
+  for (const name of Object.values(JSON.parse(line[1])).flat()) {
+    assert.ok(existsSync(join(installed, name)), `the loader's ${name} is in the tarball`);
+  }
   const types = readFileSync(join(app, "node_modules/bangfu/bangfu.d.ts"), "utf8");
   for (const name of ["evaluate", "ready", "evaluateSync"]) assert.match(types, new RegExp(`export function ${name}\\(`));
   for (const tag of ["bangfu-income", "bangfu-eligibility", "bangfu-deadlines", "bangfu-subsidy"]) assert.ok(types.includes(`"${tag}"`), tag);

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
 import { launch, open, BASE, mounted, fillItem, shot } from "./helpers.mjs";
+import { engineWasm } from "../engine-files.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -41,8 +42,8 @@ test("an engine without reference types gets the compat build, and it works", as
   await mounted(page);
   const variant = await page.evaluate(async () => (await import("/pkg/bangfu.js")).engineVariant());
   assert.equal(variant, "compat");
-  assert.ok(urls.includes("/pkg/compat/bangfu_widgets_bg.wasm"), urls.join(" "));
-  assert.ok(!urls.includes("/pkg/bangfu_widgets_bg.wasm"));
+  assert.ok(urls.includes(engineWasm().compat), urls.join(" "));
+  assert.ok(!urls.includes(engineWasm().modern));
   const w = page.locator("bangfu-income");
   await w.locator("[data-testid=household-size]").fill("3");
   await fillItem(w, 0, { category: "wage", item: "务工", amount: "21200" });
@@ -100,7 +101,7 @@ test("after one visit the page and the widget work with the network off", async 
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
     return reg.active.state;
   });
-  await page.waitForFunction(async () => !!(await caches.match("/pkg/bangfu_widgets_bg.wasm")));
+  await page.waitForFunction(async (wasm) => !!(await caches.match(wasm)), engineWasm().modern);
   await context.setOffline(true);
   await page.reload();
   await mounted(page);
@@ -108,6 +109,38 @@ test("after one visit the page and the widget work with the network off", async 
   await w.locator("[data-testid=household-size]").fill("2");
   await fillItem(w, 0, { category: "wage", item: "务工", amount: "15600" });
   assert.equal(await w.locator("[data-testid=per-capita]").textContent(), "7800.00");
+  await context.close();
+});
+
+test("the snippet's loader keeps its name and fetches content-hashed engine files, cached for good", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.enable");
+  let seen = [];
+  const fromCache = new Set();
+  cdp.on("Network.requestServedFromCache", (e) => fromCache.add(e.requestId));
+  cdp.on("Network.responseReceived", (e) => {
+    const path = new URL(e.response.url).pathname;
+    const cached = e.response.fromDiskCache || fromCache.has(e.requestId);
+    if (path.startsWith("/pkg/")) seen.push({ path, status: e.response.status, cached, control: e.response.headers["Cache-Control"] || e.response.headers["cache-control"] || "" });
+  });
+  await page.goto(BASE + "/test/clean.html");
+  await mounted(page);
+  const wasm = seen.find((r) => r.path.endsWith(".wasm"));
+  assert.ok(wasm, JSON.stringify(seen));
+  assert.match(wasm.path, /^\/pkg\/bangfu_widgets_bg\.[0-9a-f]{12}\.wasm$/, "the engine has a content-hashed name");
+  assert.match(wasm.control, /immutable/);
+  assert.equal(wasm.path, engineWasm().modern);
+  const loader = seen.find((r) => r.path === "/pkg/bangfu.js");
+  assert.equal(loader.control, "no-cache", "the loader keeps its stable name and is revalidated");
+  // The second visit: the engine comes from the cache without asking the server (no 304).
+  seen = [];
+  await page.goto(BASE + "/test/clean.html");
+  await mounted(page);
+  const again = seen.filter((r) => r.path !== "/pkg/bangfu.js");
+  assert.ok(again.length >= 2, JSON.stringify(seen));
+  for (const r of again) assert.ok(r.cached && r.status === 200, `${r.path} came from the network: ${JSON.stringify(r)}`);
   await context.close();
 });
 

@@ -5,30 +5,18 @@
 // Fixtures: tests/fixtures/screening (cargo run -p bangfu-sheet --example screening_fixtures).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, existsSync, writeFileSync, statSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { execFileSync } from "node:child_process";
 import { launch, open, shot, ARTIFACTS } from "./helpers.mjs";
+import { FIX, cli } from "./screening-data.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser.close(); });
 
-const FIX = new URL("../fixtures/screening/", import.meta.url).pathname;
-const ROOT = new URL("../../", import.meta.url).pathname;
 const w = (page) => page.locator("bangfu-screening");
 const expected = readFileSync(FIX + "households-expected.tsv", "utf8").trim().split("\n")
   .map((l) => l.split("\t")).map(([id, code]) => ({ id, code: code || "" }));
-
-/** `bangfu screen FILE --date 2024-10-01` as CSV bytes (the CLI built by cargo). */
-function cli(file) {
-  // The most recently built CLI (a stale one would not be the code under test).
-  const bin = ["target/release/bangfu", "target/debug/bangfu"].map((p) => ROOT + p).filter(existsSync)
-    .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)[0];
-  const args = ["screen", FIX + file, "--date", "2024-10-01"];
-  return bin
-    ? execFileSync(bin, args, { stdio: ["ignore", "pipe", "ignore"] })
-    : execFileSync("cargo", ["run", "-q", "-p", "bangfu-cli", "--", ...args], { cwd: ROOT, stdio: ["ignore", "pipe", "ignore"] });
-}
 
 async function download(page, button) {
   const [dl] = await Promise.all([page.waitForEvent("download"), button.click()]);
@@ -90,7 +78,7 @@ test("a workbook with a title row and a merged two-level header is mapped, scree
   // The CSV export is byte for byte what `bangfu screen` writes for the same file.
   const csv = await download(page, d.locator("[data-testid=export-csv]"));
   assert.equal(csv.name, "households-疑点清单.csv");
-  assert.deepEqual(csv.bytes, cli("households.xlsx"));
+  assert.deepEqual(csv.bytes, cli(FIX + "households.xlsx"));
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf]);
   assert.deepEqual(page.jsErrors, []);
   await page.close();
@@ -111,7 +99,7 @@ test("a GBK CSV dropped on the widget gives the same flags, and the XLSX export 
   await d.locator("[data-testid=start]").click();
   await checkFlagged(d);
   const csv = await download(page, d.locator("[data-testid=export-csv]"));
-  assert.deepEqual(csv.bytes, cli("households-gbk.csv"));
+  assert.deepEqual(csv.bytes, cli(FIX + "households-gbk.csv"));
   const xlsx = await download(page, d.locator("[data-testid=export-xlsx]"));
   assert.equal(xlsx.name, "households-gbk-疑点清单.xlsx");
   const path = ARTIFACTS + "/screening-export.xlsx";
@@ -164,40 +152,5 @@ test("a file that is not a spreadsheet, an empty one and a header without data g
   }
   await page.screenshot({ path: shot("screening-bad-file.png"), fullPage: true });
   assert.deepEqual(page.jsErrors, []);
-  await page.close();
-});
-
-/** A generated CSV of `n` households (a tenth with a mismatched per-capita figure). */
-function bigCsv(n) {
-  const lines = ["户编号,户主姓名,所属乡镇,所属村,家庭人口,工资性收入,生产经营性收入,转移性收入,生产经营性支出,人均纯收入,户类型"];
-  for (let i = 0; i < n; i++) {
-    const size = 1 + (i % 5);
-    const wage = 10000 + (i * 37) % 40000;
-    const net = wage + 3000;
-    const pc = (net / size + (i % 10 === 3 ? 50 : 0)).toFixed(2);
-    lines.push(`62${String(i).padStart(10, "0")},户主${i},${["薛百镇", "大坝镇", "收成镇"][i % 3]},${i % 7}村,${size},${wage},3000,0,0,${pc},一般户`);
-  }
-  return Buffer.from(lines.join("\n"));
-}
-
-test("100,000 rows: the progress bar moves, the page answers, and cancel stops the run", async () => {
-  const page = await open(browser, "/test/screening.html");
-  const d = w(page);
-  await d.locator("[data-testid=file-input]").setInputFiles({ name: "big.csv", mimeType: "text/csv", buffer: bigCsv(100000) });
-  await d.locator("[data-testid=mapping]").waitFor({ timeout: 30000 });
-  const started = Date.now();
-  await d.locator("[data-testid=start]").click();
-  await page.waitForFunction(() => {
-    const p = document.querySelector("bangfu-screening").shadowRoot.querySelector("[data-testid=progress]");
-    return p && Number(p.value) > 0;
-  });
-  // The page still runs script between chunks.
-  assert.equal(await page.evaluate(() => 1 + 1), 2);
-  await d.locator("[data-testid=cancel]").click();
-  await d.locator("[data-testid=cancelled]").waitFor({ timeout: 30000 });
-  const totals = await d.locator("[data-testid=totals]").textContent();
-  const screened = Number(/核查 (\d+) 户/.exec(totals)[1]);
-  assert.ok(screened > 0 && screened < 100000, totals);
-  console.log(`# cancelled after ${screened} rows, ${Date.now() - started} ms`);
   await page.close();
 });

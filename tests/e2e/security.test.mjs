@@ -6,6 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { launch, open, BASE, mounted, fillItem, shot } from "./helpers.mjs";
+import { engineFiles } from "../engine-files.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -190,7 +191,7 @@ test("5. after the engine traps, the loader re-instantiates it and every widget 
   page.on("pageerror", (e) => errors.push(String(e)));
   // The trap hook is a wasm export: only script already running in the page can call it. It
   // makes the next render trap, as a panicking view would; typing in the income widget renders.
-  await page.evaluate(async () => (await import("/pkg/bangfu_widgets.js")).debug_trap());
+  await page.evaluate(async (glue) => (await import(glue)).debug_trap(), engineFiles().modern[0]);
   await page.locator("#income [data-testid=household-size]").fill("2");
   await page.waitForFunction(() => document.querySelector("#subsidy").shadowRoot.querySelector("[data-testid=bangfu-recovered]"), null, { timeout: 10000 });
   await mounted(page);

@@ -7,7 +7,8 @@
 //   index.html at 360 px: no sideways scrolling);
 //   each widget computes one known case; the strict-CSP page works (>= 97) or says why (< 97)
 //   and the documented 'unsafe-eval' fix works; offline reload after one visit works; over the
-//   whole run only one engine's wasm was downloaded (service-worker precache included).
+//   whole run only one engine's wasm was downloaded (service-worker precache included); the
+//   screening page reads and screens a CSV (its worker from Chromium 80 on, the page below).
 // Writes the version × check table to $BANGFU_ARTIFACTS/browser-matrix.md.
 import { describe, test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -15,6 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "./cdp.mjs";
 import { startProxy } from "./proxy.mjs";
+import { engineWasm } from "../engine-files.mjs";
 
 const BASE = process.env.BANGFU_BASE_URL || "http://127.0.0.1:8080";
 const ARTIFACTS = process.env.BANGFU_ARTIFACTS || new URL("../artifacts", import.meta.url).pathname;
@@ -25,7 +27,8 @@ const BROWSERS = (process.env.BANGFU_BROWSERS || "debian\t/usr/bin/chromium\t")
 
 const DEMO_PAGES = ["/index.html", "/eligibility.html", "/cadre.html", "/deadlines.html", "/subsidy.html",
   "/county.html", "/guide.html", "/embed.html?widget=income&year=2024"];
-const WASM = { modern: "/pkg/bangfu_widgets_bg.wasm", compat: "/pkg/compat/bangfu_widgets_bg.wasm" };
+// The engine the build names by content hash (www/pkg/bangfu.js's FILES line).
+const WASM = engineWasm();
 const TIMEOUT = { timeout: 180000 };
 
 // In-page functions (sent as source: ES2018 only, they run in Chromium 70).
@@ -85,6 +88,20 @@ function swReady(path) {
   });
   return Promise.race([ready, deadline]);
 }
+
+/** Chooses a CSV file holding `text` in the screening widget (as the file input would). */
+function chooseCsv(text) {
+  var input = document.querySelector("bangfu-screening").shadowRoot.querySelector('[data-testid="file-input"]');
+  var dt = new DataTransfer();
+  dt.items.add(new File([text], "ledger.csv", { type: "text/csv" }));
+  input.files = dt.files;
+  input.dispatchEvent(new Event("change", { bubbles: true }));
+  return true;
+}
+
+const SCREENING_CSV = "户编号,户主姓名,所属乡镇,所属村,家庭人口,工资性收入,生产经营性收入,转移性收入,生产经营性支出,人均纯收入,户类型\n" +
+  "6200000001,甲,薛百镇,1村,2,20000,3000,0,0,11500.00,一般户\n6200000002,乙,薛百镇,1村,1,20000,3000,0,0,23000.00,一般户\n" +
+  "6200000003,丙,大坝镇,2村,4,20000,3000,0,0,9000.00,一般户\n";
 
 // Node-side steps.
 const step = (page, host, id, action, value) => page.waitFor(`${host} ${id}`, act, [host, id, action, value], 15000);
@@ -316,6 +333,19 @@ for (const spec of BROWSERS) {
 
     check("one engine in all", "over every page visited (service worker included) only one engine was downloaded", async () => {
       assert.deepEqual(proxy.wasm().map((w) => w.path), [WASM[expected]], JSON.stringify(proxy.wasm()));
+    });
+
+    // After "one engine in all": the screening page downloads its own bundle.
+    check("screening", "screening: a CSV is read and screened (a worker from 80 on, the page below)", async () => {
+      const page = await open("/test/screening.html");
+      await page.run(chooseCsv, SCREENING_CSV);
+      await step(page, "bangfu-screening", "start", "click");
+      await expectText(page, "bangfu-screening", "totals", "核查 3 户，有疑点 1 户。");
+      // Module workers arrived in Chromium 80; below that the same code runs on the page.
+      const worker = major >= 96 ? "/pkg/screening/screening-worker.js" : "/pkg/screening/compat/screening-worker.js";
+      if (major >= 80) assert.ok(proxy.fetched.has(worker), `${worker} fetched: ${[...proxy.fetched.keys()].filter((p) => /screening/.test(p))}`);
+      assert.deepEqual(page.errors, []);
+      await page.close();
     });
   });
 }

@@ -25,9 +25,10 @@ var ATTRIBUTES = [
 ];
 
 var base = new URL(".", import.meta.url);
-// The engine's files, relative to this loader (`cargo xtask dist` rewrites them to hashed names).
-var FILES = { modern: ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], compat: ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
-// The same stylesheet as a file (`cargo xtask dist` rewrites this line to the hashed name).
+// The engine's files, relative to this loader. The build (and `cargo xtask dist`) rewrites this
+// line to content-hashed names, served as immutable; it stays JSON between `=` and `;` (sw.js reads it).
+var FILES = { "modern": ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], "compat": ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
+// The same stylesheet as a file (the build rewrites this line to the hashed name).
 var CSS_FILE = "bangfu.css";
 // SRI (sha384) of those files by name; `cargo xtask dist` fills it in, development builds have none.
 var INTEGRITY = {};
@@ -485,8 +486,9 @@ function cssString(text) {
   return '"' + out + '"';
 }
 
-function hostPrintCss(label) {
-  var title = label ? "农户家庭收入核算表 · " + label : "农户家庭收入核算表";
+function hostPrintCss(label, sheetTitle) {
+  var name = sheetTitle || "农户家庭收入核算表";
+  var title = label ? name + " · " + label : name;
   return (
     "@media print {" +
     "html[" + PRINTING + "] body *:not([" + PRINT_PATH + "]):not([" + PRINT_SHEET + "]) { display: none !important; }" +
@@ -530,7 +532,8 @@ function startSheetPrint(host) {
   var sheetNode = readySheet(host);
   if (!sheetNode) return false;
   var labelNode = sheetNode.querySelector("[data-testid=sheet-label]");
-  var css = hostPrintCss(labelNode ? labelNode.textContent.trim() : "");
+  // A widget's sheet may name itself (the screening list); else it is the income sheet.
+  var css = hostPrintCss(labelNode ? labelNode.textContent.trim() : "", sheetNode.getAttribute("data-print-title"));
   // A constructable sheet is not an inline <style> (CSP style-src); older engines get one.
   if ("adoptedStyleSheets" in document && "replaceSync" in CSSStyleSheet.prototype) {
     var s = new CSSStyleSheet();

@@ -191,18 +191,24 @@ pub fn mount(kind: &str, root: Element, attributes: &str) -> Result<u32, JsValue
 #[wasm_bindgen]
 pub fn update(id: u32, attributes: &str) {
     let attrs = parse_and_warn(attributes);
-    MOUNTED.with(|m| match m.borrow_mut().get_mut(&id) {
-        #[cfg(feature = "income")]
-        Some(Mounted::Income(handle)) => handle.update(income_props(&attrs)),
-        #[cfg(feature = "eligibility")]
-        Some(Mounted::Eligibility(handle)) => handle.update(eligibility_props(&attrs)),
-        #[cfg(feature = "deadlines")]
-        Some(Mounted::Deadlines(handle)) => handle.update(deadlines_props(&attrs)),
-        #[cfg(feature = "subsidy")]
-        Some(Mounted::Subsidy(handle)) => handle.update(subsidy_props(&attrs)),
-        #[cfg(feature = "screening")]
-        Some(Mounted::Screening(handle)) => handle.update(screening_props(&attrs)),
-        None => {}
+    MOUNTED.with(|m| {
+        let mut mounted = m.borrow_mut();
+        let Some(widget) = mounted.get_mut(&id) else {
+            return;
+        };
+        // Matched by place, so a build without any widget feature (the engine alone) compiles.
+        match *widget {
+            #[cfg(feature = "income")]
+            Mounted::Income(ref mut handle) => handle.update(income_props(&attrs)),
+            #[cfg(feature = "eligibility")]
+            Mounted::Eligibility(ref mut handle) => handle.update(eligibility_props(&attrs)),
+            #[cfg(feature = "deadlines")]
+            Mounted::Deadlines(ref mut handle) => handle.update(deadlines_props(&attrs)),
+            #[cfg(feature = "subsidy")]
+            Mounted::Subsidy(ref mut handle) => handle.update(subsidy_props(&attrs)),
+            #[cfg(feature = "screening")]
+            Mounted::Screening(ref mut handle) => handle.update(screening_props(&attrs)),
+        }
     });
 }
 

@@ -1,9 +1,13 @@
-//! `cargo xtask bench`: measures, does not assert. Prints a table and writes
-//! `target/bench/bench.json`:
+//! `cargo xtask bench`: measures, does not assert. Prints a table, writes
+//! `target/bench/bench.json` and regenerates the measured section of `docs/performance.md`
+//! (`tests/bench/report.mjs`), so the document cannot drift from the last run:
 //! - sizes raw/gzip/brotli of the wasm and JS of the all-in-one bundle, the compat bundle, each
-//!   single-widget bundle, and a Yew hello-world built in the same run (the ratio);
-//! - load to interactive under Slow 4G (cold and warm, with and without each widget);
-//! - evaluate() per request, native and in wasm; `bangfu eval --batch` households per second.
+//!   single-widget bundle, the engine alone, and a Yew hello-world built in the same run;
+//! - added load per widget page and the county page, cold and warm, under Slow 4G + 4× CPU,
+//!   with the plain-JS and Yew hello-world baselines, and the bytes each page fetches (modern
+//!   and compat) (`tests/bench/load.mjs`);
+//! - evaluate() per calculator in steady state, native and in wasm, for the same requests;
+//!   `bangfu eval --batch` households per second.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -54,7 +58,10 @@ fn build_variant(
         .arg(manifest)
         .args(["--lib", "--target", WASM_TARGET, "--profile", "wasm"]);
     if let Some(f) = features {
-        cmd.args(["--no-default-features", "--features", f]);
+        cmd.arg("--no-default-features");
+        if !f.is_empty() {
+            cmd.args(["--features", f]);
+        }
     }
     status(&mut cmd)?;
     let stem = if name == "hello" {
@@ -153,6 +160,18 @@ pub fn run() -> Result<(), String> {
             out.join("bangfu_widgets.js"),
         ));
     }
+    let engine = build_variant(
+        &tools,
+        "engine",
+        &widgets_manifest,
+        Some(""),
+        &root.join("target/bench/engine"),
+    )?;
+    rows.push((
+        "engine only (evaluate)".into(),
+        engine.join("bangfu_widgets_bg.wasm"),
+        engine.join("bangfu_widgets.js"),
+    ));
     let hello = build_variant(
         &tools,
         "hello",
@@ -240,14 +259,23 @@ pub fn run() -> Result<(), String> {
     let _ = writeln!(json, "  \"batch_households_per_second\": {per_sec:.0},");
 
     // Browser: load under Slow 4G, evaluate in wasm. The server sends the brotli copies that
-    // the build made, with validators, as a portal would.
+    // the build made, with validators and immutable hashed names, as a portal would.
+    let (ok, requests) =
+        output(Command::new(root.join("target/release/bangfu-bench")).arg("requests"))?;
+    if !ok {
+        return Err(format!("bangfu-bench requests failed: {requests}"));
+    }
+    let requests_file = root.join("target/bench/requests.json");
+    std::fs::write(&requests_file, requests.trim()).map_err(|e| e.to_string())?;
+    place_hello(&hello)?;
     let port = server::spawn(root.join("www"))?;
     let (ok, text) = output(
         Command::new(&browser.node)
             .current_dir(root.join("tests"))
             .arg("bench/load.mjs")
             .env("BANGFU_BASE_URL", format!("http://127.0.0.1:{port}"))
-            .env("BANGFU_CHROMIUM", &browser.chromium),
+            .env("BANGFU_CHROMIUM", &browser.chromium)
+            .env("BANGFU_BENCH_REQUESTS", &requests_file),
     )?;
     let browser_json = text
         .lines()
@@ -259,12 +287,49 @@ pub fn run() -> Result<(), String> {
         eprintln!("{text}");
     }
     writeln!(table, "browser (Slow 4G, 4× CPU; median): {browser_json}").ok();
-    let _ = writeln!(json, "  \"browser\": {browser_json}");
+    let _ = writeln!(json, "  \"browser\": {browser_json},");
+    crate::bench_screening::run(&browser, port, &mut table, &mut json)?;
     json.push_str("}\n");
 
     let dir = root.join("target/bench");
     std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
     std::fs::write(dir.join("bench.json"), &json).map_err(|e| e.to_string())?;
     println!("\n{table}\nwritten: target/bench/bench.json");
+    // The measured section of docs/performance.md, from that file.
+    status(
+        Command::new(&browser.node)
+            .current_dir(root.join("tests"))
+            .arg("bench/report.mjs")
+            .arg(dir.join("bench.json"))
+            .arg(root.join("docs/performance.md")),
+    )?;
+    println!("regenerated: docs/performance.md (measured section)");
     Ok(())
+}
+
+/// Serves the Yew hello-world baseline as the widgets are served: content-hashed glue and wasm
+/// (immutable) under `www/bench/gen/hello/`, a stable `www/bench/gen/hello.js` that starts it,
+/// precompressed.
+fn place_hello(built: &Path) -> Result<(), String> {
+    let gen = root().join("www/bench/gen");
+    let dir = gen.join("hello");
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+    let mut names = Vec::new();
+    for file in ["bench_hello.js", "bench_hello_bg.wasm"] {
+        let src = built.join(file);
+        let (hex, _) = crate::hashed::sha384(&src)?;
+        let name = crate::hashed::hashed_name(file, &hex);
+        std::fs::copy(&src, dir.join(&name)).map_err(|e| format!("{name}: {e}"))?;
+        names.push(name);
+    }
+    let start = format!(
+        "// Generated by `cargo xtask bench`: starts the Yew hello-world baseline.\n\
+         import init, {{ start }} from \"./hello/{}\";\n\
+         await init({{ module_or_path: new URL(\"./hello/{}\", import.meta.url) }});\n\
+         start(document.getElementById(\"hello\"));\n",
+        names[0], names[1]
+    );
+    std::fs::write(gen.join("hello.js"), start).map_err(|e| e.to_string())?;
+    crate::precompress::precompress(&gen)
 }

@@ -156,13 +156,26 @@ fn cargo_wasm(
 /// lowers the glue's syntax.
 pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
-    let target_dir = root.join("target/compat");
-    let raw = cargo_wasm(
-        &target_dir,
+    compat_bundle(
+        tools,
+        &root.join("target/compat"),
         &[],
+        &root.join("www/pkg/compat"),
+    )
+}
+
+/// A compat bundle of the widgets with cargo `features` into `dir` (see [`build_compat`]).
+pub fn compat_bundle(
+    tools: &BuildTools,
+    target_dir: &Path,
+    features: &[&str],
+    dir: &Path,
+) -> Result<PathBuf, String> {
+    let raw = cargo_wasm(
+        target_dir,
+        features,
         Some(format!("-Ctarget-feature={POST_MVP}")),
     )?;
-    let dir = root.join("www/pkg/compat");
     let wasm = dir.join("bangfu_widgets_bg.wasm");
     if !stale(&raw, &wasm) {
         eprintln!("xtask: compat wasm unchanged");
@@ -176,7 +189,7 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
             .args(["--strip-target-features", "-o"])
             .arg(&stripped),
     )?;
-    let wasm = bindgen(tools, &stripped, &dir, "bangfu_widgets")?;
+    let wasm = bindgen(tools, &stripped, dir, "bangfu_widgets")?;
     // First lower what the precompiled standard library still uses (the features must be
     // enabled to read it), then optimise as plain MVP so no pass brings them back.
     let lowered = target_dir.join("bangfu_widgets.lowered.wasm");
@@ -202,9 +215,10 @@ pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
 }
 
 /// Builds the quarterly data check (`<bangfu-screening>`, every widget plus the spreadsheet
-/// readers) as its own bundle in `www/pkg/screening/`, with a copy of the loader and stylesheet
-/// beside it, so only a page that loads `pkg/screening/bangfu.js` downloads the spreadsheet
-/// code. Modern engines only for now (no compat variant of this bundle).
+/// readers) as its own bundle in `www/pkg/screening/` (and `compat/` under it for Chromium
+/// 70–95), each with its Web Worker script `screening-worker.js` beside the glue, and a copy
+/// of the loader and stylesheet, so only a page that loads `pkg/screening/bangfu.js`
+/// downloads the spreadsheet code.
 fn build_screening(tools: &BuildTools, loader_text: &str, css: &str) -> Result<(), String> {
     let root = root();
     let target_dir = root.join("target/screening");
@@ -215,6 +229,18 @@ fn build_screening(tools: &BuildTools, loader_text: &str, css: &str) -> Result<(
         bindgen(tools, &raw, &dir, "bangfu_widgets")?;
         optimise(tools, &wasm, &MODERN_FEATURES)?;
     }
+    let compat = dir.join("compat");
+    compat_bundle(
+        tools,
+        &root.join("target/screening-compat"),
+        &["screening"],
+        &compat,
+    )?;
+    let worker_path = root.join("widgets/js/screening-worker.js");
+    let worker = std::fs::read_to_string(&worker_path)
+        .map_err(|e| format!("{}: {e}", worker_path.display()))?;
+    write_if_changed(&dir.join("screening-worker.js"), &worker)?;
+    write_if_changed(&compat.join("screening-worker.js"), &worker)?;
     write_if_changed(&dir.join("bangfu.js"), loader_text)?;
     write_if_changed(&dir.join("bangfu.css"), css)
 }
@@ -285,13 +311,24 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
     let css = stylesheet()?;
     let loader_text = template.replace("__BANGFU_CSS__", &js_string(&css));
-    write_if_changed(&dir.join("bangfu.js"), &loader_text)?;
     // The same stylesheet as a file, for engines without constructable stylesheets (< 73)
     // on pages whose CSP forbids the inline <style> fallback.
     write_if_changed(&dir.join("bangfu.css"), &css)?;
     build_compat(tools)?;
     build_screening(tools, &loader_text, &css)?;
     crate::npm::write_package(&dir)?;
+    crate::precompress::precompress(&dir)?;
+    // The loader keeps its stable name and names content-hashed copies of what it fetches,
+    // which the server marks immutable: a second visit fetches nothing but the loader's 304.
+    let names = crate::hashed::place_beside(&dir)?;
+    let loader_text = crate::hashed::rewrite_lines(
+        &loader_text,
+        &[
+            crate::hashed::files_line(&names),
+            crate::hashed::css_line(&names[4]),
+        ],
+    )?;
+    write_if_changed(&dir.join("bangfu.js"), &loader_text)?;
     crate::precompress::precompress(&dir)?;
     Ok(wasm)
 }

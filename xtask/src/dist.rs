@@ -5,51 +5,9 @@
 //! `dist/bangfu-<version>.tgz` for portals with a bundler.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::hashed::{self, sha384};
 use crate::root;
-
-/// Standard base64 (RFC 4648) of `bytes`.
-fn base64(bytes: &[u8]) -> String {
-    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::new();
-    for chunk in bytes.chunks(3) {
-        let b = [
-            chunk[0],
-            *chunk.get(1).unwrap_or(&0),
-            *chunk.get(2).unwrap_or(&0),
-        ];
-        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for i in 0..4 {
-            if i <= chunk.len() {
-                out.push(T[((n >> (18 - 6 * i)) & 63) as usize] as char);
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
-}
-
-/// (hex, SRI string) of a file's SHA-384, by coreutils' sha384sum.
-fn sha384(path: &Path) -> Result<(String, String), String> {
-    let out = Command::new("sha384sum")
-        .arg(path)
-        .output()
-        .map_err(|e| format!("sha384sum: {e}"))?;
-    let hex: String = String::from_utf8_lossy(&out.stdout)
-        .split_whitespace()
-        .next()
-        .unwrap_or("")
-        .to_string();
-    if hex.len() != 96 {
-        return Err(format!("sha384sum gave {hex:?} for {}", path.display()));
-    }
-    let bytes: Vec<u8> = (0..48)
-        .filter_map(|i| u8::from_str_radix(&hex[2 * i..2 * i + 2], 16).ok())
-        .collect();
-    Ok((hex, format!("sha384-{}", base64(&bytes))))
-}
 
 struct Entry {
     logical: String,
@@ -61,14 +19,7 @@ struct Entry {
 /// Copies `src` into `out` under a hashed name; returns its manifest entry.
 fn place(src: &Path, logical: &str, out: &Path) -> Result<Entry, String> {
     let (hex, integrity) = sha384(src)?;
-    let path = Path::new(logical);
-    let stem = path.file_stem().and_then(|s| s.to_str()).unwrap_or("file");
-    let ext = path.extension().and_then(|s| s.to_str()).unwrap_or("");
-    let name = format!("{stem}.{}.{ext}", &hex[..12]);
-    let file = match path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        Some(parent) => format!("{}/{name}", parent.display()),
-        None => name,
-    };
+    let file = hashed::hashed_name(logical, &hex);
     let dest = out.join(&file);
     if let Some(parent) = dest.parent() {
         std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
@@ -91,13 +42,7 @@ pub fn dist() -> Result<PathBuf, String> {
     let _ = std::fs::remove_dir_all(&out);
     std::fs::create_dir_all(&out).map_err(|e| e.to_string())?;
     let mut entries = Vec::new();
-    for logical in [
-        "bangfu_widgets.js",
-        "bangfu_widgets_bg.wasm",
-        "compat/bangfu_widgets.js",
-        "compat/bangfu_widgets_bg.wasm",
-        "bangfu.css",
-    ] {
+    for logical in hashed::LOADER_FILES {
         entries.push(place(&pkg.join(logical), logical, &out)?);
     }
     let name = |l: &str| {
@@ -109,14 +54,7 @@ pub fn dist() -> Result<PathBuf, String> {
     };
     let loader = std::fs::read_to_string(pkg.join("bangfu.js"))
         .map_err(|e| format!("www/pkg/bangfu.js: {e}"))?;
-    let files_line = format!(
-        "var FILES = {{ modern: [\"{}\", \"{}\"], compat: [\"{}\", \"{}\"] }};",
-        name("bangfu_widgets.js"),
-        name("bangfu_widgets_bg.wasm"),
-        name("compat/bangfu_widgets.js"),
-        name("compat/bangfu_widgets_bg.wasm")
-    );
-    let css_line = format!("var CSS_FILE = \"{}\";", name("bangfu.css"));
+    let names: Vec<String> = hashed::LOADER_FILES.iter().map(|l| name(l)).collect();
     // Every file the loader fetches is checked by the browser: the glue through a
     // `modulepreload` with `integrity`, the wasm through `fetch(…, { integrity })`.
     let integrity_line = format!(
@@ -127,29 +65,16 @@ pub fn dist() -> Result<PathBuf, String> {
             .collect::<Vec<_>>()
             .join(", ")
     );
-    let mut rewrote = (false, false);
-    let rewritten: String = loader
-        .lines()
-        .map(|l| {
-            if l.starts_with("var FILES = ") {
-                rewrote.0 = true;
-                files_line.clone()
-            } else if l.starts_with("var CSS_FILE = ") {
-                css_line.clone()
-            } else if l.starts_with("var INTEGRITY = ") {
-                rewrote.1 = true;
-                integrity_line.clone()
-            } else {
-                l.to_string()
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n");
-    if rewrote != (true, true) {
-        return Err("the loader has no FILES or INTEGRITY line to rewrite".into());
-    }
+    let rewritten = hashed::rewrite_lines(
+        &loader,
+        &[
+            hashed::files_line(&names),
+            hashed::css_line(&name("bangfu.css")),
+            integrity_line,
+        ],
+    )?;
     let tmp = out.join("bangfu.js.tmp");
-    std::fs::write(&tmp, format!("{rewritten}\n")).map_err(|e| e.to_string())?;
+    std::fs::write(&tmp, rewritten).map_err(|e| e.to_string())?;
     entries.insert(0, place(&tmp, "bangfu.js", &out)?);
     let _ = std::fs::remove_file(&tmp);
 
@@ -179,24 +104,4 @@ pub fn dist() -> Result<PathBuf, String> {
     let tarball = crate::npm::pack(&pkg, &root.join("dist"))?;
     println!("npm package: {}", tarball.display());
     Ok(out)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_matches_rfc_4648_vectors() {
-        for (input, expected) in [
-            ("", ""),
-            ("f", "Zg=="),
-            ("fo", "Zm8="),
-            ("foo", "Zm9v"),
-            ("foob", "Zm9vYg=="),
-            ("fooba", "Zm9vYmE="),
-            ("foobar", "Zm9vYmFy"),
-        ] {
-            assert_eq!(base64(input.as_bytes()), expected);
-        }
-    }
 }

@@ -8,8 +8,10 @@
 //! - `cargo xtask docs`: regenerate the parameter tables of `docs/policy.md` from the rule sets.
 
 mod bench;
+mod bench_screening;
 mod bundle;
 mod dist;
+mod hashed;
 mod npm;
 mod oldchrome;
 mod precompress;
@@ -26,7 +28,8 @@ const HELP: &str = "cargo xtask <command>
   test               every check: fmt, clippy, unit/golden tests, browser tests
   build              build the widgets into www/pkg/
   fuzz [COUNT]       the mutation fuzzer over the JSON API (default 10,000,000 requests)
-  bench              sizes, load time under Slow 4G, evaluate() and batch speed (target/bench/bench.json)
+  bench              sizes, load time under Slow 4G, evaluate() and batch speed, the screening of
+                     100,000 rows in the browser (target/bench/bench.json)
   dist               a versioned dist/bangfu-<version>/ with hashed names and SRI manifest
   docs               regenerate the parameter tables of docs/policy.md from the rule-set data";
 

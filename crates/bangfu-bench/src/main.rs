@@ -1,6 +1,7 @@
 //! `bangfu-bench native` prints one JSON object of per-request times of `evaluate` (native,
 //! release build) per calculator; `bangfu-bench households N FILE` writes N income requests,
-//! one a line, for timing `bangfu eval --batch`.
+//! one a line, for timing `bangfu eval --batch`; `bangfu-bench requests` prints the requests
+//! timed natively, so the browser benchmark times the same ones in wasm.
 
 use std::io::Write;
 use std::time::Instant;
@@ -90,6 +91,13 @@ fn main() {
         .as_slice()
     {
         ["native"] => native(),
+        ["requests"] => {
+            let all: serde_json::Map<String, Value> = requests()
+                .into_iter()
+                .map(|(name, request)| (name.to_string(), request))
+                .collect();
+            println!("{}", Value::Object(all));
+        }
         ["households", n, path] => {
             if let Err(e) = households(n.parse().unwrap_or(100_000), path) {
                 eprintln!("bangfu-bench: {path}: {e}");
@@ -97,7 +105,7 @@ fn main() {
             }
         }
         _ => {
-            eprintln!("usage: bangfu-bench native | households N FILE");
+            eprintln!("usage: bangfu-bench native | requests | households N FILE");
             std::process::exit(2);
         }
     }

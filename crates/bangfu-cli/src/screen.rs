@@ -1,18 +1,17 @@
 //! `bangfu screen FILE.xlsx|csv [--year 2024] [--date YYYY-MM-DD] [--out flagged.xlsx|csv]`:
 //! the quarterly data check (附件2 第17条) on the command line. The file is read by
-//! `bangfu-sheet` and every row screened by the engine, on all cores; the flagged list is
+//! `bangfu-sheet` (a CSV decoded and parsed as it is read) and its rows screened by the
+//! engine in batches, each on all cores; only flagged households are kept; the list is
 //! the same file the `<bangfu-screening>` widget exports.
 
-use std::io::{self, IsTerminal, Write};
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::io::{self, Cursor, IsTerminal, Write};
+use std::ops::ControlFlow;
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
 
-use bangfu_policy::calc::screening::Thresholds;
+use bangfu_policy::calc::screening::{Mapping, Thresholds};
 use bangfu_policy::params::RuleSet;
 use bangfu_policy::text::parse_date;
-use bangfu_sheet::{
-    flagged_csv, flagged_xlsx, prepare, read_table, screen_chunk, Screened, Summary,
-};
+use bangfu_sheet::{flagged_csv, flagged_xlsx, open, prepare, screen_batch, Run, Summary};
 use chrono::{Days, NaiveDate};
 
 pub const USAGE: &str =
@@ -94,60 +93,81 @@ fn draw(done: usize, total: usize) {
     let _ = err.flush();
 }
 
-/// Runs the check. `Ok(())` after writing the list; `Err` with a message for the user.
-pub fn run(args: &[&str]) -> Result<(), String> {
-    let o = options(args)?;
-    let bytes = std::fs::read(o.file).map_err(|e| format!("{}: 无法读取（{e}）", o.file))?;
-    let table = read_table(&bytes).map_err(|e| format!("{}: {e}", o.file))?;
-    drop(bytes);
-    let prepared = prepare(&table).map_err(|e| format!("{}: {e}", o.file))?;
-    let rules = RuleSet::default_set().map_err(|e| e.message)?;
-    let t = Thresholds::resolve(&rules, o.year);
-    let mapping = &prepared.layout.mapping;
-    let rows = &table.rows[prepared.data_start..];
-    let start = Instant::now();
+/// Rows read before they are screened on every core at once.
+const BATCH: usize = 16_384;
 
-    // Both cores (or all): one contiguous part of the rows per thread, in pieces so the
-    // progress bar moves.
-    let threads = std::thread::available_parallelism()
-        .map_or(2, |n| n.get())
-        .max(1);
-    let part = rows.len().div_ceil(threads).max(1);
-    let done = AtomicUsize::new(0);
-    let show = io::stderr().is_terminal();
-    let mut results: Vec<Screened> = Vec::with_capacity(rows.len());
+/// Screens `batch` on `threads` threads, one contiguous part each, in order.
+fn screen_parallel(
+    batch: &[(usize, Vec<String>)],
+    threads: usize,
+    mapping: &Mapping,
+    t: &Thresholds,
+    date: NaiveDate,
+) -> Run {
+    let part = batch.len().div_ceil(threads).max(1);
+    let mut run = Run::default();
     std::thread::scope(|scope| {
-        let handles: Vec<_> = rows
+        let handles: Vec<_> = batch
             .chunks(part)
-            .enumerate()
-            .map(|(k, chunk)| {
-                let done = &done;
-                let t = &t;
+            .map(|chunk| {
                 scope.spawn(move || {
-                    let mut out = Vec::with_capacity(chunk.len());
-                    for (j, piece) in chunk.chunks(2000).enumerate() {
-                        let first = prepared.data_start + k * part + j * 2000;
-                        out.extend(screen_chunk(piece, first, mapping, t, o.date));
-                        done.fetch_add(piece.len(), Ordering::Relaxed);
-                    }
-                    out
+                    let mut r = Run::default();
+                    r.extend(screen_batch(chunk, mapping, t, date));
+                    r
                 })
             })
             .collect();
-        if show {
-            while handles.iter().any(|h| !h.is_finished()) {
-                draw(done.load(Ordering::Relaxed), rows.len());
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            draw(rows.len(), rows.len());
-            eprintln!();
-        }
         for h in handles {
             if let Ok(part) = h.join() {
-                results.extend(part);
+                run.merge(part);
             }
         }
     });
+    run
+}
+
+/// Runs the check. `Ok(())` after writing the list; `Err` with a message for the user.
+pub fn run(args: &[&str]) -> Result<(), String> {
+    let o = options(args)?;
+    // The file's bytes are held (a CSV is decoded and parsed as it is read, never whole).
+    let bytes = std::fs::read(o.file).map_err(|e| format!("{}: 无法读取（{e}）", o.file))?;
+    let opened = open(Cursor::new(&bytes[..])).map_err(|e| format!("{}: {e}", o.file))?;
+    let prepared = prepare(&opened).map_err(|e| format!("{}: {e}", o.file))?;
+    let rules = RuleSet::default_set().map_err(|e| e.message)?;
+    let t = Thresholds::resolve(&rules, o.year);
+    let mapping = &prepared.layout.mapping;
+    let total = opened.rows.saturating_sub(prepared.data_start);
+    let start = Instant::now();
+
+    // Both cores (or all): rows are read in batches, each screened on every thread.
+    let threads = std::thread::available_parallelism()
+        .map_or(2, |n| n.get())
+        .max(1);
+    let show = io::stderr().is_terminal();
+    let mut results = Run::default();
+    let mut batch: Vec<(usize, Vec<String>)> = Vec::with_capacity(BATCH);
+    let mut done = 0;
+    let mut flush = |batch: &mut Vec<(usize, Vec<String>)>, results: &mut Run| {
+        results.merge(screen_parallel(batch, threads, mapping, &t, o.date));
+        done += batch.len();
+        batch.clear();
+        if show {
+            draw(done, total);
+        }
+    };
+    opened
+        .for_each_row(&mut Cursor::new(&bytes[..]), prepared.data_start, |i, r| {
+            batch.push((i, r));
+            if batch.len() == BATCH {
+                flush(&mut batch, &mut results);
+            }
+            ControlFlow::Continue(())
+        })
+        .map_err(|e| format!("{}: {e}", o.file))?;
+    flush(&mut batch, &mut results);
+    if show {
+        eprintln!();
+    }
     let elapsed = start.elapsed();
 
     let summary = Summary::of(&results);
@@ -164,11 +184,11 @@ pub fn run(args: &[&str]) -> Result<(), String> {
             .write_all(&bytes)
             .map_err(|e| format!("无法输出（{e}）"))?,
     }
-    let rate = results.len() as f64 / elapsed.as_secs_f64().max(1e-9);
+    let rate = results.screened as f64 / elapsed.as_secs_f64().max(1e-9);
     eprintln!(
         "{}：{}，表头在第 {} 行，识别 {} 列。核查 {} 户，有疑点 {} 户{}（核查用时 {:.2} 秒，每秒 {:.0} 行，{} 线程）",
         o.file,
-        table.format.label(),
+        opened.format.label(),
         prepared.layout.header_row + 1,
         mapping.found(),
         summary.screened,

@@ -1,12 +1,15 @@
-//! Bytes → rows of cell text. The format is told by the content, not the file name:
-//! a zip or OLE container is a workbook (calamine), anything else must decode as text
-//! (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030/GBK as Excel on Chinese Windows
-//! writes it) and is read as CSV (comma, tab or semicolon, whichever the first line uses).
+//! Errors, formats and cell text of a sheet, and [`read_table`], which reads a small file
+//! whole (large ones are read in two passes by [`crate::stream`]). The format is told by the
+//! content, not the file name: a zip or OLE container is a workbook (calamine), anything else
+//! must decode as text (UTF-8 with or without BOM, UTF-16 with BOM, else GB18030/GBK as Excel
+//! on Chinese Windows writes it) and is read as CSV (comma, tab or semicolon, whichever the
+//! first line uses).
 
 use std::fmt;
 use std::io::Cursor;
+use std::ops::ControlFlow;
 
-use calamine::{open_workbook_auto_from_rs, Data, Reader};
+use calamine::Data;
 use chrono::{Days, NaiveDate};
 
 /// Largest file accepted (a county export of ~70,000 households is ~10 MB).
@@ -29,6 +32,8 @@ pub enum SheetError {
     /// Every sheet is empty.
     NoRows,
     TooManyRows,
+    /// The file could not be read any more (moved, changed or removed while open).
+    Unreadable(String),
 }
 
 impl fmt::Display for SheetError {
@@ -51,6 +56,9 @@ impl fmt::Display for SheetError {
             SheetError::NoRows => write!(f, "表格里没有数据（所有工作表都是空的）"),
             SheetError::TooManyRows => {
                 write!(f, "表格超过 {MAX_ROWS} 行；请按乡镇拆分后分别核查")
+            }
+            SheetError::Unreadable(why) => {
+                write!(f, "文件读取失败（可能已被移动或修改），请重新选择：{why}")
             }
         }
     }
@@ -85,124 +93,23 @@ pub struct Table {
     pub rows: Vec<Vec<String>>,
 }
 
-/// Reads a file's bytes into a table.
+/// Reads a file's bytes into a table (every row held: for small files and tests; large ones
+/// go through [`crate::stream`]).
 pub fn read_table(bytes: &[u8]) -> Result<Table, SheetError> {
-    if bytes.is_empty() {
-        return Err(SheetError::Empty);
-    }
-    if bytes.len() > MAX_BYTES {
-        return Err(SheetError::TooLarge { bytes: bytes.len() });
-    }
-    if bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        return read_workbook(bytes);
-    }
-    let (text, format) = decode(bytes)?;
-    let rows = read_csv(&text)?;
-    if rows.iter().all(|r| r.iter().all(|c| c.is_empty())) {
-        return Err(SheetError::NoRows);
-    }
+    let opened = crate::stream::open(Cursor::new(bytes))?;
+    let mut rows = Vec::with_capacity(opened.rows);
+    opened.for_each_row(&mut Cursor::new(bytes), 0, |_, r| {
+        rows.push(r);
+        ControlFlow::Continue(())
+    })?;
     Ok(Table {
-        format,
-        sheet: None,
+        format: opened.format,
+        sheet: opened.sheet,
         rows,
     })
 }
 
-fn decode(bytes: &[u8]) -> Result<(String, Format), SheetError> {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return std::str::from_utf8(rest)
-            .map(|s| (s.to_string(), Format::CsvUtf8))
-            .map_err(|_| SheetError::NotASpreadsheet);
-    }
-    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
-        let (text, _, bad) = encoding_rs::UTF_16LE.decode(bytes);
-        return if bad {
-            Err(SheetError::NotASpreadsheet)
-        } else {
-            Ok((text.into_owned(), Format::CsvUtf16))
-        };
-    }
-    // Binary content (images, archives, executables) is not a table.
-    if bytes.iter().take(8192).any(|&b| b == 0) {
-        return Err(SheetError::NotASpreadsheet);
-    }
-    if let Ok(s) = std::str::from_utf8(bytes) {
-        return Ok((s.to_string(), Format::CsvUtf8));
-    }
-    encoding_rs::GB18030
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .map(|s| (s.into_owned(), Format::CsvGbk))
-        .ok_or(SheetError::NotASpreadsheet)
-}
-
-fn delimiter(text: &str) -> u8 {
-    let first = text.lines().next().unwrap_or("");
-    let count = |c: char| first.matches(c).count();
-    [(b',', count(',')), (b'\t', count('\t')), (b';', count(';'))]
-        .into_iter()
-        .max_by_key(|(_, n)| *n)
-        .filter(|(_, n)| *n > 0)
-        .map_or(b',', |(d, _)| d)
-}
-
-fn read_csv(text: &str) -> Result<Vec<Vec<String>>, SheetError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let Ok(record) = record else {
-            return Err(SheetError::NotASpreadsheet);
-        };
-        if rows.len() >= MAX_ROWS {
-            return Err(SheetError::TooManyRows);
-        }
-        rows.push(
-            record
-                .iter()
-                .take(MAX_COLUMNS)
-                .map(|c| c.trim().to_string())
-                .collect(),
-        );
-    }
-    Ok(rows)
-}
-
-fn read_workbook(bytes: &[u8]) -> Result<Table, SheetError> {
-    let mut book = open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| SheetError::Workbook(short(&e.to_string())))?;
-    let mut first_nonempty: Option<Table> = None;
-    for name in book.sheet_names() {
-        let Ok(range) = book.worksheet_range(&name) else {
-            continue;
-        };
-        if range.height() > MAX_ROWS {
-            return Err(SheetError::TooManyRows);
-        }
-        let rows: Vec<Vec<String>> = range
-            .rows()
-            .map(|r| r.iter().take(MAX_COLUMNS).map(cell_text).collect())
-            .collect();
-        if rows.iter().all(|r| r.iter().all(|c| c.is_empty())) {
-            continue;
-        }
-        let table = Table {
-            format: Format::Workbook,
-            sheet: Some(name),
-            rows,
-        };
-        // The first sheet that looks like a household table wins.
-        if bangfu_policy::calc::screening::find_layout(&table.rows).is_some() {
-            return Ok(table);
-        }
-        first_nonempty.get_or_insert(table);
-    }
-    first_nonempty.ok_or(SheetError::NoRows)
-}
-
-fn short(s: &str) -> String {
+pub(crate) fn short(s: &str) -> String {
     s.chars().take(80).collect()
 }
 
@@ -226,7 +133,7 @@ fn serial_date(v: f64) -> Option<String> {
         .map(|d| d.to_string())
 }
 
-fn cell_text(cell: &Data) -> String {
+pub(crate) fn cell_text(cell: &Data) -> String {
     match cell {
         Data::Empty => String::new(),
         Data::String(s) => s.trim().to_string(),

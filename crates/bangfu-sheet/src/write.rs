@@ -3,7 +3,7 @@
 //! row; CSV with a BOM (Excel on Windows opens it as UTF-8) or XLSX with one sheet per
 //! township after a 汇总 (summary) sheet.
 
-use crate::run::{Screened, Summary};
+use crate::run::{Run, Screened, Summary};
 use crate::xlsx::Workbook;
 
 /// Column headings of the flagged list.
@@ -22,11 +22,8 @@ pub const HEADINGS: [&str; 11] = [
 ];
 
 /// The flagged households, sorted by township, village and row.
-pub fn flagged(results: &[Screened]) -> Vec<&Screened> {
-    let mut out: Vec<&Screened> = results
-        .iter()
-        .filter(|r| !r.result.flags.is_empty())
-        .collect();
+pub fn flagged(run: &Run) -> Vec<&Screened> {
+    let mut out: Vec<&Screened> = run.flagged.iter().collect();
     out.sort_by(|a, b| {
         (&a.result.township, &a.result.village, a.row).cmp(&(
             &b.result.township,
@@ -80,12 +77,12 @@ fn defuse(cell: &str) -> String {
 }
 
 /// The flagged list as CSV (UTF-8 with BOM, CRLF line ends).
-pub fn flagged_csv(results: &[Screened]) -> Vec<u8> {
+pub fn flagged_csv(run: &Run) -> Vec<u8> {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(b"\xEF\xBB\xBF".to_vec());
     let _ = w.write_record(HEADINGS);
-    for s in flagged(results) {
+    for s in flagged(run) {
         let mut cells = line(s);
         for i in [0, 1, 3, 4] {
             cells[i] = defuse(&cells[i]);
@@ -96,8 +93,8 @@ pub fn flagged_csv(results: &[Screened]) -> Vec<u8> {
 }
 
 /// The flagged list as an XLSX workbook: 汇总 first, then one sheet per township.
-pub fn flagged_xlsx(results: &[Screened]) -> Vec<u8> {
-    let summary = Summary::of(results);
+pub fn flagged_xlsx(run: &Run) -> Vec<u8> {
+    let summary = Summary::of(run);
     let mut book = Workbook::default();
     let mut rows: Vec<Vec<String>> = vec![vec!["项目".into(), "户数".into()]];
     rows.push(vec!["核查户数".into(), summary.screened.to_string()]);
@@ -116,7 +113,7 @@ pub fn flagged_xlsx(results: &[Screened]) -> Vec<u8> {
     }
     book.add_sheet("汇总", rows);
 
-    let list = flagged(results);
+    let list = flagged(run);
     let mut start = 0;
     while start < list.len() {
         let town = &list[start].result.township;

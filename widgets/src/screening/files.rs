@@ -23,11 +23,16 @@ pub fn save_mapping(json: &str) -> Result<(), storage::StorageError> {
     storage::set(MAPPING_KEY, json)
 }
 
-/// The bytes of a file the user chose or dropped.
+/// The bytes of a file the user chose or dropped (through `Response`, which Chromium 70 has;
+/// `Blob.arrayBuffer()` arrived in 76).
 pub async fn read_bytes(file: web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+    let failed = |_| "文件读取失败，请重新选择".to_string();
+    let promise = web_sys::Response::new_with_opt_blob(Some(&file))
+        .and_then(|r| r.array_buffer())
+        .map_err(failed)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(promise)
         .await
-        .map_err(|_| "文件读取失败，请重新选择".to_string())?;
+        .map_err(failed)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 

@@ -1,26 +1,29 @@
 //! `<bangfu-screening>` (批量核查): the quarterly data check of Plan 附件2 第17条 in the
 //! browser. The officer drops or chooses the county's household file (XLSX/XLS or CSV in
-//! UTF-8 or GBK); it is read on this device, the column guess is confirmed, every row is
-//! screened by the engine in chunks (progress bar, cancel), and the flagged households are
-//! listed, counted, charted and exported (CSV with BOM, XLSX by township) or printed.
+//! UTF-8 or GBK); it is read on this device, in a Web Worker (`job`, `worker`), the column
+//! guess is confirmed, every row is screened by the engine there while the page shows the
+//! progress (cancel ends the worker), and the flagged households are listed, counted,
+//! charted and exported (CSV with BOM, XLSX by township) or printed.
 //! Reading and writing files is `bangfu-sheet`, the same code as `bangfu screen`.
 
 pub mod files;
+pub mod job;
 pub mod state;
 pub mod views;
+pub mod worker;
 
 use std::cell::Cell;
 use std::rc::Rc;
-use std::time::Duration;
 
-use bangfu_policy::calc::screening::{Field, Thresholds};
-use bangfu_policy::params::RuleSet;
-use bangfu_sheet::{prepare, read_table, screen_chunk, Screened};
+use bangfu_policy::calc::screening::Field;
+use bangfu_sheet::Run;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::ui::browser;
+use job::{open_local, parts_for, run_local, Job, JobEvent, WorkerJob};
 use state::{remap, Filters, Loaded, SavedMapping};
+use worker::RunRequest;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct ScreeningProps {
@@ -32,9 +35,6 @@ pub struct ScreeningProps {
     #[prop_or_default]
     pub date: Option<AttrValue>,
 }
-
-/// Rows screened between two yields to the page (keeps it responsive, moves the bar).
-const CHUNK: usize = 2000;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Stage {
@@ -50,9 +50,15 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
     let stage = use_state(|| Stage::Pick);
     let error = use_state(|| None::<String>);
     let loaded = use_state(|| None::<Rc<Loaded>>);
-    let results = use_state(|| Rc::new(Vec::<Screened>::new()));
+    let results = use_state(|| Rc::new(Run::default()));
     let filters = use_state(Filters::default);
-    let cancel = use_memo((), |_| Cell::new(false));
+    // The running job (workers, or the page itself), the run so far, rows done of the total,
+    // and the workers still screening.
+    let job = use_mut_ref(|| None::<Job>);
+    let tally = use_mut_ref(Run::default);
+    let total = use_mut_ref(|| 0usize);
+    let done = use_mut_ref(|| 0usize);
+    let remaining = use_mut_ref(|| 0usize);
     let root = use_node_ref();
     let today = props
         .date
@@ -62,53 +68,105 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
         .unwrap_or_default();
     let year = props.year;
 
-    // A file chosen or dropped: read it here, find the header, apply the remembered mapping.
-    let on_file = {
-        let (stage, error, loaded, results) = (
+    // What the job reports. (A job is never dropped from inside its own report.)
+    let on_event = {
+        let (stage, error, loaded, results, job, tally, total) = (
             stage.clone(),
             error.clone(),
             loaded.clone(),
             results.clone(),
+            job.clone(),
+            tally.clone(),
+            total.clone(),
         );
-        Callback::from(move |file: web_sys::File| {
-            let (stage, error, loaded, results) = (
-                stage.clone(),
-                error.clone(),
-                loaded.clone(),
-                results.clone(),
-            );
-            stage.set(Stage::Reading);
-            error.set(None);
-            results.set(Rc::new(Vec::new()));
-            let name: String = file.name().chars().take(120).collect();
-            yew::platform::spawn_local(async move {
-                let read = files::read_bytes(file).await.and_then(|bytes| {
-                    let table = read_table(&bytes).map_err(|e| e.to_string())?;
-                    let prepared = prepare(&table)?;
-                    let mut mapping = prepared.layout.mapping.clone();
-                    if let Some(json) = files::load_mapping() {
-                        SavedMapping::parse(&json).apply(&mut mapping, &prepared.layout.headers);
-                    }
-                    Ok(Loaded {
-                        file_name: name,
-                        header_row: prepared.layout.header_row,
-                        headers: prepared.layout.headers,
-                        data_start: prepared.data_start,
-                        mapping,
-                        table,
-                    })
+        let (done, remaining) = (done.clone(), remaining.clone());
+        Callback::from(move |ev: JobEvent| match ev {
+            JobEvent::Opened(mut l) => {
+                if let Some(json) = files::load_mapping() {
+                    SavedMapping::parse(&json).apply(&mut l.mapping, &l.headers);
+                }
+                loaded.set(Some(Rc::new(*l)));
+                stage.set(Stage::Mapping);
+            }
+            JobEvent::Progress { rows, part } => {
+                tally.borrow_mut().merge(part);
+                *done.borrow_mut() += rows;
+                let total = *total.borrow();
+                stage.set(Stage::Running {
+                    done: (*done.borrow()).min(total),
+                    total,
                 });
-                match read {
-                    Ok(l) => {
-                        loaded.set(Some(Rc::new(l)));
-                        stage.set(Stage::Mapping);
+            }
+            JobEvent::Done => {
+                let left = remaining.borrow().saturating_sub(1);
+                *remaining.borrow_mut() = left;
+                if left == 0 {
+                    results.set(Rc::new(std::mem::take(&mut *tally.borrow_mut())));
+                    stage.set(Stage::Done { cancelled: false });
+                }
+            }
+            JobEvent::Error(e) => {
+                if let Some(j) = &*job.borrow() {
+                    j.stop();
+                }
+                error.set(Some(e));
+                stage.set(Stage::Pick);
+            }
+            JobEvent::Unavailable => {}
+        })
+    };
+
+    // The file read on the page (no worker here).
+    let start_local = {
+        let (job, on_event) = (job.clone(), on_event.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (job, on_event) = (job.clone(), on_event.clone());
+            yew::platform::spawn_local(async move {
+                match open_local(file).await {
+                    Ok((local, l)) => {
+                        *job.borrow_mut() =
+                            Some(Job::Local(Rc::new(local), Rc::new(Cell::new(false))));
+                        on_event.emit(JobEvent::Opened(Box::new(l)));
                     }
-                    Err(e) => {
-                        error.set(Some(e));
-                        stage.set(Stage::Pick);
-                    }
+                    Err(e) => on_event.emit(JobEvent::Error(e)),
                 }
             });
+        })
+    };
+
+    // A file chosen or dropped: a worker reads it (else the page), finds the header and
+    // guesses the columns; the remembered mapping is applied when it reports.
+    let on_file = {
+        let (stage, error, results, job, tally) = (
+            stage.clone(),
+            error.clone(),
+            results.clone(),
+            job.clone(),
+            tally.clone(),
+        );
+        let (on_event, start_local) = (on_event.clone(), start_local.clone());
+        Callback::from(move |file: web_sys::File| {
+            stage.set(Stage::Reading);
+            error.set(None);
+            results.set(Rc::new(Run::default()));
+            *tally.borrow_mut() = Run::default();
+            *job.borrow_mut() = None;
+            let fell_back = Rc::new(Cell::new(false));
+            let events = {
+                let (on_event, start_local, file) =
+                    (on_event.clone(), start_local.clone(), file.clone());
+                Callback::from(move |ev: JobEvent| match ev {
+                    JobEvent::Unavailable if !fell_back.replace(true) => {
+                        start_local.emit(file.clone())
+                    }
+                    JobEvent::Unavailable => {}
+                    ev => on_event.emit(ev),
+                })
+            };
+            match WorkerJob::start(&file, events, false) {
+                Some(w) => *job.borrow_mut() = Some(Job::Workers(vec![w])),
+                None => start_local.emit(file),
+            }
         })
     };
 
@@ -123,76 +181,103 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
         })
     };
 
-    // Confirmed: remember the mapping, then screen chunk by chunk, yielding between chunks.
+    // Confirmed: remember the mapping, then screen (the worker reports progress in chunks).
     let on_start = {
-        let (stage, loaded, results, cancel, error) = (
+        let (stage, loaded, job, tally, total, on_event) = (
             stage.clone(),
             loaded.clone(),
-            results.clone(),
-            cancel.clone(),
-            error.clone(),
+            job.clone(),
+            tally.clone(),
+            total.clone(),
+            on_event.clone(),
         );
+        let (done, remaining) = (done.clone(), remaining.clone());
         Callback::from(move |_: MouseEvent| {
             let Some(l) = (*loaded).clone() else { return };
             let _ = files::save_mapping(
                 &serde_json::to_string(&SavedMapping::of(&l.mapping, &l.headers))
                     .unwrap_or_default(),
             );
-            let rules = match RuleSet::default_set() {
-                Ok(r) => r,
-                Err(e) => {
-                    error.set(Some(e.message));
-                    return;
-                }
+            let request = RunRequest {
+                mapping: l.mapping.clone(),
+                year,
+                date: today.to_string(),
+                part: 0,
+                parts: 1,
             };
-            let t = Thresholds::resolve(&rules, year);
-            cancel.set(false);
-            let total = l.data_rows().len();
-            stage.set(Stage::Running { done: 0, total });
-            let (stage, results, cancel) = (stage.clone(), results.clone(), cancel.clone());
-            yew::platform::spawn_local(async move {
-                let mut out: Vec<Screened> = Vec::with_capacity(total);
-                let mut cancelled = false;
-                for (k, chunk) in l.data_rows().chunks(CHUNK).enumerate() {
-                    // Let the page paint and take clicks (cancel) between chunks.
-                    yew::platform::time::sleep(Duration::from_millis(0)).await;
-                    if cancel.get() {
-                        cancelled = true;
-                        break;
-                    }
-                    out.extend(screen_chunk(
-                        chunk,
-                        l.data_start + k * CHUNK,
-                        &l.mapping,
-                        &t,
-                        today,
-                    ));
-                    stage.set(Stage::Running {
-                        done: (k * CHUNK + chunk.len()).min(total),
-                        total,
-                    });
-                }
-                results.set(Rc::new(out));
-                stage.set(Stage::Done { cancelled });
+            *tally.borrow_mut() = Run::default();
+            *total.borrow_mut() = l.data_rows;
+            *done.borrow_mut() = 0;
+            *remaining.borrow_mut() = 1;
+            stage.set(Stage::Running {
+                done: 0,
+                total: l.data_rows,
             });
+            match &mut *job.borrow_mut() {
+                Some(Job::Workers(ws)) => {
+                    // Helpers open the same file and take every n-th chunk of rows.
+                    ws.truncate(1);
+                    let helper_events = on_event.reform(|ev| match ev {
+                        JobEvent::Unavailable => {
+                            JobEvent::Error("核查时出错，请刷新页面后重试".to_string())
+                        }
+                        ev => ev,
+                    });
+                    for _ in 1..parts_for(l.data_rows, l.sheet.is_some()) {
+                        let file = ws[0].file().clone();
+                        if let Some(h) = WorkerJob::start(&file, helper_events.clone(), true) {
+                            ws.push(h);
+                        }
+                    }
+                    let parts = ws.len();
+                    *remaining.borrow_mut() = parts;
+                    for (part, w) in ws.iter().enumerate() {
+                        w.run(&RunRequest {
+                            part,
+                            parts,
+                            ..request.clone()
+                        });
+                    }
+                }
+                Some(Job::Local(file, cancel)) => {
+                    cancel.set(false);
+                    yew::platform::spawn_local(run_local(
+                        file.clone(),
+                        request,
+                        cancel.clone(),
+                        on_event.clone(),
+                    ));
+                }
+                None => {}
+            }
         })
     };
 
+    // Cancel: the worker is ended at once; what it reported so far is shown.
     let on_cancel = {
-        let cancel = cancel.clone();
-        Callback::from(move |_: MouseEvent| cancel.set(true))
+        let (stage, results, job, tally) =
+            (stage.clone(), results.clone(), job.clone(), tally.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some(j) = &*job.borrow() {
+                j.stop();
+            }
+            results.set(Rc::new(std::mem::take(&mut *tally.borrow_mut())));
+            stage.set(Stage::Done { cancelled: true });
+        })
     };
     let on_again = {
-        let (stage, loaded, results, filters) = (
+        let (stage, loaded, results, filters, job) = (
             stage.clone(),
             loaded.clone(),
             results.clone(),
             filters.clone(),
+            job.clone(),
         );
         Callback::from(move |_: MouseEvent| {
+            *job.borrow_mut() = None;
             stage.set(Stage::Pick);
             loaded.set(None);
-            results.set(Rc::new(Vec::new()));
+            results.set(Rc::new(Run::default()));
             filters.set(Filters::default());
         })
     };

@@ -1,35 +1,54 @@
-//! The screening widget's pure state: the loaded file and its mapping, the mapping the
-//! officer confirmed last time (kept on the device), the table's filters and sort order.
+//! The screening widget's pure state: the file's layout and mapping as the first pass found
+//! them, the mapping the officer confirmed last time (kept on the device), the table's
+//! filters and sort order.
 //! No I/O here; no rule either: flags come from the engine through `bangfu-sheet`.
 
 use bangfu_policy::calc::screening::{Field, Flag, Mapping};
-use bangfu_sheet::{Screened, Table};
+use bangfu_sheet::{Opened, Prepared, Screened};
 use serde::{Deserialize, Serialize};
 
-/// A file read and its guessed (then corrected) layout.
-#[derive(Debug, Clone, PartialEq)]
+/// Data rows shown under each field while the officer confirms the columns.
+pub const PREVIEW_ROWS: usize = 3;
+
+/// A file after the first pass: its layout, guessed (then corrected) mapping and first rows.
+/// Built where the file is read (the worker) and sent to the page as JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Loaded {
     pub file_name: String,
-    pub table: Table,
+    /// How the file was read ("CSV（GBK）", "Excel 工作簿").
+    pub format: String,
+    pub sheet: Option<String>,
     pub header_row: usize,
     pub headers: Vec<String>,
     pub data_start: usize,
+    /// Rows after the header (what the progress bar counts).
+    pub data_rows: usize,
     pub mapping: Mapping,
+    /// The first household rows.
+    pub preview: Vec<Vec<String>>,
 }
 
 impl Loaded {
-    /// Household rows (what the progress bar counts).
-    pub fn data_rows(&self) -> &[Vec<String>] {
-        self.table.rows.get(self.data_start..).unwrap_or(&[])
-    }
-
-    /// The first few data rows, for the mapping preview.
-    pub fn preview(&self, n: usize) -> Vec<&Vec<String>> {
-        self.data_rows()
+    pub fn of(file_name: &str, opened: &Opened, prepared: Prepared) -> Loaded {
+        let preview = opened
+            .head
             .iter()
+            .skip(prepared.data_start)
             .filter(|r| !bangfu_policy::calc::screening::is_skippable(r))
-            .take(n)
-            .collect()
+            .take(PREVIEW_ROWS)
+            .cloned()
+            .collect();
+        Loaded {
+            file_name: file_name.chars().take(120).collect(),
+            format: opened.format.label().to_string(),
+            sheet: opened.sheet.clone(),
+            header_row: prepared.layout.header_row,
+            headers: prepared.layout.headers,
+            data_start: prepared.data_start,
+            data_rows: opened.rows.saturating_sub(prepared.data_start),
+            mapping: prepared.layout.mapping,
+            preview,
+        }
     }
 }
 

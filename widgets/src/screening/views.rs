@@ -4,11 +4,14 @@
 use std::rc::Rc;
 
 use bangfu_policy::calc::screening::{Field, Flag};
-use bangfu_sheet::{Screened, Summary};
+use bangfu_sheet::{Run, Summary};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::state::{flags_by_village, places, visible, Filters, Loaded, SortKey};
+
+/// The printed list's title (also the loader's page-margin title when it is printed).
+const PRINT_TITLE: &str = "防止返贫监测数据核查疑点清单";
 
 /// Rows drawn in the table at once (the export always holds every flagged household).
 const SHOWN: usize = 500;
@@ -55,14 +58,27 @@ pub fn PickView(props: &PickProps) -> Html {
             }
         })
     };
+    // A real button opens the file chooser (keyboard and screen readers reach it); the
+    // input itself stays out of sight and out of the tab order.
+    let input = use_node_ref();
+    let choose = {
+        let input = input.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(i) = input.cast::<web_sys::HtmlInputElement>() {
+                i.click();
+            }
+        })
+    };
     html! {
         <section class={classes!("drop", (*over).then_some("drop-over"))} data-testid="drop-zone"
-            {ondragover} {ondragleave} {ondrop}>
-            <p class="drop-title">{"把从系统导出的农户信息表拖到这里，或"}</p>
-            <label class="btn drop-choose" for="screening-file">{"选择文件"}</label>
-            <input id="screening-file" class="drop-input" type="file" data-testid="file-input"
-                accept=".xlsx,.xls,.csv,.txt" {onchange} />
-            <p class="drop-hint">{"支持 Excel（.xlsx、.xls）和 CSV（UTF-8 或 GBK）。文件只在本机处理，不会上传。"}</p>
+            aria-labelledby="screening-drop-title" {ondragover} {ondragleave} {ondrop}>
+            <h3 class="drop-title" id="screening-drop-title">{"第一步：选择农户信息表"}</h3>
+            <p class="drop-lead">{"把从系统导出的农户信息表拖到这里，或"}</p>
+            <button type="button" class="btn drop-choose" data-testid="choose-file"
+                aria-describedby="screening-drop-hint" disabled={props.reading} onclick={choose}>{"选择文件"}</button>
+            <input ref={input} id="screening-file" class="drop-input" type="file" data-testid="file-input"
+                tabindex="-1" aria-hidden="true" accept=".xlsx,.xls,.csv,.txt" {onchange} />
+            <p class="drop-hint" id="screening-drop-hint">{"支持 Excel（.xlsx、.xls）和 CSV（UTF-8 或 GBK）。文件只在本机处理，不会上传。"}</p>
             if props.reading {
                 <p role="status" data-testid="reading">{"正在读取文件…"}</p>
             }
@@ -81,7 +97,7 @@ pub struct MappingProps {
 #[component]
 pub fn MappingView(props: &MappingProps) -> Html {
     let l = &props.loaded;
-    let preview = l.preview(3);
+    let preview = &l.preview;
     let select = |field: Field| {
         let on_remap = props.on_remap.clone();
         let onchange = Callback::from(move |e: Event| {
@@ -118,9 +134,9 @@ pub fn MappingView(props: &MappingProps) -> Html {
             <h3>{"第二步：确认每一列是什么"}</h3>
             <p data-testid="file-summary">{format!(
                 "{}：{}{}，表头在第 {} 行，共 {} 行数据，已识别 {} 列。请核对，猜错的可以改；确认后本机会记住。",
-                l.file_name, l.table.format.label(),
-                l.table.sheet.as_ref().map(|s| format!("（工作表“{s}”）")).unwrap_or_default(),
-                l.header_row + 1, l.data_rows().len(), l.mapping.found())}</p>
+                l.file_name, l.format,
+                l.sheet.as_ref().map(|s| format!("（工作表“{s}”）")).unwrap_or_default(),
+                l.header_row + 1, l.data_rows, l.mapping.found())}</p>
             <table class="map-table">
                 <thead><tr><th scope="col">{"核查需要的信息"}</th><th scope="col">{"表中的列"}</th><th scope="col">{"前几行的值"}</th></tr></thead>
                 <tbody>{ for Field::ALL.into_iter().map(select) }</tbody>
@@ -135,7 +151,7 @@ pub fn MappingView(props: &MappingProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub results: Rc<Vec<Screened>>,
+    pub results: Rc<Run>,
     pub filters: Filters,
     pub cancelled: bool,
     pub on_filters: Callback<Filters>,
@@ -155,9 +171,10 @@ fn select_value(e: &Event) -> String {
 pub fn ResultsView(props: &ResultsProps) -> Html {
     let summary = Summary::of(&props.results);
     let f = &props.filters;
-    let rows = visible(&props.results, f);
-    let (towns, villages) = places(&props.results, &f.township);
-    let by_village = flags_by_village(&props.results);
+    let flagged = &props.results.flagged;
+    let rows = visible(flagged, f);
+    let (towns, villages) = places(flagged, &f.township);
+    let by_village = flags_by_village(flagged);
     let max = by_village
         .iter()
         .map(|(_, c)| c.iter().sum::<usize>())
@@ -220,16 +237,26 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                 <figcaption>{"各村疑点分布（条长为疑点条数，颜色为疑点类别）"}</figcaption>
                 { for by_village.iter().map(|((t, v), counts)| {
                     let total: usize = counts.iter().sum();
+                    // SVG lengths, not style attributes: a strict CSP (style-src 'self') drops
+                    // inline styles, and the bars would lose their lengths.
+                    let mut x = 0.0;
                     html! {
                         <div class="chart-row">
                             <span class="chart-label">{format!("{t} {v}")}</span>
-                            <span class="chart-bar" style={format!("width:{}%", total * 100 / max)}
-                                aria-label={format!("{t}{v} 共 {total} 条疑点")}>
-                                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(k, n)| html! {
-                                    <span class={format!("seg seg-{k}")} style={format!("flex-grow:{n}")}
-                                        title={format!("{}：{n}", Flag::ALL[k].label())}></span>
+                            <svg class="chart-bar" viewBox="0 0 100 10" preserveAspectRatio="none"
+                                role="img" aria-label={format!("{t}{v} 共 {total} 条疑点")}>
+                                { for counts.iter().enumerate().filter(|(_, n)| **n > 0).map(|(k, n)| {
+                                    let w = (*n as f64 * 100.0 / max as f64).max(0.6);
+                                    let at = x;
+                                    x += w;
+                                    html! {
+                                        <rect class={format!("seg seg-{k}")} x={format!("{at:.2}")} y="0"
+                                            width={format!("{w:.2}")} height="10">
+                                            <title>{format!("{}：{n}", Flag::ALL[k].label())}</title>
+                                        </rect>
+                                    }
                                 }) }
-                            </span>
+                            </svg>
                             <span class="chart-n">{total}</span>
                         </div>
                     }
@@ -255,8 +282,8 @@ pub fn ResultsView(props: &ResultsProps) -> Html {
                         { for summary.by_flag.iter().map(|(flag, _)| html! { <option value={flag.code()} selected={flag.code() == f.flag}>{flag.label()}</option> }) }
                     </select></label>
             </div>
-            <div class="sheet">
-                <h3 class="print-only">{"防止返贫监测数据核查疑点清单"}</h3>
+            <div class="sheet" data-ready="" data-print-title={PRINT_TITLE}>
+                <h3 class="print-only">{PRINT_TITLE}</h3>
                 <p data-testid="shown">{if rows.len() > SHOWN { format!("共 {} 户，表中显示前 {SHOWN} 户；导出的文件包含全部。", rows.len()) } else { format!("共 {} 户", rows.len()) }}</p>
                 <table class="flagged" data-testid="flagged">
                     <thead><tr>

@@ -328,10 +328,10 @@ pub fn find_layout(rows: &[Vec<String>]) -> Option<Layout> {
 }
 
 /// True for a row that holds nothing, or a totals line (合计/总计/小计) rather than a household.
-pub fn is_skippable(row: &[String]) -> bool {
+pub fn is_skippable<S: AsRef<str>>(row: &[S]) -> bool {
     let mut any = false;
     for cell in row {
-        let t = cell.trim();
+        let t = cell.as_ref().trim();
         if t.is_empty() {
             continue;
         }

@@ -11,7 +11,7 @@ pub mod read;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub use columns::{find_layout, guess, is_skippable, Field, Layout, Mapping};
+pub use columns::{find_layout, guess, is_skippable, Field, Layout, Mapping, HEADER_SEARCH_ROWS};
 pub use decide::{decide, Evidence, Finding, Flag, Thresholds};
 pub use read::{read, Record};
 
