@@ -5,6 +5,7 @@
 
 use std::fmt;
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The wire code of a refusal. Codes are part of the API contract (api.md "Error codes").
@@ -285,6 +286,8 @@ pub enum Refusal<'a> {
         label: &'a str,
         allowed: &'a [&'a str],
     },
+    /// An income category outside the four counted ones and 不计入.
+    UnknownCategory,
     UnknownRisk,
     UnknownProgramme,
     UnknownRecordField {
@@ -295,6 +298,23 @@ pub enum Refusal<'a> {
     OpenSegmentNotLast,
     /// Amounts so large the arithmetic would overflow.
     AmountsOverflow,
+    // ── Dates and calendars ──
+    /// A span whose end comes before its start.
+    EndBeforeStart,
+    /// A stage's date before the application it belongs to.
+    BeforeApplication {
+        label: &'a str,
+        date: NaiveDate,
+        applied: NaiveDate,
+    },
+    /// Working days asked of a year whose holiday schedule is not published.
+    CalendarNotPublished {
+        year: i32,
+    },
+    /// A span of dates too long to count day by day.
+    SpanTooLong,
+    /// The rule set lacks one of the 一键报贫 time limits.
+    LimitsNotConfigured,
 }
 
 impl Refusal<'_> {
@@ -347,6 +367,11 @@ impl Refusal<'_> {
             Self::SegmentsNotIncreasing => C::RangeReversed,
             Self::LastSegmentCapped | Self::OpenSegmentNotLast => C::InvalidOverride,
             Self::AmountsOverflow => C::TooLarge,
+            Self::UnknownCategory => C::UnknownCategory,
+            Self::EndBeforeStart | Self::BeforeApplication { .. } => C::RangeReversed,
+            Self::CalendarNotPublished { .. } => C::CalendarNotPublished,
+            Self::SpanTooLong => C::TooLarge,
+            Self::LimitsNotConfigured => C::UnknownParameter,
         }
     }
 }
@@ -460,6 +485,21 @@ impl fmt::Display for Refusal<'_> {
             Self::LastSegmentCapped => f.write_str("最后一段应不设上限（null）"),
             Self::OpenSegmentNotLast => f.write_str("只有最后一段可以不设上限"),
             Self::AmountsOverflow => f.write_str("金额过大，无法计算，请核对"),
+            Self::UnknownCategory => {
+                f.write_str("收入类别只能是工资性、生产经营性、财产性、转移性收入或“不计入”")
+            }
+            Self::EndBeforeStart => f.write_str("结束日期不能早于开始日期"),
+            Self::BeforeApplication {
+                label,
+                date,
+                applied,
+            } => write!(f, "{label} {date} 早于申报日期 {applied}"),
+            Self::CalendarNotPublished { year } => write!(
+                f,
+                "{year}年节假日安排未发布，无法按工作日计算；如需按周末粗略估算，请选择“估算”"
+            ),
+            Self::SpanTooLong => f.write_str("日期跨度过大（最多约 10 年），请核对"),
+            Self::LimitsNotConfigured => f.write_str("时限参数未配置"),
         }
     }
 }
@@ -481,16 +521,6 @@ impl FieldError {
             field: field.into(),
             code: why.code(),
             message: why.to_string(),
-        }
-    }
-
-    /// A refusal worded at its call site. To be removed once income/deadlines migrate.
-    #[doc(hidden)]
-    pub fn new(field: impl Into<String>, code: ErrorCode, message: impl Into<String>) -> Self {
-        FieldError {
-            field: field.into(),
-            code,
-            message: message.into(),
         }
     }
 }

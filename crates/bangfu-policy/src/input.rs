@@ -10,7 +10,7 @@ use serde_json::Map;
 /// The request as parsed: calculators reach it only through this module (only `api` writes JSON).
 pub use serde_json::Value;
 
-use crate::error::{ErrorCode, Expected, FieldError, Refusal};
+use crate::error::{Expected, FieldError, Refusal};
 use crate::text::{
     parse_date, parse_money, parse_signed_money, parse_whole, DateError, NumberError,
 };
@@ -23,12 +23,6 @@ impl Errors {
     /// Records the refusal of `field`.
     pub fn refuse(&mut self, field: &str, why: &Refusal<'_>) {
         self.0.push(FieldError::refused(field, why));
-    }
-
-    /// A refusal worded at its call site. To be removed once income/deadlines migrate.
-    #[doc(hidden)]
-    pub fn push(&mut self, field: &str, code: ErrorCode, message: impl Into<String>) {
-        self.0.push(FieldError::new(field, code, message));
     }
 
     pub fn is_empty(&self) -> bool {
@@ -475,110 +469,5 @@ impl Reader {
                 None
             }
         }
-    }
-}
-
-/// The reading functions of the calculators that still thread `&mut Errors` (income,
-/// deadlines, working days). To be removed once income/deadlines migrate to [`Reader`].
-impl<'a> Obj<'a> {
-    #[doc(hidden)]
-    pub fn new(value: &'a Value, path: &str, label: &str, errors: &mut Errors) -> Option<Obj<'a>> {
-        let obj = Obj::of(value, path);
-        if obj.is_none() {
-            errors.refuse(path, &Refusal::NotAGroup { label });
-        }
-        obj
-    }
-
-    fn need(required: bool) -> Need {
-        if required {
-            Need::Required
-        } else {
-            Need::Optional
-        }
-    }
-
-    #[doc(hidden)]
-    pub fn money(
-        &self,
-        key: &str,
-        label: &str,
-        required: bool,
-        errors: &mut Errors,
-    ) -> Option<Decimal> {
-        let read = self.read_amount(key, label, Self::need(required), parse_money);
-        errors.take(self.path_of(key), read)
-    }
-
-    #[doc(hidden)]
-    pub fn signed_money(
-        &self,
-        key: &str,
-        label: &str,
-        required: bool,
-        errors: &mut Errors,
-    ) -> Option<Decimal> {
-        let read = self.read_amount(key, label, Self::need(required), parse_signed_money);
-        errors.take(self.path_of(key), read)
-    }
-
-    #[doc(hidden)]
-    pub fn whole(
-        &self,
-        key: &str,
-        label: &str,
-        min: u64,
-        max: u64,
-        required: bool,
-        errors: &mut Errors,
-    ) -> Option<u64> {
-        let read = self.read_whole(key, label, min..=max, Self::need(required));
-        errors.take(self.path_of(key), read)
-    }
-
-    #[doc(hidden)]
-    pub fn year(&self, key: &str, label: &str, errors: &mut Errors) -> Option<i32> {
-        let (lo, hi) = (*crate::YEARS.start() as u64, *crate::YEARS.end() as u64);
-        self.whole(key, label, lo, hi, true, errors)
-            .and_then(|y| i32::try_from(y).ok())
-    }
-
-    #[doc(hidden)]
-    pub fn date(
-        &self,
-        key: &str,
-        label: &str,
-        required: bool,
-        errors: &mut Errors,
-    ) -> Option<NaiveDate> {
-        let read = self.read_date(key, label, Self::need(required));
-        errors.take(self.path_of(key), read)
-    }
-
-    #[doc(hidden)]
-    pub fn text(
-        &self,
-        key: &str,
-        label: &str,
-        max_chars: usize,
-        errors: &mut Errors,
-    ) -> Option<&'a str> {
-        errors.take(self.path_of(key), self.read_text(key, label, max_chars))
-    }
-
-    #[doc(hidden)]
-    pub fn flag(&self, key: &str, label: &str, errors: &mut Errors) -> Option<bool> {
-        errors.take(self.path_of(key), self.read_flag(key, label))
-    }
-
-    #[doc(hidden)]
-    pub fn list(
-        &self,
-        key: &str,
-        label: &str,
-        max: usize,
-        errors: &mut Errors,
-    ) -> Option<&'a Vec<Value>> {
-        errors.take(self.path_of(key), self.read_list(key, label, max))
     }
 }

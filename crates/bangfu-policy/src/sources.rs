@@ -128,78 +128,9 @@ pub fn cite_all(sources: &[Source]) -> String {
         .join("；")
 }
 
-// The citations of the calculators that still take text (income, deadlines, working days):
-// each is the rendering of its `Source` (checked by a test below). To be removed once
-// income/deadlines migrate to `Source`.
-#[doc(hidden)]
-pub const ANNEX2_ITEM2: &str =
-    "《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第2条";
-#[doc(hidden)]
-pub const ANNEX2_ITEM3: &str =
-    "《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第3条";
-#[doc(hidden)]
-pub const ANNEX2_ITEM4: &str =
-    "《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第4条";
-#[doc(hidden)]
-pub const ANNEX2_ITEM6: &str =
-    "《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第6条";
-#[doc(hidden)]
-pub const ANNEX2_ITEM12: &str =
-    "《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第12条";
-#[doc(hidden)]
-pub const ANNEX2_ITEM16: &str =
-    "《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第16条";
-#[doc(hidden)]
-pub const ANNEX2_ITEM17: &str =
-    "《民勤县2024年防止返贫动态监测和帮扶工作要点》（民农领发〔2024〕9号 附件2）第17条";
-#[doc(hidden)]
-pub const MAIN_GOALS: &str = "《民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点》（民农领发〔2024〕9号）二、主要目标";
-#[doc(hidden)]
-pub const MAIN_ITEM20: &str =
-    "《民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点》（民农领发〔2024〕9号）第20条";
-#[doc(hidden)]
-pub const MAIN_ITEM22: &str =
-    "《民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接工作要点》（民农领发〔2024〕9号）第22条";
-#[doc(hidden)]
-pub const ANNEX1_ITEM5: &str = "《民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接帮扶工作要点》（民农领发〔2024〕9号 附件1）第5条";
-#[doc(hidden)]
-pub const ANNEX1_ITEM8: &str = "《民勤县2024年巩固拓展脱贫攻坚成果同乡村振兴有效衔接帮扶工作要点》（民农领发〔2024〕9号 附件1）第8条";
-#[doc(hidden)]
-pub const CIVIL_CODE_201: &str = "《中华人民共和国民法典》第二百零一条（开始的当日不计入）";
-#[doc(hidden)]
-pub const NATIONAL_TYPES: &str =
-    "中央农村工作领导小组《关于健全防止返贫动态监测和帮扶机制的指导意见》（中农组发〔2021〕7号）";
-#[doc(hidden)]
-pub const GANSU_2023_TIMES: &str =
-    "甘肃省“一键报贫”申报须知（5 个工作日核查、5 个工作日反馈、15 个工作日办结）";
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_text_constants_are_the_rendering_of_their_source() {
-        let pairs = [
-            (ANNEX2_ITEM2, Source::Annex2(2)),
-            (ANNEX2_ITEM3, Source::Annex2(3)),
-            (ANNEX2_ITEM4, Source::Annex2(4)),
-            (ANNEX2_ITEM6, Source::Annex2(6)),
-            (ANNEX2_ITEM12, Source::Annex2(12)),
-            (ANNEX2_ITEM16, Source::Annex2(16)),
-            (ANNEX2_ITEM17, Source::Annex2(17)),
-            (MAIN_GOALS, Source::PlanGoals),
-            (MAIN_ITEM20, Source::Plan(20)),
-            (MAIN_ITEM22, Source::Plan(22)),
-            (ANNEX1_ITEM5, Source::Annex1(5)),
-            (ANNEX1_ITEM8, Source::Annex1(8)),
-            (CIVIL_CODE_201, Source::CivilCode201),
-            (NATIONAL_TYPES, Source::NationalMechanism),
-            (GANSU_2023_TIMES, Source::GansuOneClickTimes),
-        ];
-        for (text, source) in pairs {
-            assert_eq!(text, source.cite());
-        }
-    }
 
     #[test]
     fn several_items_of_annex_2_read_as_one_citation() {

@@ -4,6 +4,7 @@
 //! "Error codes" (the codes are the API contract; the sentences are the catalogue's).
 
 use bangfu_policy::error::{ErrorCode, Expected, Refusal};
+use chrono::NaiveDate;
 use serde_json::{json, Value};
 
 /// One case: a request, the field refused, and the refusal expected there.
@@ -72,16 +73,23 @@ fn variant(r: &Refusal) -> &'static str {
         Refusal::LastSegmentCapped => "LastSegmentCapped",
         Refusal::OpenSegmentNotLast => "OpenSegmentNotLast",
         Refusal::AmountsOverflow => "AmountsOverflow",
+        Refusal::UnknownCategory => "UnknownCategory",
+        Refusal::EndBeforeStart => "EndBeforeStart",
+        Refusal::BeforeApplication { .. } => "BeforeApplication",
+        Refusal::CalendarNotPublished { .. } => "CalendarNotPublished",
+        Refusal::SpanTooLong => "SpanTooLong",
+        Refusal::LimitsNotConfigured => "LimitsNotConfigured",
     }
 }
 
 /// Refusals no request can reach in this build (they guard engine faults or calculators not
 /// built); checked directly below.
-const UNREACHABLE: [&str; 4] = [
+const UNREACHABLE: [&str; 5] = [
     "CalculatorNotAvailable",
     "BuiltinRuleSetMissing",
     "OutputFailed",
     "AmountsOverflow",
+    "LimitsNotConfigured",
 ];
 
 /// A valid eligibility request with `household` merged over a minimal household.
@@ -123,6 +131,18 @@ fn screening(record: Value) -> Value {
 fn with_override(key: &str, value: Value) -> Value {
     json!({ "calculator": "working_days", "overrides": { key: value },
             "input": { "op": "is_working_day", "date": "2024-10-01" } })
+}
+
+fn income(input: Value) -> Value {
+    json!({ "calculator": "income", "input": input })
+}
+
+fn working_days(input: Value) -> Value {
+    json!({ "calculator": "working_days", "input": input })
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap_or(NaiveDate::MIN)
 }
 
 fn cases() -> Vec<Case> {
@@ -601,6 +621,56 @@ fn cases() -> Vec<Case> {
             "invalid_override",
             "只有最后一段可以不设上限",
         ),
+        c(
+            "an income category outside the four and 不计入 is refused",
+            income(json!({ "year": 2024, "household_size": 2,
+                           "items": [{ "category": "salary", "amount": "100" }] })),
+            "input.items[0].category",
+            Refusal::UnknownCategory,
+            "unknown_category",
+            "收入类别只能是工资性、生产经营性、财产性、转移性收入或“不计入”",
+        ),
+        c(
+            "a span of working days that ends before it starts is refused",
+            working_days(json!({ "op": "count", "from": "2024-06-01", "to": "2024-05-01" })),
+            "input.to",
+            Refusal::EndBeforeStart,
+            "range_reversed",
+            "结束日期不能早于开始日期",
+        ),
+        c(
+            "a check finished before the application is refused with both dates",
+            json!({ "calculator": "deadlines",
+                    "input": { "procedure": "one_click_report", "applied_on": "2024-06-03",
+                               "checked_on": "2024-06-01", "today": "2024-06-05" } }),
+            "input.checked_on",
+            Refusal::BeforeApplication {
+                label: "核查完成日期",
+                date: day("2024-06-01"),
+                applied: day("2024-06-03"),
+            },
+            "range_reversed",
+            "核查完成日期 2024-06-01 早于申报日期 2024-06-03",
+        ),
+        c(
+            "working days of a year without a published schedule are refused unless estimated",
+            working_days(json!({ "op": "is_working_day", "date": "2027-03-01" })),
+            "input.date",
+            Refusal::CalendarNotPublished { year: 2027 },
+            "calendar_not_published",
+            "2027年节假日安排未发布，无法按工作日计算；如需按周末粗略估算，请选择“估算”",
+        ),
+        c(
+            "a span of more than about ten years is refused",
+            working_days(
+                json!({ "op": "count", "from": "2014-01-01", "to": "2026-01-01",
+                                 "allow_estimate": true }),
+            ),
+            "input.to",
+            Refusal::SpanTooLong,
+            "too_large",
+            "日期跨度过大（最多约 10 年），请核对",
+        ),
     ]
 }
 
@@ -749,6 +819,16 @@ fn every_refusal_of_the_catalogue_has_a_case() {
         Refusal::LastSegmentCapped,
         Refusal::OpenSegmentNotLast,
         Refusal::AmountsOverflow,
+        Refusal::UnknownCategory,
+        Refusal::EndBeforeStart,
+        Refusal::BeforeApplication {
+            label: "",
+            date: NaiveDate::MIN,
+            applied: NaiveDate::MIN,
+        },
+        Refusal::CalendarNotPublished { year: 0 },
+        Refusal::SpanTooLong,
+        Refusal::LimitsNotConfigured,
     ];
     let missing: Vec<&str> = all
         .iter()
@@ -780,6 +860,11 @@ fn the_refusals_no_request_reaches_still_have_their_code_and_sentence() {
             Refusal::AmountsOverflow,
             ErrorCode::TooLarge,
             "金额过大，无法计算，请核对",
+        ),
+        (
+            Refusal::LimitsNotConfigured,
+            ErrorCode::UnknownParameter,
+            "时限参数未配置",
         ),
     ];
     for (r, code, message) in table {

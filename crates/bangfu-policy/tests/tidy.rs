@@ -243,6 +243,128 @@ fn only_the_api_writes_json() {
     );
 }
 
+/// The string literals of Rust source, each with the line it starts on; comments (`//`, `/* */`)
+/// and char literals (`'"'`) are skipped, raw strings (`r#"…"#`) are read whole.
+fn string_literals(text: &str) -> Vec<(usize, String)> {
+    let c: Vec<char> = text.chars().collect();
+    let (mut i, mut line, mut out) = (0, 1, Vec::new());
+    let at = |i: usize, s: &str| s.chars().enumerate().all(|(k, x)| c.get(i + k) == Some(&x));
+    while i < c.len() {
+        if at(i, "//") {
+            while i < c.len() && c[i] != '\n' {
+                i += 1;
+            }
+        } else if at(i, "/*") {
+            while i < c.len() && !at(i, "*/") {
+                line += usize::from(c[i] == '\n');
+                i += 1;
+            }
+            i += 2;
+        } else if c[i] == '\'' {
+            // A char literal ('"', '\'') is skipped; a lifetime ('a) is not a literal.
+            if c.get(i + 1) == Some(&'\\') {
+                i += 2;
+                while i < c.len() && c[i] != '\'' {
+                    i += 1;
+                }
+            } else if c.get(i + 2) == Some(&'\'') {
+                i += 2;
+            }
+            i += 1;
+        } else if c[i] == '"' || (c[i] == 'r' && (at(i + 1, "\"") || at(i + 1, "#"))) {
+            let hashes = if c[i] == 'r' {
+                i += 1;
+                let n = c[i..].iter().take_while(|x| **x == '#').count();
+                i += n;
+                Some(n)
+            } else {
+                None
+            };
+            let (start, mut lit) = (line, String::new());
+            i += 1;
+            while i < c.len() {
+                let close = match hashes {
+                    Some(n) => c[i] == '"' && (1..=n).all(|k| c.get(i + k) == Some(&'#')),
+                    None => c[i] == '"',
+                };
+                if close {
+                    i += hashes.unwrap_or(0);
+                    break;
+                }
+                if hashes.is_none() && c[i] == '\\' {
+                    lit.push(c[i]);
+                    i += 1;
+                }
+                if let Some(x) = c.get(i) {
+                    line += usize::from(*x == '\n');
+                    lit.push(*x);
+                }
+                i += 1;
+            }
+            out.push((start, lit));
+            i += 1;
+        } else {
+            line += usize::from(c[i] == '\n');
+            i += 1;
+        }
+    }
+    out
+}
+
+fn is_chinese(ch: char) -> bool {
+    matches!(ch, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+#[test]
+fn the_literal_scan_finds_strings_and_skips_comments() {
+    let text = "// \"注释\"\nlet a = '\"'; let b: &'a str = \"x\\\"汉\";\n/* \"块\" */ r#\"原\"文\"#; '\\''; \"y\"";
+    let found: Vec<(usize, String)> = string_literals(text);
+    let want = [(2, "x\\\"汉"), (3, "原\"文"), (3, "y")].map(|(l, s)| (l, s.to_string()));
+    assert_eq!(found, want);
+}
+
+#[test]
+fn no_decide_file_holds_chinese_text() {
+    // decide.rs is rules and numbers only: every sentence and name users read lives in the
+    // calculator's explain.rs (issue 12: read → decide → explain).
+    let files: Vec<PathBuf> = calculator_files()
+        .into_iter()
+        .filter(|f| f.file_name().is_some_and(|n| n == "decide.rs"))
+        .collect();
+    let mut bad = Vec::new();
+    for f in &files {
+        let text = fs::read_to_string(f).unwrap_or_default();
+        for (line, lit) in string_literals(&text) {
+            if lit.chars().any(is_chinese) {
+                bad.push(format!("{}:{line} {lit:?}", rel(f)));
+            }
+        }
+    }
+    assert!(
+        files.len() >= 5,
+        "found only {} decide.rs files",
+        files.len()
+    );
+    assert!(bad.is_empty(), "move this wording to explain.rs: {bad:?}");
+}
+
+#[test]
+fn calculators_refuse_only_through_the_catalogue() {
+    // A refusal is a `Refusal` (one code, one sentence, error.rs): a calculator that builds a
+    // `FieldError` or names an `ErrorCode` is wording a refusal at its call site again.
+    let mut bad = Vec::new();
+    for f in calculator_files() {
+        let text = fs::read_to_string(&f).unwrap_or_default();
+        for (i, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            if code.contains("FieldError") || code.contains("ErrorCode") {
+                bad.push(format!("{}:{} {}", rel(&f), i + 1, line.trim()));
+            }
+        }
+    }
+    assert!(bad.is_empty(), "refuse with a `Refusal`: {bad:?}");
+}
+
 #[test]
 fn calculators_name_parameters_at_compile_time() {
     // A misspelt parameter name would look exactly like "未配置": calculators ask the rule set

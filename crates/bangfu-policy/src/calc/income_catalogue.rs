@@ -3,6 +3,7 @@
 //! is forgotten ("应统尽统", Plan 附件2 第16条). Lists per rules.md §1 and facts.md B2, B4, B6.
 
 use super::income::Category;
+use crate::sources::Source;
 
 /// One suggested item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -76,8 +77,8 @@ pub const OFTEN_MISSED: &[Suggestion] = &[
     s(Operating, "养殖业", "自家宰杀吃掉的牲畜也要折价计入"),
 ];
 
-/// Where the lists come from.
-pub const CATALOGUE_SOURCE: &str = "民勤县2024年防止返贫动态监测和帮扶工作要点 第16条（应统尽统）";
+/// Where the lists come from (应统尽统).
+pub const CATALOGUE_SOURCE: Source = Source::Annex2(16);
 
 #[cfg(test)]
 mod tests {

@@ -12,13 +12,8 @@ use super::duties::{DutiesDecision, DutyDecision, Task};
 use super::read::Profile;
 use super::{CalendarDay, DeadlinesResult, DutiesResult, Duty, Stage, Stages, TimelineResult};
 use crate::calendar::{Day, DayKind};
-use crate::error::ErrorCode;
 use crate::explain::{Step, Warning};
-use crate::input::Errors;
-use crate::sources::{
-    ANNEX1_ITEM5, ANNEX1_ITEM8, ANNEX2_ITEM12, ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM4,
-    ANNEX2_ITEM6, CIVIL_CODE_201, GANSU_2023_TIMES, MAIN_ITEM20, MAIN_ITEM22,
-};
+use crate::sources::Source;
 use crate::Outcome;
 
 impl Status {
@@ -49,21 +44,16 @@ impl StageKind {
     /// The clause a stage's limit comes from.
     fn source(self, profile: Profile) -> String {
         let limits = match profile {
-            Profile::Minqin2024 => ANNEX2_ITEM4,
-            Profile::Gansu2023 => GANSU_2023_TIMES,
+            Profile::Minqin2024 => Source::Annex2(4),
+            Profile::Gansu2023 => Source::GansuOneClickTimes,
         };
         match self {
-            StageKind::Plan => ANNEX2_ITEM12.to_string(),
+            StageKind::Plan => Source::Annex2(12).to_string(),
             StageKind::Check | StageKind::Feedback | StageKind::Approval | StageKind::Overall => {
-                format!("{limits}；{CIVIL_CODE_201}")
+                crate::sources::cite_all(&[limits, Source::CivilCode201])
             }
         }
     }
-}
-
-/// The refusal when the rule set lacks one of the profile's limits.
-pub fn limits_not_configured(errors: &mut Errors) {
-    errors.push("rule_set", ErrorCode::UnknownParameter, "时限参数未配置");
 }
 
 /// "2024-04-26 + 5 天", "核查完成日 2024-05-06 后第 5 个工作日", "… （不超过 15 天），遇节假日顺延".
@@ -137,7 +127,13 @@ pub fn timeline(d: &TimelineDecision) -> Outcome<DeadlinesResult> {
 
 fn stage_step(s: &StageDecision, d: &TimelineDecision) -> Step {
     let bound = if s.binding == Binding::Overall {
-        format!("（受全程 {} 天上限约束）", d.limits.overall)
+        // The overall limit's own unit: 15 天 (民勤县), 10 个工作日 (甘肃省指南).
+        let [.., overall] = &d.stages;
+        let unit = match overall.rule.count {
+            Count::CalendarDays { .. } => "天",
+            Count::WorkingDays { .. } => "个工作日",
+        };
+        format!("（受全程 {} {unit}上限约束）", d.limits.overall)
     } else {
         String::new()
     };
@@ -241,18 +237,20 @@ fn task_text(t: Task, percent: Option<Decimal>) -> String {
     }
 }
 
-fn task_source(t: Task) -> &'static str {
+fn task_source(t: Task) -> Source {
     match t {
         Task::SystemUpdate | Task::RollbackReport | Task::Filing | Task::YearEndUpdate => {
-            ANNEX2_ITEM16
+            Source::Annex2(16)
         }
-        Task::WarningPush => ANNEX2_ITEM6,
-        Task::TeamMonthlyVisit | Task::QuarterlyTeamVisit => ANNEX1_ITEM5,
-        Task::QuarterlyDataCheck => ANNEX2_ITEM17,
-        Task::QuarterlyHelperVisit => ANNEX1_ITEM8,
-        Task::QuarterlyAssessment => MAIN_ITEM20,
-        Task::PlanAdjustment => ANNEX2_ITEM12,
-        Task::FundApril | Task::FundJune | Task::FundSeptember | Task::FundDecember => MAIN_ITEM22,
+        Task::WarningPush => Source::Annex2(6),
+        Task::TeamMonthlyVisit | Task::QuarterlyTeamVisit => Source::Annex1(5),
+        Task::QuarterlyDataCheck => Source::Annex2(17),
+        Task::QuarterlyHelperVisit => Source::Annex1(8),
+        Task::QuarterlyAssessment => Source::Plan(20),
+        Task::PlanAdjustment => Source::Annex2(12),
+        Task::FundApril | Task::FundJune | Task::FundSeptember | Task::FundDecember => {
+            Source::Plan(22)
+        }
     }
 }
 
@@ -308,7 +306,7 @@ pub fn duties(d: &DutiesDecision) -> Outcome<DeadlinesResult> {
                 d.working_days_in_year
             ),
             "含因公出差、开会和培训",
-            ANNEX1_ITEM5,
+            Source::Annex1(5),
         ),
     ];
     let mut warnings = Vec::new();

@@ -27,6 +27,7 @@ pub use duties::{decide_duties, DutiesDecision, DutyDecision, Recurrence, Task};
 pub use read::{read, DeadlinesInput, DutiesInput, Procedure, Profile, TimelineInput};
 
 use crate::calc::working_days::calendar_error;
+use crate::error::Refusal;
 use crate::input::{Errors, Value};
 use crate::params::RuleSet;
 use crate::Outcome;
@@ -122,30 +123,19 @@ pub enum DeadlinesResult {
 
 /// read → decide → explain.
 pub fn evaluate(input: &Value, rules: &RuleSet) -> Result<Outcome<DeadlinesResult>, Errors> {
-    let (input, mut errors) = read(input)?;
-    match input {
+    match read(input)? {
         DeadlinesInput::Timeline(t) => {
-            let limits = Limits::from_rules(t.profile, rules);
-            if limits.is_none() {
-                explain::limits_not_configured(&mut errors);
-            }
-            let Some(limits) = limits.filter(|_| errors.is_empty()) else {
+            let Some(limits) = Limits::from_rules(t.profile, rules) else {
+                let mut errors = Errors::default();
+                errors.refuse("rule_set", &Refusal::LimitsNotConfigured);
                 return Err(errors);
             };
-            match decide_timeline(&t, &limits) {
-                Ok(d) => Ok(explain::timeline(&d)),
-                Err(e) => {
-                    calendar_error(&mut errors, "input.applied_on", e);
-                    Err(errors)
-                }
-            }
+            decide_timeline(&t, &limits)
+                .map(|d| explain::timeline(&d))
+                .map_err(|e| calendar_error("input.applied_on", e))
         }
-        DeadlinesInput::Duties(i) => match decide_duties(&i, rules) {
-            Ok(d) => Ok(explain::duties(&d)),
-            Err(e) => {
-                calendar_error(&mut errors, "input.year", e);
-                Err(errors)
-            }
-        },
+        DeadlinesInput::Duties(i) => decide_duties(&i, rules)
+            .map(|d| explain::duties(&d))
+            .map_err(|e| calendar_error("input.year", e)),
     }
 }

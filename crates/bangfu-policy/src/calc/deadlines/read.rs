@@ -3,8 +3,8 @@
 
 use chrono::NaiveDate;
 
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj, Value};
+use crate::error::Refusal;
+use crate::input::{Errors, Obj, Reader, Value};
 
 /// What is asked for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -97,80 +97,74 @@ pub enum DeadlinesInput {
     Duties(DutiesInput),
 }
 
-/// The request → the typed input with the refusals not yet final (a timeline's rule-set
-/// check comes after reading, and its refusal joins these), or the refusals that stop it.
-pub fn read(input: &Value) -> Result<(DeadlinesInput, Errors), Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "时限计算输入", &mut errors) else {
-        return Err(errors);
+/// The request → the typed input, or every refusal at once.
+pub fn read(input: &Value) -> Result<DeadlinesInput, Errors> {
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "时限计算输入") else {
+        return Err(r.into_errors());
     };
-    let procedure = obj.get("procedure").and_then(|v| v.as_str()).map(str::trim);
-    match procedure.map(|p| Procedure::from_code(p).ok_or(p)) {
-        Some(Ok(Procedure::OneClickReport)) => read_timeline(&obj, errors),
-        Some(Ok(Procedure::Duties)) => read_duties(&obj, errors),
-        Some(Err(_)) => {
-            errors.push(
-                "input.procedure",
-                ErrorCode::UnknownValue,
-                "procedure 只能是 one_click_report 或 duties",
-            );
-            Err(errors)
-        }
+    let label = "计算内容";
+    let codes = Procedure::ALL.map(Procedure::code);
+    // A procedure that is not text reads as not chosen (its wire code stays `required`).
+    let input = match obj.get("procedure").and_then(|v| v.as_str()).map(str::trim) {
+        Some(code) => match Procedure::from_code(code) {
+            Some(Procedure::OneClickReport) => read_timeline(&obj, &mut r),
+            Some(Procedure::Duties) => read_duties(&obj, &mut r),
+            None => {
+                let why = Refusal::NotOneOf {
+                    label,
+                    allowed: &codes,
+                };
+                r.refuse("input.procedure", why);
+                None
+            }
+        },
         None => {
-            errors.push(
-                "input.procedure",
-                ErrorCode::Required,
-                "请指明计算内容：one_click_report（一键报贫时限）或 duties（工作日历）",
-            );
-            Err(errors)
+            let why = Refusal::Choose {
+                label,
+                options: &codes,
+            };
+            r.refuse("input.procedure", why);
+            None
         }
-    }
-}
-
-fn read_profile(obj: &Obj, errors: &mut Errors) -> Profile {
-    match obj.get("profile").and_then(|v| v.as_str()).map(str::trim) {
-        None | Some("") => Profile::Minqin2024,
-        Some(code) => Profile::from_code(code).unwrap_or_else(|| {
-            errors.push(
-                "input.profile",
-                ErrorCode::UnknownValue,
-                "时限口径只能是 minqin-2024（民勤县）或 gansu-2023（甘肃省指南）",
-            );
-            Profile::Minqin2024
-        }),
-    }
-}
-
-fn read_timeline(obj: &Obj, mut errors: Errors) -> Result<(DeadlinesInput, Errors), Errors> {
-    let applied = obj.date("applied_on", "申报日期", true, &mut errors);
-    let checked = obj.date("checked_on", "核查完成日期", false, &mut errors);
-    let identified = obj.date("identified_on", "认定日期", false, &mut errors);
-    let plan_done = obj.date("plan_done_on", "“一户一策”制定日期", false, &mut errors);
-    let today = obj.date("today", "今天的日期", true, &mut errors);
-    let profile = read_profile(obj, &mut errors);
-    let allow_estimate = obj.flag("allow_estimate", "是否允许估算", &mut errors);
-    let extend = obj.flag(
-        "extend_calendar_deadlines_past_holidays",
-        "节假日顺延",
-        &mut errors,
-    );
-    let (Some(a), Some(today)) = (applied, today) else {
-        return Err(errors);
     };
+    r.finish(input)
+}
+
+/// The time-limit profile; blank means 民勤县.
+fn read_profile(obj: &Obj, r: &mut Reader) -> Profile {
+    if obj.is_blank("profile") {
+        return Profile::Minqin2024;
+    }
+    r.choice(obj, "profile", "时限口径", &Profile::ALL, Profile::code)
+        .unwrap_or(Profile::Minqin2024)
+}
+
+fn read_timeline(obj: &Obj, r: &mut Reader) -> Option<DeadlinesInput> {
+    let applied = r.required_date(obj, "applied_on", "申报日期");
+    let checked = r.date(obj, "checked_on", "核查完成日期");
+    let identified = r.date(obj, "identified_on", "认定日期");
+    let plan_done = r.date(obj, "plan_done_on", "“一户一策”制定日期");
+    let today = r.required_date(obj, "today", "今天的日期");
+    let profile = read_profile(obj, r);
+    let allow_estimate = r.flag(obj, "allow_estimate", "是否允许估算");
+    let extend = r.flag(obj, "extend_calendar_deadlines_past_holidays", "节假日顺延");
+    let (a, today) = (applied?, today?);
     for (field, date, label) in [
         ("checked_on", checked, "核查完成日期"),
         ("identified_on", identified, "认定日期"),
         ("plan_done_on", plan_done, "“一户一策”制定日期"),
     ] {
         if let Some(d) = date.filter(|d| *d < a) {
-            errors.push(
-                &format!("input.{field}"),
-                ErrorCode::RangeReversed,
-                format!("{label} {d} 早于申报日期 {a}"),
-            );
+            let why = Refusal::BeforeApplication {
+                label,
+                date: d,
+                applied: a,
+            };
+            r.refuse(&format!("input.{field}"), why);
         }
     }
-    let input = TimelineInput {
+    Some(DeadlinesInput::Timeline(TimelineInput {
         applied_on: a,
         checked_on: checked,
         identified_on: identified,
@@ -179,28 +173,16 @@ fn read_timeline(obj: &Obj, mut errors: Errors) -> Result<(DeadlinesInput, Error
         profile,
         allow_estimate: allow_estimate.unwrap_or(false),
         extend_past_holidays: extend.unwrap_or(false),
-    };
-    Ok((DeadlinesInput::Timeline(input), errors))
+    }))
 }
 
-fn read_duties(obj: &Obj, mut errors: Errors) -> Result<(DeadlinesInput, Errors), Errors> {
-    let year = obj.year("year", "年份", &mut errors);
-    let month = obj
-        .whole("month", "月份", 1, 12, false, &mut errors)
-        .map(|m| m as u32);
-    let allow_estimate = obj
-        .flag("allow_estimate", "是否允许估算", &mut errors)
-        .unwrap_or(false);
-    let Some(year) = year else {
-        return Err(errors);
-    };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let input = DutiesInput {
-        year,
+fn read_duties(obj: &Obj, r: &mut Reader) -> Option<DeadlinesInput> {
+    let year = r.year(obj, "year", "年份");
+    let month = r.whole(obj, "month", "月份", 1..=12).map(|m| m as u32);
+    let allow_estimate = r.flag(obj, "allow_estimate", "是否允许估算");
+    Some(DeadlinesInput::Duties(DutiesInput {
+        year: year?,
         month,
-        allow_estimate,
-    };
-    Ok((DeadlinesInput::Duties(input), errors))
+        allow_estimate: allow_estimate.unwrap_or(false),
+    }))
 }

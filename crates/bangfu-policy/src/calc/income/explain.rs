@@ -11,9 +11,7 @@ use crate::daxie::amount_in_words;
 use crate::explain::{Step, Warning};
 use crate::money::{format_money, format_plain, format_ratio};
 use crate::params::{not_configured, At, Param, RuleSet};
-use crate::sources::{
-    ANNEX2_ITEM16, ANNEX2_ITEM17, ANNEX2_ITEM2, ANNEX2_ITEM3, MAIN_GOALS, NATIONAL_TYPES,
-};
+use crate::sources::Source;
 
 /// The api.md result. `None` only when a figure is too large to write in capitals.
 pub fn result(d: &IncomeDecision, i: &IncomeInput, rules: &RuleSet) -> Option<IncomeResult> {
@@ -95,7 +93,12 @@ pub fn steps(d: &IncomeDecision, i: &IncomeInput, rules: &RuleSet) -> Vec<Step> 
         .iter()
         .map(|&c| {
             let total = format_money(d.total(c));
-            Step::new(c.label(), total, item_formula(&of(i, c)), ANNEX2_ITEM16)
+            Step::new(
+                c.label(),
+                total,
+                item_formula(&of(i, c)),
+                Source::Annex2(16),
+            )
         })
         .collect();
     steps.push(excluded_step(d, i));
@@ -110,7 +113,7 @@ pub fn steps(d: &IncomeDecision, i: &IncomeInput, rules: &RuleSet) -> Vec<Step> 
             format_money(d.total(Category::Transfer)),
             format_money(d.gross)
         ),
-        ANNEX2_ITEM16,
+        Source::Annex2(16),
     ));
     steps.push(expenses_step(d, i));
     steps.extend(net_and_per_capita(d, i));
@@ -126,7 +129,7 @@ pub fn steps(d: &IncomeDecision, i: &IncomeInput, rules: &RuleSet) -> Vec<Step> 
                 i.household_size,
                 format_money(v)
             ),
-            NATIONAL_TYPES,
+            Source::NationalMechanism,
         ));
     }
     if let (Some(declined), Some(p)) = (d.declined, i.previous_per_capita) {
@@ -142,7 +145,7 @@ pub fn steps(d: &IncomeDecision, i: &IncomeInput, rules: &RuleSet) -> Vec<Step> 
                 format_money(d.per_capita),
                 format_money(p)
             ),
-            ANNEX2_ITEM2,
+            Source::Annex2(2),
         ));
     }
     for (base, r) in RatioBase::ALL.into_iter().zip(&d.ratios) {
@@ -164,7 +167,7 @@ fn excluded_step(d: &IncomeDecision, i: &IncomeInput) -> Step {
     let source = d
         .excluded_keywords
         .as_ref()
-        .map_or_else(|| ANNEX2_ITEM16.to_string(), |k| k.source.to_string());
+        .map_or_else(|| Source::Annex2(16).to_string(), |k| k.source.to_string());
     let step = Step::new(
         "不计入收入的项目",
         format_money(d.excluded_total),
@@ -196,7 +199,7 @@ fn expenses_step(d: &IncomeDecision, i: &IncomeInput) -> Step {
         "生产经营性支出",
         format_money(d.expenses),
         formula,
-        ANNEX2_ITEM16,
+        Source::Annex2(16),
     )
 }
 
@@ -212,7 +215,7 @@ fn net_and_per_capita(d: &IncomeDecision, i: &IncomeInput) -> [Step; 2] {
                 format_money(d.expenses),
                 format_money(d.net)
             ),
-            ANNEX2_ITEM16,
+            Source::Annex2(16),
         ),
         Step::new(
             "家庭年人均纯收入",
@@ -223,7 +226,7 @@ fn net_and_per_capita(d: &IncomeDecision, i: &IncomeInput) -> [Step; 2] {
                 i.household_size,
                 format_money(d.per_capita)
             ),
-            ANNEX2_ITEM16,
+            Source::Annex2(16),
         ),
     ]
 }
@@ -246,14 +249,14 @@ fn comparison_step(d: &IncomeDecision, i: &IncomeInput, rules: &RuleSet) -> Step
                 format_money(d.per_capita),
                 format_money(*gap)
             );
-            Step::new("与防止返贫监测范围比较", words, formula, ANNEX2_ITEM3)
+            Step::new("与防止返贫监测范围比较", words, formula, Source::Annex2(3))
                 .with_param(range.to_use())
         }
         Comparison::NotConfigured => Step::new(
             "与防止返贫监测范围比较",
             "未配置",
             format!("{year}年监测范围未配置，无法比较"),
-            ANNEX2_ITEM3,
+            Source::Annex2(3),
         )
         .with_param(not_configured(
             rules,
@@ -290,7 +293,7 @@ fn ratio_step(
                     format_plain(base.value),
                     format_ratio(*ratio)
                 ),
-                MAIN_GOALS,
+                Source::PlanGoals,
             )
             .with_param(base.to_use()),
         ),
@@ -299,7 +302,7 @@ fn ratio_step(
                 label,
                 "未配置",
                 format!("{}年数据未配置", year - 1),
-                MAIN_GOALS,
+                Source::PlanGoals,
             )
             .with_param(not_configured(
                 rules,
@@ -347,8 +350,9 @@ fn warning(r: &Remark, d: &IncomeDecision, i: &IncomeInput) -> Warning {
         Remark::NetNotPositive => Warning::new(
             "net_income_not_positive",
             format!(
-                "家庭纯收入为 {} 元（不大于 0），请核对各项收入和生产经营性支出（{ANNEX2_ITEM17}）",
-                format_money(d.net)
+                "家庭纯收入为 {} 元（不大于 0），请核对各项收入和生产经营性支出（{}）",
+                format_money(d.net),
+                Source::Annex2(17)
             ),
             Some("input.operating_expenses".to_string()),
         ),

@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 pub use decide::{decide, Comparison, IncomeDecision, Ratio, RatioBase, Remark};
 pub use read::{read, Category, IncomeInput, Item, LABOUR, MAX_MEMBERS};
 
-use crate::error::ErrorCode;
-use crate::input::{Errors, Value};
+use crate::error::Refusal;
+use crate::input::{Errors, Reader, Value};
 use crate::params::RuleSet;
 use crate::Outcome;
 
@@ -103,12 +103,8 @@ pub fn evaluate_with(
         })
     });
     result.ok_or_else(|| {
-        let mut e = Errors::default();
-        e.push(
-            "input",
-            ErrorCode::TooLarge,
-            "金额合计超出可计算范围，请核对",
-        );
-        e
+        let mut r = Reader::new();
+        r.refuse("input", Refusal::AmountsOverflow);
+        r.into_errors()
     })
 }

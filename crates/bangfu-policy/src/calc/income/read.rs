@@ -4,8 +4,9 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj, Value};
+use crate::calc::household::Labour;
+use crate::error::{Expected, Refusal};
+use crate::input::{Errors, Obj, Reader, Value};
 
 /// Income categories of the national monitoring system, plus recorded-but-not-counted money.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,7 +69,8 @@ impl Category {
     }
 }
 
-/// Labour capacity codes (api.md eligibility members) and their labels.
+/// Labour capacity codes (api.md eligibility members) and their labels, for the widgets'
+/// choice lists (the codes are [`Labour`]'s).
 pub const LABOUR: [(&str, &str); 3] = [
     ("full", "有劳动能力"),
     ("partial", "弱劳力或半劳力"),
@@ -111,127 +113,103 @@ pub struct IncomeInput {
 
 /// The request → the typed input, or every refusal at once.
 pub fn read(input: &Value) -> Result<IncomeInput, Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "收入核算输入", &mut errors) else {
-        return Err(errors);
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "收入核算输入") else {
+        return Err(r.into_errors());
     };
-    let year = obj.year("year", "年度", &mut errors);
+    let year = r.year(&obj, "year", "年度");
 
-    let member_ages = read_members(&obj, &mut errors);
+    let member_ages = read_members(&obj, &mut r);
     let household_size = if obj.is_blank("household_size") && !member_ages.is_empty() {
         Some(member_ages.len() as u64)
     } else {
-        obj.whole(
-            "household_size",
-            "家庭人口",
-            1,
-            MAX_HOUSEHOLD,
-            true,
-            &mut errors,
-        )
+        r.required_whole(&obj, "household_size", "家庭人口", 1..=MAX_HOUSEHOLD)
     };
 
-    let items = read_items(&obj, &mut errors);
-    let expenses = obj.money("operating_expenses", "生产经营性支出", false, &mut errors);
-    let rigid = obj.money("rigid_expenditure", "刚性支出", false, &mut errors);
-    let previous = obj.money(
-        "previous_per_capita_net_income",
-        "上年人均纯收入",
-        false,
-        &mut errors,
-    );
+    let items = read_items(&obj, &mut r);
+    let expenses = r.money(&obj, "operating_expenses", "生产经营性支出");
+    let rigid = r.money(&obj, "rigid_expenditure", "刚性支出");
+    let previous = r.money(&obj, "previous_per_capita_net_income", "上年人均纯收入");
 
-    let (Some(year), Some(household_size)) = (year, household_size) else {
-        return Err(errors);
+    let input = match (year, household_size) {
+        (Some(year), Some(household_size)) => Some(IncomeInput {
+            year,
+            household_size,
+            items,
+            operating_expenses: expenses.unwrap_or(Decimal::ZERO),
+            rigid_expenditure: rigid,
+            previous_per_capita: previous,
+            member_ages,
+        }),
+        _ => None,
     };
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    Ok(IncomeInput {
-        year,
-        household_size,
-        items,
-        operating_expenses: expenses.unwrap_or(Decimal::ZERO),
-        rigid_expenditure: rigid,
-        previous_per_capita: previous,
-        member_ages,
-    })
+    r.finish(input)
 }
 
 /// Members are optional; they give the household size when no plain size is typed.
-fn read_members(obj: &Obj, errors: &mut Errors) -> Vec<Option<u64>> {
+fn read_members(obj: &Obj, r: &mut Reader) -> Vec<Option<u64>> {
     let mut member_ages: Vec<Option<u64>> = Vec::new();
-    if let Some(members) = obj.list("members", "家庭成员", MAX_MEMBERS, errors) {
-        for (i, m) in members.iter().enumerate() {
-            let path = format!("input.members[{i}]");
-            if let Some(mo) = Obj::new(m, &path, "家庭成员", errors) {
-                member_ages.push(mo.whole("age", "年龄", 0, 150, false, errors));
-                if let Some(labour) = mo.text("labour", "劳动能力", 20, errors) {
-                    if !labour.is_empty() && !LABOUR.iter().any(|(c, _)| *c == labour) {
-                        errors.push(
-                            &mo.path_of("labour"),
-                            ErrorCode::UnknownValue,
-                            "劳动能力只能是：有劳动能力（full）、弱劳力或半劳力（partial）、无劳动能力（none）",
-                        );
-                    }
-                }
-                mo.text("relation", "与户主关系", 20, errors);
-                mo.text("name", "姓名", 50, errors);
+    let Some(members) = r.list(obj, "members", "家庭成员", MAX_MEMBERS) else {
+        return member_ages;
+    };
+    for (i, m) in members.iter().enumerate() {
+        let Some(mo) = r.object(m, &format!("input.members[{i}]"), "家庭成员") else {
+            continue;
+        };
+        member_ages.push(r.whole(&mo, "age", "年龄", 0..=150));
+        if let Some(labour) = r.text(&mo, "labour", "劳动能力", 20) {
+            if !labour.is_empty() && !Labour::ALL.iter().any(|l| l.code() == labour) {
+                let allowed = Labour::ALL.map(Labour::code);
+                let why = Refusal::NotOneOf {
+                    label: "劳动能力",
+                    allowed: &allowed,
+                };
+                r.refuse(&mo.path_of("labour"), why);
             }
         }
+        r.text(&mo, "relation", "与户主关系", 20);
+        r.text(&mo, "name", "姓名", 50);
     }
     member_ages
 }
 
 /// An item's category: required, a text code from [`Category`].
-fn read_category(io: &Obj, errors: &mut Errors) -> Option<Category> {
+fn read_category(io: &Obj, r: &mut Reader) -> Option<Category> {
     let path = io.path_of("category");
-    match io.get("category").map(|v| v.as_str()) {
-        None => {
-            errors.push(&path, ErrorCode::Required, "请选择收入类别");
-            None
-        }
-        Some(Some(code)) => {
-            let found = Category::from_code(code.trim());
-            if found.is_none() {
-                errors.push(
-                    &path,
-                    ErrorCode::UnknownCategory,
-                    "收入类别只能是工资性、生产经营性、财产性、转移性收入或“不计入”",
-                );
-            }
-            found
-        }
-        Some(None) => {
-            errors.push(&path, ErrorCode::WrongType, "收入类别应为文字代码");
-            None
-        }
-    }
+    let label = "收入类别";
+    let why = match io.get("category").map(|v| v.as_str()) {
+        None => Refusal::Choose {
+            label,
+            options: &[],
+        },
+        Some(Some(code)) => match Category::from_code(code.trim()) {
+            Some(c) => return Some(c),
+            None => Refusal::UnknownCategory,
+        },
+        Some(None) => Refusal::WrongType {
+            label,
+            expected: Expected::Code,
+        },
+    };
+    r.refuse(&path, why);
+    None
 }
 
 /// The income items, each with its category, amount and optional cost and member.
-fn read_items(obj: &Obj, errors: &mut Errors) -> Vec<Item> {
+fn read_items(obj: &Obj, r: &mut Reader) -> Vec<Item> {
     let mut items = Vec::new();
-    let Some(list) = obj.list("items", "收入项目", MAX_ITEMS, errors) else {
+    let Some(list) = r.list(obj, "items", "收入项目", MAX_ITEMS) else {
         return items;
     };
     for (index, raw) in list.iter().enumerate() {
-        let path = format!("input.items[{index}]");
-        let Some(io) = Obj::new(raw, &path, "收入项目", errors) else {
+        let Some(io) = r.object(raw, &format!("input.items[{index}]"), "收入项目") else {
             continue;
         };
-        let category = read_category(&io, errors);
-        let name = io.text("item", "项目名称", 50, errors);
-        let amount = io.money("amount", "金额", true, errors);
-        let expense = io.money("expense", "该项生产经营性支出", false, errors);
-        let member = io.whole(
-            "member",
-            "家庭成员序号",
-            0,
-            MAX_MEMBERS as u64,
-            false,
-            errors,
-        );
+        let category = read_category(&io, r);
+        let name = r.text(&io, "item", "项目名称", 50);
+        let amount = r.required_money(&io, "amount", "金额");
+        let expense = r.money(&io, "expense", "该项生产经营性支出");
+        let member = r.whole(&io, "member", "家庭成员序号", 0..=MAX_MEMBERS as u64);
         if let (Some(category), Some(amount)) = (category, amount) {
             let name = match name {
                 Some(n) if !n.is_empty() => n.to_string(),
@@ -248,4 +226,15 @@ fn read_items(obj: &Obj, errors: &mut Errors) -> Vec<Item> {
         }
     }
     items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_widgets_labour_list_spells_the_codes_the_reader_accepts() {
+        let codes: Vec<&str> = LABOUR.iter().map(|(c, _)| *c).collect();
+        assert_eq!(codes, Labour::ALL.map(Labour::code));
+    }
 }

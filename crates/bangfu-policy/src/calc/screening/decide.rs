@@ -70,25 +70,6 @@ impl Flag {
         Flag::ALL.into_iter().find(|f| f.code() == code)
     }
 
-    /// Short Chinese name (filters, counts, chart legend).
-    pub fn label(self) -> &'static str {
-        match self {
-            Flag::RangeNotConfigured => "监测范围未配置",
-            Flag::MissingField => "信息不完整",
-            Flag::UnparseableValue => "无法识别的数值",
-            Flag::PerCapitaMismatch => "人均纯收入计算不符",
-            Flag::HouseholdSizeMismatch => "家庭人口与成员不符",
-            Flag::BelowRangeNotMonitored => "低于监测范围未纳入监测",
-            Flag::EliminatedBelowRange => "已消除风险但收入未超过监测范围",
-            Flag::MonitoredOverTwoYears => "识别超过两年未消除风险",
-            Flag::EliminatedTooSoon => "识别不满半年即消除风险",
-            Flag::IncomeDeclined => "收入不增反降",
-            Flag::NegativeNetIncome => "纯收入为零或负数",
-            Flag::PerCapitaUnusuallyLow => "人均纯收入异常偏低",
-            Flag::PerCapitaUnusuallyHigh => "人均纯收入异常偏高",
-        }
-    }
-
     /// The clause the flag rests on.
     pub fn clause(self) -> Source {
         match self {

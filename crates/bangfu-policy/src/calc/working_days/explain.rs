@@ -1,31 +1,26 @@
 //! Every sentence and citation of the `working_days` answer: the result, the one step, the
-//! estimate warning, and the Chinese of a calendar refusal (shared with deadlines).
+//! estimate warning, and the refusal a calendar failure becomes (shared with deadlines).
 
 use chrono::Datelike;
 
 use super::decide::WorkingDaysDecision;
 use super::WorkingDaysResult;
 use crate::calendar::{self, CalendarError};
-use crate::error::ErrorCode;
+use crate::error::Refusal;
 use crate::explain::{Step, Warning};
 use crate::input::Errors;
-use crate::sources::CIVIL_CODE_201;
+use crate::sources::Source;
 use crate::Outcome;
 
-/// Records a calendar failure against `field`.
-pub(crate) fn calendar_error(errors: &mut Errors, field: &str, e: CalendarError) {
-    match e {
-        CalendarError::NotPublished(year) => errors.push(
-            field,
-            ErrorCode::CalendarNotPublished,
-            format!("{year}年节假日安排未发布，无法按工作日计算；如需按周末粗略估算，请选择“估算”"),
-        ),
-        CalendarError::OutOfRange => errors.push(
-            field,
-            ErrorCode::TooLarge,
-            "日期跨度过大（最多约 10 年），请核对",
-        ),
-    }
+/// A calendar failure as the refusal of `field` (shared with deadlines).
+pub(crate) fn calendar_error(field: &str, e: CalendarError) -> Errors {
+    let why = match e {
+        CalendarError::NotPublished(year) => Refusal::CalendarNotPublished { year },
+        CalendarError::OutOfRange => Refusal::SpanTooLong,
+    };
+    let mut errors = Errors::default();
+    errors.refuse(field, &why);
+    errors
 }
 
 fn estimate_warning(estimated: bool) -> Vec<Warning> {
@@ -73,7 +68,7 @@ pub fn explain(d: &WorkingDaysDecision) -> Outcome<WorkingDaysResult> {
                 format!("{from} 之后第 {n} 个工作日"),
                 crate::dates::iso(*due),
                 format!("起算日不计入，依次计入：{}", listed.join("、")),
-                format!("{}；{CIVIL_CODE_201}", citations(days)),
+                format!("{}；{}", citations(days), Source::CivilCode201),
             );
             let result = WorkingDaysResult::Added {
                 date: crate::dates::iso(*due),

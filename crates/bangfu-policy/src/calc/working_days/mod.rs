@@ -2,7 +2,7 @@
 //! or classify one date — against the official schedules (rules.md §3).
 //!
 //! [`read`] (request → [`WorkingDaysInput`]) → [`decide`] (the calendar arithmetic, no
-//! wording) → [`explain`] (the step, the warnings and every refusal's Chinese).
+//! wording) → [`explain`] (the step and the warnings).
 
 mod decide;
 mod explain;
@@ -35,12 +35,9 @@ pub enum WorkingDaysResult {
 
 /// read → decide → explain.
 pub fn evaluate(input: &Value) -> Result<Outcome<WorkingDaysResult>, Errors> {
-    let (i, mut errors) = read(input)?;
+    let i = read(input)?;
     match decide(&i) {
         Ok(d) => Ok(explain::explain(&d)),
-        Err(e) => {
-            calendar_error(&mut errors, i.op.blamed_field(), e);
-            Err(errors)
-        }
+        Err(e) => Err(calendar_error(i.op.blamed_field(), e)),
     }
 }

@@ -3,8 +3,8 @@
 use chrono::NaiveDate;
 
 use crate::calendar::MAX_WORKING_DAYS;
-use crate::error::ErrorCode;
-use crate::input::{Errors, Obj, Value};
+use crate::error::Refusal;
+use crate::input::{Errors, Obj, Reader, Value};
 
 /// The operations of api.md `working_days`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,89 +73,57 @@ pub struct WorkingDaysInput {
     pub allow_estimate: bool,
 }
 
-/// The request → the typed input, with the refusals gathered so far (as before the split, a
-/// refused `allow_estimate` does not stop a complete operation: it reads as "no estimate").
-pub fn read(input: &Value) -> Result<(WorkingDaysInput, Errors), Errors> {
-    let mut errors = Errors::default();
-    let Some(obj) = Obj::new(input, "input", "工作日计算输入", &mut errors) else {
-        return Err(errors);
+/// The request → the typed input, or every refusal at once (a wrongly typed `allow_estimate`
+/// is refused, not read as "no estimate").
+pub fn read(input: &Value) -> Result<WorkingDaysInput, Errors> {
+    let mut r = Reader::new();
+    let Some(obj) = r.object(input, "input", "工作日计算输入") else {
+        return Err(r.into_errors());
     };
-    let allow_estimate = obj
-        .flag("allow_estimate", "是否允许估算", &mut errors)
-        .unwrap_or(false);
-    let kind = match obj.get("op").map(|v| v.as_str()) {
-        Some(Some(s)) => OpKind::from_code(s.trim()).ok_or(s.trim()),
-        Some(None) => {
-            errors.push(
-                "input.op",
-                ErrorCode::WrongType,
-                "op 应为 add、count 或 is_working_day",
-            );
-            return Err(errors);
-        }
-        None => {
-            errors.push(
-                "input.op",
-                ErrorCode::Required,
-                "请指明计算方式：add、count 或 is_working_day",
-            );
-            return Err(errors);
-        }
-    };
-    let op = match kind {
-        Ok(k) => read_op(&obj, k, &mut errors),
-        Err(other) => {
-            errors.push(
-                "input.op",
-                ErrorCode::UnknownValue,
-                format!(
-                    "不认识的计算方式“{}”，应为 add、count 或 is_working_day",
-                    other.chars().take(20).collect::<String>()
-                ),
-            );
-            None
-        }
-    };
-    match op {
-        Some(op) => Ok((WorkingDaysInput { op, allow_estimate }, errors)),
-        None => Err(errors),
+    let allow_estimate = r.flag(&obj, "allow_estimate", "是否允许估算");
+    let label = "计算方式";
+    let kind = r.choice(&obj, "op", label, &OpKind::ALL, OpKind::code);
+    if obj.get("op").is_none() {
+        let options = OpKind::ALL.map(OpKind::code);
+        r.refuse(
+            "input.op",
+            Refusal::Choose {
+                label,
+                options: &options,
+            },
+        );
     }
+    let op = kind.and_then(|k| read_op(&obj, k, &mut r));
+    r.finish(op.map(|op| WorkingDaysInput {
+        op,
+        allow_estimate: allow_estimate.unwrap_or(false),
+    }))
 }
 
 /// The fields of one operation; `None` when one is missing or refused.
-fn read_op(obj: &Obj, kind: OpKind, errors: &mut Errors) -> Option<Op> {
+fn read_op(obj: &Obj, kind: OpKind, r: &mut Reader) -> Option<Op> {
     match kind {
         OpKind::Add => {
-            let from = obj.date("from", "起算日期", true, errors);
-            let days = obj.whole(
-                "days",
-                "工作日天数",
-                1,
-                u64::from(MAX_WORKING_DAYS),
-                true,
-                errors,
-            );
+            let from = r.required_date(obj, "from", "起算日期");
+            let max = u64::from(MAX_WORKING_DAYS);
+            let days = r.required_whole(obj, "days", "工作日天数", 1..=max);
             Some(Op::Add {
                 from: from?,
                 days: u32::try_from(days?).ok()?,
             })
         }
         OpKind::Count => {
-            let from = obj.date("from", "开始日期", true, errors);
-            let to = obj.date("to", "结束日期", true, errors);
+            let from = r.required_date(obj, "from", "开始日期");
+            let to = r.required_date(obj, "to", "结束日期");
             let (from, to) = (from?, to?);
             if to < from {
-                errors.push(
-                    "input.to",
-                    ErrorCode::RangeReversed,
-                    "结束日期不能早于开始日期",
-                );
+                r.refuse("input.to", Refusal::EndBeforeStart);
                 return None;
             }
             Some(Op::Count { from, to })
         }
         OpKind::IsWorkingDay => Some(Op::IsWorkingDay {
-            date: obj.date("date", "日期", true, errors)?,
+            date: r.required_date(obj, "date", "日期")?,
         }),
     }
 }
