@@ -135,7 +135,7 @@ pub struct Limits {
     pub after_check: u32,
     /// "5 个工作日内完成审批".
     pub approval: u32,
-    /// "不超过 15 天" (甘肃: 10 个工作日).
+    /// "不超过 15 天" (甘肃: 15 个工作日).
     pub overall: u32,
     /// 附件2 第12条 "10 天内制定完善“一户一策”帮扶计划".
     pub plan: u32,
@@ -265,7 +265,7 @@ pub fn decide_timeline(t: &TimelineInput, lim: &Limits) -> Result<TimelineDecisi
         unpublished: Vec::new(),
     };
     let (a, today, working) = (t.applied_on, t.today, lim.in_working_days());
-    // "从农户自主申报到完成监测对象认定不超过 15 天" (甘肃: 10 个工作日): the cap of every stage.
+    // "从农户自主申报到完成监测对象认定不超过 15 天" (甘肃: 15 个工作日): the cap of every stage.
     let (overall, count) = cal.add(a, lim.overall, working)?;
     let overall_rule = DueRule::new(Anchor::Applied(a), count, true);
     // "自农户申报日起 5 天内，必须完成家庭状况核查".
