@@ -1,7 +1,8 @@
 //! UI pieces shared by the widgets: labelled fields with their messages, storage, browser
-//! services, the 大字 preference, the link gate, QR codes.
+//! services, the 大字 preference, the link gate, QR codes, dates that do not wrap.
 
 pub mod browser;
+pub mod dated;
 pub mod engine;
 pub mod field;
 pub mod fragment;
