@@ -249,7 +249,8 @@ for (const spec of BROWSERS) {
       assert.equal(await page.run(() => window.printed), 1, "the print button printed");
       const pdf = async (params) => Buffer.from((await page.send("Page.printToPDF", Object.assign({ printBackground: false }, params))).data, "base64").toString("latin1");
       const pages = (text) => (text.match(/\/Type\s*\/Page(?!s)/g) || []).length;
-      const box = (text) => ((text.match(/\/MediaBox\s*\[([^\]]*)\]/) || [])[1] || "?").trim().split(/\s+/).map((n) => Math.round(Number(n))).join("×");
+      // The page size in points (the last two numbers of the first MediaBox).
+      const box = (text) => ((text.match(/\/MediaBox\s*\[([^\]]*)\]/) || [])[1] || "0 0 0 0").trim().split(/\s+/).slice(-2).map((n) => Math.round(Number(n))).join("×");
       const asked = await pdf({ preferCSSPageSize: true, paperWidth: 8.5, paperHeight: 11, marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 });
       const ignored = await pdf({ preferCSSPageSize: false, paperWidth: 8.27, paperHeight: 11.69, marginTop: 0.4, marginBottom: 0.4, marginLeft: 0.4, marginRight: 0.4 });
       writeFileSync(join(ARTIFACTS, `matrix-sheet-${spec.name}.pdf`), Buffer.from(asked, "latin1"));

@@ -66,17 +66,25 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     }
     let onfocus = {
         let (focused, hold) = (focused.clone(), hold.clone());
+        let late = props.late_errors;
         Callback::from(move |_: FocusEvent| {
             *focused.borrow_mut() = true;
             hold.set(!shown);
+            if late {
+                super::pointer::watch();
+            }
         })
     };
     let onblur = {
         let (hold, visited) = (hold.clone(), visited.clone());
         Callback::from(move |_: FocusEvent| {
             *focused.borrow_mut() = false;
-            hold.set(false);
-            visited.set(true);
+            let (hold, visited) = (hold.clone(), visited.clone());
+            // Not under the finger that is tapping elsewhere: after the tap lands.
+            super::pointer::after_press(move || {
+                hold.set(false);
+                visited.set(true);
+            });
         })
     };
     let oninput = {
