@@ -54,9 +54,12 @@ pub fn dated(text: &str) -> Html {
 mod tests {
     use super::pieces;
 
+    /// (case name, text, the runs expected)
+    type Case = (&'static str, &'static str, Vec<(bool, &'static str)>);
+
     #[test]
     fn dates_in_a_sentence_are_found_and_nothing_else() {
-        let cases: [(&str, &str, Vec<(bool, &str)>); 5] = [
+        let cases: [Case; 5] = [
             ("a bare date", "2024-09-27", vec![(true, "2024-09-27")]),
             (
                 "a date inside Chinese text",
