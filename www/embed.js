@@ -11,7 +11,7 @@ const WIDGETS = { income: "bangfu-income", eligibility: "bangfu-eligibility", de
 /** Attributes a link may set: none of them is a URL, script, style, policy or household data. */
 const FROM_QUERY = ["year", "mode", "large-text", "rule-set", "date"];
 /** Attributes only the portal's settings block may set. */
-const FROM_SETTINGS = FROM_QUERY.concat(["keep-days", "eligibility-url", "report-url", "subsidy-url", "fallback-url", "config", "overrides", "result-detail"]);
+const FROM_SETTINGS = FROM_QUERY.concat(["keep-days", "eligibility-url", "report-url", "subsidy-url", "fallback-url", "config", "overrides", "result-detail", "print-sheet"]);
 
 /** The portal's settings in embed.html; `{}` when absent or malformed. */
 function settings() {

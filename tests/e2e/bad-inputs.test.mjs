@@ -39,6 +39,8 @@ async function drive(widget, fieldName, w, kind, field, understood, others, skip
   let failures = 0;
   for (const row of catalogue.filter((r) => r.kind === kind && !skip(r))) {
     await field.fill(row.typed);
+    // The cadre forms check a field when it is left (issue 13).
+    await field.evaluate((el) => el.blur());
     const invalid = (await field.getAttribute("aria-invalid")) === "true";
     const msg = invalid ? await messageOf(field) : "";
     let got;

@@ -75,3 +75,69 @@ test("the printout names the case, its dates and the rule set", async () => {
   assert.equal(await head.isVisible(), false, "only on paper");
   await context.close();
 });
+
+/** Every ISO date on screen that is set on more than one line (a break at its hyphens). */
+async function brokenDates(d) {
+  return d.evaluate((host) => {
+    const broken = [];
+    const walker = document.createTreeWalker(host.shadowRoot, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const re = /\d{4}-\d{2}-\d{2}/g;
+      for (let m = re.exec(node.data); m; m = re.exec(node.data)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1) broken.push(m[0]);
+      }
+    }
+    return broken;
+  });
+}
+
+test("dates never break at their hyphens, at 320 and 360 px, in both modes", async () => {
+  for (const width of [320, 360]) {
+    for (const large of [false, true]) {
+      const { context, page, d } = await phone(width);
+      await page.evaluate((on) => localStorage.setItem("bangfu:prefs:v1:large-text", on ? "1" : "0"), large);
+      await page.reload();
+      await mounted(page);
+      // The National Day case of issue 13: its warnings and rules are long sentences with dates.
+      await d.locator("[data-testid=case-name]").fill("五组 李家");
+      await d.locator("[data-testid=applied-on]").fill("2024-09-27");
+      await d.locator("[data-testid=today]").fill("2024-09-27");
+      await d.locator("[data-testid=due-check]").waitFor();
+      const name = `deadlines-dates-${width}${large ? "-large" : ""}.png`;
+      await page.screenshot({ path: shot(name), fullPage: true });
+      assert.deepEqual(await brokenDates(d), [], `case view, ${width} px${large ? ", 大字" : ""}`);
+      await d.locator("[data-testid=tab-calendar]").click();
+      await d.locator("[data-testid=duties]").waitFor();
+      assert.deepEqual(await brokenDates(d), [], `duty calendar, ${width} px${large ? ", 大字" : ""}`);
+      await page.screenshot({ path: shot(`deadlines-duties-${width}${large ? "-large" : ""}.png`), fullPage: true });
+      await context.close();
+    }
+  }
+});
+
+test("the help plan's completion date shows the plan step done, or 逾期完成 in red with the days", async () => {
+  const { context, d } = await phone(1000);
+  await d.locator("[data-testid=applied-on]").fill("2024-04-26");
+  assert.equal(await d.locator("[data-testid=plan-done-on]").count(), 0, "asked only once identified");
+  await d.locator("[data-testid=identified-on]").fill("2024-05-08");
+  await d.locator("[data-testid=stage-plan]").waitFor();
+  const due = await d.locator("[data-testid=due-plan]").textContent();
+  await d.locator("[data-testid=plan-done-on]").fill(due);
+  assert.equal(await d.locator("[data-testid=status-plan]").textContent(), "已完成");
+  // A day after the due date: late, in red, with the days.
+  const [y, m, day] = due.split("-").map(Number);
+  const late = new Date(Date.UTC(y, m - 1, day + 3)).toISOString().slice(0, 10);
+  await d.locator("[data-testid=plan-done-on]").fill(late);
+  assert.equal(await d.locator("[data-testid=late-plan]").textContent(), "逾期完成 3 天");
+  const color = await d.locator("[data-testid=late-plan]").evaluate((e) => getComputedStyle(e).color);
+  const [r, g, b] = color.match(/\d+/g).map(Number);
+  assert.ok(r > 100 && g < 80 && b < 80, `red: ${color}`);
+  // Before the application: refused beside the field.
+  await d.locator("[data-testid=plan-done-on]").fill("2024-04-01");
+  assert.match(await d.locator("[data-testid=plan-done-on-error]").textContent(), /早于申报日期/);
+  await context.close();
+});

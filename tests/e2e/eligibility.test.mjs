@@ -208,6 +208,7 @@ test("the cadre form screens a monitored household and lists every unmet conditi
   assert.doesNotMatch(await w.locator("[data-testid=unmet]").textContent(), /七不消/);
   // A bad date is refused beside its field; the rest stays.
   await w.locator("[data-testid=identified-on]").fill("2024/2/30");
+  await w.locator("[data-testid=identified-on]").press("Tab"); // checked when left (issue 13)
   assert.match(await w.locator("[data-testid=identified-on-error]").textContent(), /2024年2月没有30日/);
   assert.equal(await w.locator("[data-testid=per-capita]").inputValue(), "9000");
   await page.screenshot({ path: shot("eligibility-cadre.png"), fullPage: true });

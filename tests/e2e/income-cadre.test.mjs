@@ -38,6 +38,8 @@ test("members entered one by one give the household size, and names stay off the
   await w.locator("[data-testid=add-member]").click();
   await w.locator("[data-testid=member-age-2]").fill("15");
   await w.locator("[data-testid=member-age-1]").fill("4三");
+  // The cadre form checks a field when it is left (issue 13).
+  await w.locator("[data-testid=member-age-1]").press("Tab");
   assert.match(await w.locator("[data-testid=member-1]").textContent(), /不是整数/);
   await w.locator("[data-testid=member-age-1]").fill("43");
   for (let i = 0; i < below.request.input.items.length; i++) await fillItem(w, i, below.request.input.items[i]);
@@ -292,6 +294,7 @@ test(`${BAD.length} kinds of bad input each get a message and lose nothing else`
     const field = w.locator(`[data-testid=${id}]`);
     const before = await field.inputValue();
     await field.fill(text);
+    await field.press("Tab"); // the cadre form checks a field when it is left (issue 13)
     const msgId = await field.getAttribute("aria-describedby");
     assert.ok(msgId, `${id} = ${JSON.stringify(text)} has no message`);
     assert.match(await w.locator(`[id="${msgId}"]`).textContent(), message, `${id} = ${JSON.stringify(text)}`);

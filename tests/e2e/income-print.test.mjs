@@ -120,6 +120,29 @@ test("Ctrl+P before any result prints the page as it is", async () => {
   await page.close();
 });
 
+test("with print-sheet=\"off\" Ctrl+P prints the portal page as it is; the print button still prints the sheet", async () => {
+  const page = await open(browser, "/index.html", { width: 1100, height: 900 });
+  await page.evaluate(() => document.querySelector("bangfu-income").setAttribute("print-sheet", "off"));
+  const w = widget(page);
+  await typeFour(w);
+  await w.locator("[data-testid=sheet][data-ready]").waitFor({ state: "attached" });
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-bangfu-printing")), false);
+  const parts = await printedParts(page);
+  assert.equal(parts.header, true, "the portal's page prints as it is");
+  assert.equal(parts.screen, true);
+  await stubPrint(page);
+  await w.locator("[data-testid=print]").click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  assert.deepEqual(await printedParts(page), { header: false, embedHelp: false, footer: false, screen: false, sheet: true });
+  // Switched back on, Ctrl+P prints the sheet again.
+  await page.mouse.click(5, 5);
+  await page.evaluate(() => document.querySelector("bangfu-income").setAttribute("print-sheet", "on"));
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  assert.equal(await page.evaluate(() => document.documentElement.hasAttribute("data-bangfu-printing")), true);
+  await page.close();
+});
+
 test("the sheet names documents, not the program's internals", async () => {
   const page = await open(browser, "/index.html");
   const w = widget(page);

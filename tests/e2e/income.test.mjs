@@ -72,6 +72,7 @@ test("bad input gets a Chinese message beside the field and nothing typed is los
   ];
   for (const [selector, text, message] of bad) {
     await w.locator(selector).fill(text);
+    await w.locator(selector).press("Tab"); // the cadre form checks a field when it is left (issue 13)
     const msgId = await w.locator(selector).getAttribute("aria-describedby");
     assert.ok(msgId, `${selector} should point at its message`);
     const msg = await w.locator(`[id="${msgId}"]`).textContent();

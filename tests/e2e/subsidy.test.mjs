@@ -48,9 +48,18 @@ test("cards say who may apply, how much or 未配置, and on what basis", async 
   assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53125.00 元");
   assert.match(await s.locator("[data-testid=tilt-compare]").textContent(), /标准报销 47500.00 元，倾斜后 53125.00 元，多报 5625.00 元/);
   assert.equal(await s.locator("[data-testid=tilt-curve] path").count(), 2);
+  // A share may be typed as people say it (issue 13): 60%, 六成 — the same figures.
+  await s.locator("[data-testid=d-medical_tilt-bands_measured_on]").selectOption("total_cost");
+  await s.locator("[data-testid=seg-0-ratio]").fill("60%");
+  await s.locator("[data-testid=seg-1-ratio]").fill("七成");
+  assert.equal(await s.locator("[data-testid=amount-medical_tilt]").textContent(), "53375.00 元");
+  assert.equal(await s.locator("[data-testid=seg-0-ratio-error]").count(), 0);
+  // "60" without % is not guessed: a message beside the field says how to write it.
+  await s.locator("[data-testid=seg-0-ratio]").fill("60");
+  assert.match(await s.locator("[data-testid=seg-0-ratio-error]").textContent(), /60%/);
   // A bad typed value is refused beside its field; the rest stays.
-  await s.locator("[data-testid=seg-0-ratio]").fill("六成");
-  assert.match(await s.locator("[data-testid=seg-0-ratio-error]").textContent(), /不是有效金额|数字/);
+  await s.locator("[data-testid=seg-0-ratio]").fill("很多");
+  assert.match(await s.locator("[data-testid=seg-0-ratio-error]").textContent(), /没看懂这个比例/);
   assert.equal(await s.locator("[data-testid=d-medical_tilt-eligible_cost]").inputValue(), "80000");
   await page.screenshot({ path: shot("subsidy-cards.png"), fullPage: false });
   await page.close();
@@ -72,6 +81,12 @@ test("a portal's configuration sets the local schedule and amounts, marked as lo
   await s.locator("[data-testid=d-microcredit-years]").fill("3");
   await s.locator("[data-testid=d-microcredit-loan_date]").fill("2024-11-01");
   assert.equal(await s.locator("[data-testid=amount-microcredit]").textContent(), "5400.00 元");
+  // The interest-subsidy share typed as a percentage (issue 13): half of the interest.
+  await s.locator("[data-testid=d-microcredit-subsidy_ratio]").fill("50%");
+  assert.equal(await s.locator("[data-testid=amount-microcredit]").textContent(), "2700.00 元");
+  await s.locator("[data-testid=d-microcredit-subsidy_ratio]").fill("150%");
+  assert.match(await s.locator("[data-testid=d-microcredit-subsidy_ratio-error]").textContent(), /不能超过 100%/);
+  await s.locator("[data-testid=d-microcredit-subsidy_ratio]").fill("");
   // Issue 13: only what the policies add — the tilt's gain 5375 + 5400 interest subsidy; not the
   // whole payout, not a 可咨询 greenhouse, not a post no member holds.
   assert.match(await s.locator("[data-testid=total]").textContent(), /10775.00 元/);

@@ -123,6 +123,8 @@ after(() => {
   for (const [name, row] of matrix) {
     lines.push(`| ${name} | ${row.version} | ${row.variant} | ${CHECKS.map((c) => (row.checks.get(c) || "not run").replace(/\|/g, "/").slice(0, 120)).join(" | ")} |`);
   }
+  lines.push("", "Printing the signed sheet (household of four), as measured:", "");
+  for (const [name, row] of matrix) lines.push(`- ${name} ${row.version}: ${row.print || "not measured"}`);
   writeFileSync(join(ARTIFACTS, "browser-matrix.md"), lines.join("\n") + "\n");
 });
 
@@ -239,6 +241,48 @@ for (const spec of BROWSERS) {
       const classes = await page.run(() => document.querySelector("bangfu-income").shadowRoot.querySelector(".bf").parentNode.className);
       assert.equal(/bf-no-flex-gap/.test(classes), major < 84, `flex gap fallback in Chromium ${major}: "${classes}"`);
       assert.equal(/bf-no-has/.test(classes), major < 105, `:has() fallback in Chromium ${major}: "${classes}"`);
+      await page.close();
+    });
+
+    // The signed sheet (issue 13) on one A4 page in this browser, measured two ways: as the
+    // page asks (@page size A4 and margins; `preferCSSPageSize`, the paper given as Letter so a
+    // dropped @page rule shows as a Letter-sized PDF), and as if the @page rule were ignored
+    // (A4 paper, the browser's default 0.4 in margins). Both must give one page.
+    check("print: one A4 page", "income: the signed sheet of a household of four prints on one A4 page", async () => {
+      const page = await open("/index.html");
+      const w = "bangfu-income";
+      await step(page, w, "label", "fill", "三组 王家");
+      await step(page, w, "household-size", "fill", "4");
+      const items = [["wage", "县外务工", "28000"], ["wage", "零工", "8000"], ["operating", "种植玉米", "12000"], ["transfer", "低保金", "3360"]];
+      for (let i = 0; i < items.length; i++) {
+        await step(page, w, `add-item-${items[i][0]}`, "click");
+        await step(page, w, `item-name-${i}`, "fill", items[i][1]);
+        await step(page, w, `item-amount-${i}`, "fill", items[i][2]);
+      }
+      await step(page, w, "operating-expenses", "fill", "2200");
+      await expectText(page, w, "per-capita", "12290.00");
+      await page.run(() => { window.print = function () { window.printed = (window.printed || 0) + 1; }; return true; });
+      await step(page, w, "print", "click");
+      assert.equal(await page.run(() => window.printed), 1, "the print button printed");
+      const pdf = async (params) => Buffer.from((await page.send("Page.printToPDF", Object.assign({ printBackground: false }, params))).data, "base64").toString("latin1");
+      const pages = (text) => (text.match(/\/Type\s*\/Page(?!s)/g) || []).length;
+      // The page size in points (the last two numbers of the first MediaBox).
+      const box = (text) => ((text.match(/\/MediaBox\s*\[([^\]]*)\]/) || [])[1] || "0 0 0 0").trim().split(/\s+/).slice(-2).map((n) => Math.round(Number(n))).join("×");
+      const asked = await pdf({ preferCSSPageSize: true, paperWidth: 8.5, paperHeight: 11, marginTop: 0, marginBottom: 0, marginLeft: 0, marginRight: 0 });
+      const ignored = await pdf({ preferCSSPageSize: false, paperWidth: 8.27, paperHeight: 11.69, marginTop: 0.4, marginBottom: 0.4, marginLeft: 0.4, marginRight: 0.4 });
+      writeFileSync(join(ARTIFACTS, `matrix-sheet-${spec.name}.pdf`), Buffer.from(asked, "latin1"));
+      // The sheet's own height in print, against A4 less the page's margins (297 − 26 mm).
+      await page.send("Emulation.setEmulatedMedia", { media: "print" });
+      const high = await page.run(() => {
+        var s = document.querySelector("bangfu-income").shadowRoot.querySelector(".sheet");
+        return Math.round(s.getBoundingClientRect().height);
+      });
+      await page.send("Emulation.setEmulatedMedia", { media: "" });
+      row.print = `${pages(asked)} page(s) as asked (MediaBox ${box(asked)} pt), ${pages(ignored)} without @page; sheet ${high} px of ${Math.round((297 - 26) / 25.4 * 96)}`;
+      const [bw, bh] = box(asked).split("×").map(Number);
+      assert.ok(Math.abs(bw - 595) <= 2 && Math.abs(bh - 842) <= 2, `@page size A4 honoured (${row.print})`);
+      assert.equal(pages(asked), 1, row.print);
+      assert.equal(pages(ignored), 1, row.print);
       await page.close();
     });
 

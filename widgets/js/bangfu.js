@@ -21,7 +21,7 @@ var ELEMENTS = {
 var ATTRIBUTES = [
   "year", "mode", "large-text", "rule-set", "eligibility-url", "report-url", "subsidy-url",
   "per-capita-net-income", "per-capita-after-rigid", "date", "config", "household", "overrides", "fallback-url",
-  "keep-days", "hotline",
+  "keep-days", "hotline", "print-sheet",
 ];
 
 var base = new URL(".", import.meta.url);
@@ -508,6 +508,12 @@ function readySheet(host) {
   return host && host.shadowRoot && host.shadowRoot.querySelector(".sheet[data-ready]");
 }
 
+/** A ready sheet that Ctrl+P may print (not where the page set `print-sheet="off"`). */
+function ctrlPSheet(host) {
+  var sheet = readySheet(host);
+  return sheet && sheet.hasAttribute("data-ctrl-p") ? sheet : null;
+}
+
 function endSheetPrint() {
   var marked = document.querySelectorAll("[" + PRINT_PATH + "],[" + PRINT_SHEET + "]");
   for (var i = 0; i < marked.length; i++) {
@@ -559,7 +565,7 @@ function sheetHostForCtrlP() {
   var all = document.querySelectorAll("bangfu-income");
   var first = null;
   for (var i = 0; i < all.length; i++) {
-    if (!readySheet(all[i])) continue;
+    if (!ctrlPSheet(all[i])) continue;
     if (document.activeElement === all[i]) return all[i];
     if (!first) first = all[i];
   }

@@ -58,6 +58,7 @@ fn income_props(attrs: &Attributes) -> IncomeProps {
         rule_set: attrs.rule_set.clone().map(Into::into),
         instance: attrs.instance.clone().into(),
         eligibility_url: attrs.eligibility_url.clone().map(Into::into),
+        print_sheet: attrs.print_sheet,
     }
 }
 

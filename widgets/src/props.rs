@@ -33,6 +33,8 @@ pub struct Attributes {
     pub household: Option<String>,
     /// Parameter overrides as JSON text.
     pub overrides: Option<String>,
+    /// Ctrl+P prints the income sheet alone; `print-sheet="off"` turns that off.
+    pub print_sheet: bool,
     /// Days cadre data is kept on the device after its last change (`keep-days`, 1–365).
     pub keep_days: u32,
     /// Attributes dropped as unsafe or oversized (the loader's caller warns in the console).
@@ -53,6 +55,7 @@ impl Attributes {
             .unwrap_or(DEFAULT_YEAR);
         // A boolean attribute is on when present, unless written as "false".
         let large_text = attr("large-text").is_some_and(|s| s != "false");
+        let print_sheet = attr("print-sheet") != Some("off");
         let mut rejected = Vec::new();
         let mut text = |name: &'static str| {
             let value = attr(name).filter(|s| !s.is_empty())?;
@@ -113,6 +116,7 @@ impl Attributes {
             household,
             overrides,
             keep_days,
+            print_sheet,
             rejected,
         }
     }
@@ -138,6 +142,9 @@ mod tests {
         assert_eq!(Attributes::parse(r#"{"year":"1850"}"#).year, DEFAULT_YEAR);
         assert!(Attributes::parse(r#"{"large-text":""}"#).large_text);
         assert!(!Attributes::parse(r#"{"large-text":"false"}"#).large_text);
+        assert!(Attributes::parse("{}").print_sheet);
+        assert!(Attributes::parse(r#"{"print-sheet":"on"}"#).print_sheet);
+        assert!(!Attributes::parse(r#"{"print-sheet":" off "}"#).print_sheet);
         assert_eq!(
             Attributes::parse("{}").mode_of(&["cadre", "simple"]),
             "cadre"

@@ -303,32 +303,43 @@ fn chinese_whole(s: &str) -> Option<u64> {
     })
 }
 
-/// Parses a ratio typed as a percentage or a fraction: `60%`, `60 %`, `百分之六十`,
-/// `百分之60`, `0.6`. The result is between 0 and 1; above 1 (`60` without `%`) is refused
-/// rather than guessed.
+/// Parses a ratio typed as a percentage, in tenths or as a fraction: `60%`, `60 %`,
+/// `百分之六十`, `百分之60`, `六成`, `7成`, `0.6`. The result is between 0 and 1; above 1
+/// (`60` without `%`) is refused rather than guessed.
 pub fn parse_ratio(text: &str) -> Result<Decimal, NumberError> {
     let half = to_half_width(text);
     let s = half.trim();
-    let (number, percent) = if let Some(rest) = s.strip_suffix('%') {
-        (rest.trim_end(), true)
+    let (number, scale) = if let Some(rest) = s.strip_suffix('%') {
+        (rest.trim_end(), Decimal::ONE_HUNDRED)
     } else if let Some(rest) = s.strip_prefix("百分之") {
-        (rest.trim_start(), true)
+        (rest.trim_start(), Decimal::ONE_HUNDRED)
+    } else if let Some(rest) = s.strip_suffix('成') {
+        (rest.trim_end(), Decimal::TEN)
     } else {
-        (s, false)
+        (s, Decimal::ONE)
     };
     let value = match chinese_whole(number) {
         Some(n) => Decimal::from(n),
         None => parse_decimal(number)?,
     };
-    let value = if percent {
-        value / Decimal::ONE_HUNDRED
-    } else {
-        value
-    };
+    let value = value / scale;
     if value > Decimal::ONE {
         return Err(NumberError::TooLarge);
     }
     Ok(value.normalize())
+}
+
+/// What to tell a person whose typed ratio (`parse_ratio`) could not be read, beside the field.
+pub fn ratio_message(e: NumberError) -> &'static str {
+    match e {
+        NumberError::Empty => "请填写比例，如 60% 或 0.6",
+        NumberError::Negative => "比例不能是负数",
+        NumberError::TooLarge => "比例不能超过 100%；60% 请写成“60%”或“0.6”",
+        NumberError::TooManyDecimals => "小数位太多，请写成如 65% 或 0.65",
+        NumberError::NotANumber | NumberError::NotWhole => {
+            "没看懂这个比例，请写成如 60%、六成或 0.6"
+        }
+    }
 }
 
 /// Parses a date typed as `2024-05-01`, `2024-5-1`, `2024/5/1`, `2024.5.1` or `2024年5月1日`.
@@ -515,8 +526,12 @@ mod tests {
 
     #[test]
     fn ratios_are_read_from_percentages_and_fractions() {
-        let cases: [(&str, Result<Decimal, NumberError>); 9] = [
+        let cases: [(&str, Result<Decimal, NumberError>); 13] = [
             ("60%", Ok(d("0.6"))),
+            ("六成", Ok(d("0.6"))),
+            ("7成", Ok(d("0.7"))),
+            ("65.5%", Ok(d("0.655"))),
+            ("-10%", Err(NumberError::Negative)),
             ("60 %", Ok(d("0.6"))),
             ("６０％", Ok(d("0.6"))),
             ("百分之六十", Ok(d("0.6"))),
@@ -524,7 +539,7 @@ mod tests {
             ("0.6", Ok(d("0.6"))),
             ("100%", Ok(d("1"))),
             ("60", Err(NumberError::TooLarge)),
-            ("六成", Err(NumberError::NotANumber)),
+            ("六成五", Err(NumberError::NotANumber)),
         ];
         for (typed, want) in cases {
             assert_eq!(parse_ratio(typed), want, "{typed}");

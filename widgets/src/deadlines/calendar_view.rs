@@ -269,11 +269,9 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
                                 <li class={format!("duty duty-{}", s(d, "recurrence"))}>
                                     <span class="duty-date">{s(d, "date")}</span>{" "}{s(d, "task")}
                                     if moved {
-                                        <span class="bf-note" data-testid="suggested">{ if s(d, "kind") == "window_start" {
-                                            format!("（当天不是工作日，从 {} 起办理）", s(d, "suggested_date"))
-                                        } else {
-                                            format!("（当天不是工作日，建议最晚 {} 办好）", s(d, "suggested_date"))
-                                        } }</span>
+                                        <span class="bf-note" data-testid="suggested">{ if s(d, "kind") == "window_start" { "（当天不是工作日，从 " } else { "（当天不是工作日，建议最晚 " } }
+                                        <span class="date">{s(d, "suggested_date")}</span>
+                                        { if s(d, "kind") == "window_start" { " 起办理）" } else { " 办好）" } }</span>
                                     }
                                     <span class="step-source">{" 依据："}{s(d, "source")}</span>
                                 </li>

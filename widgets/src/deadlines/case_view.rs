@@ -15,6 +15,7 @@ use bangfu_policy::calc::deadlines::Status;
 use super::state::{case_request, urgency, Action, Case, CaseField, PlannerForm};
 use super::{store, today_field};
 use crate::ui::browser;
+use crate::ui::dated::dated;
 use crate::ui::engine::{label, text as s};
 use crate::ui::field::{CheckField, RadioGroup, TextField};
 use crate::ui::ics;
@@ -195,6 +196,10 @@ pub fn CaseView(props: &CaseProps) -> Html {
                     <TextField id="identified-on" label="认定日期（认定后填）" value={case.identified_on.clone()} inputmode="text"
                         oninput={set(CaseField::IdentifiedOn)} testid="identified-on" error={err("input.identified_on")} />
                 </div>
+                if !case.identified_on.trim().is_empty() || !case.plan_done_on.trim().is_empty() {
+                    <TextField id="plan-done-on" label="帮扶计划（一户一策）完成日期（完成后填）" value={case.plan_done_on.clone()} inputmode="text"
+                        oninput={set(CaseField::PlanDoneOn)} testid="plan-done-on" error={err("input.plan_done_on")} />
+                }
                 // Two long choices: radio buttons, never a drop-down cut off on a phone.
                 <RadioGroup name="profile" legend="时限口径" value={case.profile.clone()} onchange={set(CaseField::Profile)} testid="profile"
                     options={PROFILES.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()} />
@@ -218,6 +223,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                                 <div class="row"><dt>{"农户申报日期"}</dt><dd>{case.applied_on.clone()}</dd></div>
                                 if !case.checked_on.trim().is_empty() { <div class="row"><dt>{"核查完成日期"}</dt><dd>{case.checked_on.clone()}</dd></div> }
                                 if !case.identified_on.trim().is_empty() { <div class="row"><dt>{"认定日期"}</dt><dd>{case.identified_on.clone()}</dd></div> }
+                                if !case.plan_done_on.trim().is_empty() { <div class="row"><dt>{"帮扶计划完成日期"}</dt><dd>{case.plan_done_on.clone()}</dd></div> }
                                 <div class="row"><dt>{"时限口径"}</dt><dd>{profile_label(&case.profile)}</dd></div>
                                 <div class="row"><dt>{"期限顺延"}</dt><dd>{ if case.extend { "最后一天是节假日时顺延到下一个工作日" } else { "不顺延" } }</dd></div>
                                 <div class="row"><dt>{"计算日期（今天）"}</dt><dd>{form.today.clone()}</dd></div>
@@ -235,8 +241,8 @@ pub fn CaseView(props: &CaseProps) -> Html {
                                     html! {
                                         <tr data-testid={format!("stage-{k}")} class={format!("status-{status}")}>
                                             <th scope="row">{s(&st, "label")}</th>
-                                            <td data-label="期限"><span data-testid={format!("due-{k}")}>{s(&st, "due")}</span>
-                                                <span class="bf-note">{" "}{s(&st, "rule")}{ if overall { "；受全程上限约束" } else { "" } }</span></td>
+                                            <td data-label="期限"><span class="date" data-testid={format!("due-{k}")}>{s(&st, "due")}</span>
+                                                <span class="bf-note">{" "}{dated(&s(&st, "rule"))}{ if overall { "；受全程上限约束" } else { "" } }</span></td>
                                             <td data-label="还剩">{ match status.as_str() {
                                                 "done" => html! { {"—"} },
                                                 "done_late" => html! { <span class="late" data-testid={format!("late-{k}")}>{format!("逾期完成 {} 天", st.get("days_late").and_then(Value::as_i64).unwrap_or(0))}</span> },
@@ -252,7 +258,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                         </table>
                         if !response.warnings.is_empty() {
                             <ul class="bf-warnings" data-testid="case-warnings">
-                                { for response.warnings.iter().map(|w| html! { <li>{w.message.clone()}</li> }) }
+                                { for response.warnings.iter().map(|w| html! { <li>{dated(&w.message)}</li> }) }
                             </ul>
                         }
                         <div class="actions">
@@ -263,7 +269,7 @@ pub fn CaseView(props: &CaseProps) -> Html {
                         </div>
                         <details class="bf-steps"><summary>{"计算依据"}</summary>
                             <ol>{ for response.explanation.iter().map(|st| html! {
-                                <li><strong>{st.label.clone()}</strong>{"："}{st.value.clone()}{"（"}{st.formula.clone()}{"）"}
+                                <li><strong>{st.label.clone()}</strong>{"："}{dated(&st.value)}{"（"}{dated(&st.formula)}{"）"}
                                     <p class="step-source">{"依据："}{st.source.clone()}</p></li>
                             }) }</ol>
                         </details>

@@ -17,6 +17,9 @@ pub struct Case {
     pub checked_on: String,
     #[serde(default)]
     pub identified_on: String,
+    /// When the help plan (一户一策) was finished: the plan step then shows 已完成 or 逾期完成.
+    #[serde(default)]
+    pub plan_done_on: String,
     /// `minqin-2024` (default) or `gansu-2023`.
     pub profile: String,
     #[serde(default)]
@@ -35,6 +38,7 @@ pub enum CaseField {
     AppliedOn,
     CheckedOn,
     IdentifiedOn,
+    PlanDoneOn,
     Profile,
 }
 
@@ -93,6 +97,7 @@ impl PlannerForm {
                     CaseField::AppliedOn => &mut self.case.applied_on,
                     CaseField::CheckedOn => &mut self.case.checked_on,
                     CaseField::IdentifiedOn => &mut self.case.identified_on,
+                    CaseField::PlanDoneOn => &mut self.case.plan_done_on,
                     CaseField::Profile => &mut self.case.profile,
                 };
                 *slot = v;
@@ -142,6 +147,7 @@ pub fn case_request(case: &Case, today: &str, allow_estimate: bool) -> Value {
     for (k, v) in [
         ("checked_on", &case.checked_on),
         ("identified_on", &case.identified_on),
+        ("plan_done_on", &case.plan_done_on),
     ] {
         if !v.trim().is_empty() {
             input[k] = json!(v);
@@ -229,6 +235,14 @@ mod tests {
         };
         let r = case_request(&case, "2024-04-29", false);
         assert!(r["input"].get("checked_on").is_none());
+        assert!(r["input"].get("plan_done_on").is_none());
+        let planned = Case {
+            identified_on: "2024-05-08".into(),
+            plan_done_on: "2024-06-20".into(),
+            ..case.clone()
+        };
+        let r = case_request(&planned, "2024-07-01", false);
+        assert_eq!(r["input"]["plan_done_on"], "2024-06-20");
         assert_eq!(r["input"]["applied_on"], "2024-04-26");
         let d = duties_request("2024", "", false);
         assert!(d["input"].get("month").is_none());

@@ -10,6 +10,11 @@ use yew::prelude::*;
 
 /// The key of our part of `history.state`.
 const STATE_KEY: &str = "bangfu-eligibility";
+/// A history position is `step × SCREENS_PER_STEP + screen` (长辈 mode has one screen a
+/// question: up to 5 a member and 30 members).
+pub const SCREENS_PER_STEP: usize = 1000;
+/// The largest position recorded (anything larger read back is not ours).
+const MAX_POSITION: f64 = 10.0 * SCREENS_PER_STEP as f64;
 
 /// The step this instance recorded in a history state object, if any.
 fn step_in(state: &JsValue, instance: &str) -> Option<usize> {
@@ -20,7 +25,7 @@ fn step_in(state: &JsValue, instance: &str) -> Option<usize> {
     let step = Reflect::get(&ours, &JsValue::from_str(instance))
         .ok()?
         .as_f64()?;
-    (step.is_finite() && (0.0..=100.0).contains(&step)).then_some(step as usize)
+    (step.is_finite() && (0.0..=MAX_POSITION).contains(&step)).then_some(step as usize)
 }
 
 /// The page's current state with our step for `instance` merged in.

@@ -113,7 +113,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
     }
     // 长辈 mode: one question a screen; `sub` is the question on screen.
     let questions = if large_on && !cadre {
-        state::questions_in(form.step)
+        form.questions_in(form.step)
     } else {
         1
     };
@@ -123,11 +123,11 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         history::use_step_history(
             !cadre,
             props.instance.clone(),
-            form.step * 10 + sub,
+            form.step * history::SCREENS_PER_STEP + sub,
             Callback::from(move |pos: usize| {
                 d.dispatch(Action::At {
-                    step: pos / 10,
-                    sub: pos % 10,
+                    step: pos / history::SCREENS_PER_STEP,
+                    sub: pos % history::SCREENS_PER_STEP,
                 })
             }),
         );
@@ -354,7 +354,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         let first_bad_question = keys
             .iter()
             .filter(|k| EligibilityForm::step_of(k) == step)
-            .map(|k| state::question_of(&form.error_target(k).1))
+            .map(|k| form.question_of(&form.error_target(k).1))
             .min()
             .unwrap_or(0)
             .min(questions - 1);
@@ -362,7 +362,7 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         let bad_here = keys
             .iter()
             .filter(|k| EligibilityForm::step_of(k) == step)
-            .any(|k| state::question_of(&form.error_target(k).1) == sub);
+            .any(|k| form.question_of(&form.error_target(k).1) == sub);
         Callback::from(move |_: MouseEvent| match within {
             Some(_) if to > step && bad_here => d.dispatch(Action::Leave {
                 from: step,
@@ -466,21 +466,18 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
             Vec::new()
         };
     if questions > 1 {
-        step_errors.retain(|e| state::question_of(&e.1) == sub);
+        step_errors.retain(|e| form.question_of(&e.1) == sub);
     }
     step_errors.sort_by_key(|e| e.0);
     // A link of the summary focuses its field (after showing its question in 长辈 mode).
     let to_field = |target: String| {
         let (pending, d) = (pending_focus.clone(), form.dispatcher());
+        let screen = form.question_of(&target);
         Callback::from(move |e: MouseEvent| {
             e.prevent_default();
             *pending.borrow_mut() = Some(target.clone());
             // Re-render (and show the field's question in 长辈 mode), then focus it.
-            d.dispatch(Action::Sub(if questions > 1 {
-                state::question_of(&target)
-            } else {
-                sub
-            }));
+            d.dispatch(Action::Sub(if questions > 1 { screen } else { sub }));
         })
     };
     html! {

@@ -270,9 +270,9 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     {props.contact.clone()}
                     if let Some(t) = timeline {
                         <ol class="timeline" data-testid="timeline">
-                            <li>{format!("如果今天申报：{} 前完成入户核查", s(t, "check_due"))}</li>
-                            <li>{format!("核查后 5 个工作日内反馈结果，最迟 {}", s(t, "feedback_due"))}</li>
-                            <li>{format!("从申报到认定不超过 15 天，最迟 {}", s(t, "overall_due"))}</li>
+                            <li>{"如果今天申报："}<span class="date">{s(t, "check_due")}</span>{" 前完成入户核查"}</li>
+                            <li>{"核查后 5 个工作日内反馈结果，最迟 "}<span class="date">{s(t, "feedback_due")}</span></li>
+                            <li>{"从申报到认定不超过 15 天，最迟 "}<span class="date">{s(t, "overall_due")}</span></li>
                         </ol>
                     }
                 </div>

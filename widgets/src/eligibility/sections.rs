@@ -8,7 +8,7 @@ use bangfu_policy::Response;
 use serde_json::Value;
 use yew::prelude::*;
 
-use super::state::{Action, EligibilityForm, Flag, MemberFlag, MemberText, Text};
+use super::state::{Action, EligibilityForm, Flag, MemberFlag, MemberText, Text, MEMBER_QUESTIONS};
 use crate::ui::field::{CheckField, RadioGroup, SelectField, TextField};
 
 /// What every question group needs.
@@ -59,13 +59,6 @@ impl Ctx {
                 .and_then(|r| r.error_for("input.rigid_expenditure"))
                 .or_else(|| self.response.error_for("input.household.rigid_expenditure"))
                 .map(|e| e.message.clone())
-        } else if let Some(i) = key.strip_prefix("member:") {
-            let prefix = format!("input.household.members[{i}]");
-            self.response
-                .errors
-                .iter()
-                .find(|e| e.field.starts_with(&prefix))
-                .map(|e| e.message.clone())
         } else {
             self.response.error_for(key).map(|e| e.message.clone())
         };
@@ -75,15 +68,6 @@ impl Ctx {
     /// Whether question `q` of the step is on screen.
     pub fn shows(&self, q: usize) -> bool {
         self.only.is_none_or(|o| o == q)
-    }
-
-    /// Which field of member `i` its first error is about (`age`, `labour`, …).
-    pub fn member_error_field(&self, i: usize) -> Option<String> {
-        let prefix = format!("input.household.members[{i}].");
-        self.response
-            .errors
-            .iter()
-            .find_map(|e| e.field.strip_prefix(&prefix).map(str::to_string))
     }
 
     /// Error keys of everything currently wrong (for step checks and summaries).
@@ -125,7 +109,7 @@ impl Ctx {
             "decimal"
         };
         html! {
-            <TextField id={id} label={label.to_string()} value={self.form.text(t).to_string()} oninput={self.set(t)}
+            <TextField late_errors={self.cadre && self.form.attempted.is_empty()} id={id} label={label.to_string()} value={self.form.text(t).to_string()} oninput={self.set(t)}
                 testid={testid} error={self.error(key)} suffix={unit.map(AttrValue::Static)} inputmode={inputmode} />
         }
     }
@@ -156,9 +140,12 @@ pub fn residence(ctx: &Ctx) -> Html {
                 term={(!ctx.cadre).then_some(AttrValue::Static("政策用语：甘肃农业户籍、常住"))} value={f.hukou.clone()}
                 options={options(&[("yes", "是"), ("no", "不是")])} onchange={ctx.set(Text::Hukou)} testid="hukou"
                 error={ctx.error(EligibilityForm::key_of(Text::Hukou))} big={ctx.large} />
+                if ctx.cadre {
+                    {ctx.check(Flag::Relocated, "relocated", "“十三五”易地扶贫搬迁户（已转为城镇户籍的也算）")}
+                }
             }
             if ctx.shows(1) {
-                <RadioGroup name="kind" legend="您家现在是哪一类？" value={f.kind.clone()}
+                <RadioGroup name="kind" legend={if ctx.cadre { "户类型" } else { "您家现在是哪一类？" }} value={f.kind.clone()}
                 options={options(&[("poverty_alleviated", "脱贫户"), ("ordinary", "一般农户"),
                     ("monitored", "已经是监测对象（村里已认定要帮扶的户）"), ("unknown", "不清楚")])}
                 onchange={ctx.set(Text::Kind)} testid="kind" error={ctx.error(EligibilityForm::key_of(Text::Kind))} big={ctx.large} />
@@ -169,7 +156,13 @@ pub fn residence(ctx: &Ctx) -> Html {
 
 pub fn members(ctx: &Ctx) -> Html {
     let f = &*ctx.form;
-    let rows = f.members.iter().enumerate().map(|(i, m)| {
+    let per_member = MEMBER_QUESTIONS.len();
+    // 长辈 mode: the one screen on show (a member's question, or "anyone else?" at the end).
+    let last_screen = ctx.only.is_some_and(|o| o >= f.members.len() * per_member);
+    let rows = f.members.iter().enumerate().filter(|(i, _)| {
+        ctx.only.is_none_or(|o| o / per_member == *i)
+    }).map(|(i, m)| {
+        let shown = |q: usize| ctx.only.is_none_or(|o| o == i * per_member + q);
         let key = m.key;
         let d = ctx.form.dispatcher();
         let text = |field: MemberText| {
@@ -189,12 +182,21 @@ pub fn members(ctx: &Ctx) -> Html {
             Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveMember(key)))
         };
         // The member's error beside the field it is about (age, else labour, else the card).
-        let member_error = ctx.error(&format!("member:{i}"));
-        let path = ctx.member_error_field(i);
-        let on = |field: &str| member_error.clone().filter(|_| path.as_deref() == Some(field));
+        // Each field's own error beside it; anything else about the member under the card.
+        let prefix = format!("input.household.members[{i}]");
+        let shows = ctx.form.shows_error(&prefix);
+        let on = |field: &str| {
+            ctx.response
+                .error_for(&format!("{prefix}.{field}"))
+                .filter(|_| shows)
+                .map(|e| AttrValue::from(e.message.clone()))
+        };
         let age_error = on("age");
         let labour_error = on("labour");
-        let member_error = member_error.filter(|_| age_error.is_none() && labour_error.is_none());
+        let member_error = ctx.response.errors.iter()
+            .find(|e| e.field.starts_with(&prefix) && !e.field.ends_with(".age") && !e.field.ends_with(".labour"))
+            .filter(|_| shows)
+            .map(|e| AttrValue::from(e.message.clone()));
         let choice = |id: String, label: &'static str, value: &str, list: &[(&'static str, &'static str)], cb: Callback<String>, testid: String, error: Option<AttrValue>| {
             if ctx.large {
                 let list: Vec<_> = list.iter().filter(|(v, l)| !(v.is_empty() && *l == "请选择")).copied().collect();
@@ -205,33 +207,56 @@ pub fn members(ctx: &Ctx) -> Html {
                     testid={testid} error={error} /> }
             }
         };
+        let (age_label, labour_label, disability_label, student_label) = if ctx.only.is_some() {
+            ("这位家人多大年纪？", "这位家人还能干活吗？", "这位家人有没有残疾？", "这位家人在上学吗？")
+        } else {
+            ("年龄", "劳动能力", "残疾情况", "上学情况")
+        };
+        let checks = html! {
+            <div class="checks">
+                {flag(MemberFlag::SeriousIllness, m.serious_illness, "患大病、重病", "serious")}
+                {flag(MemberFlag::Chronic, m.chronic, "慢性病，看病花钱多", "chronic")}
+                {flag(MemberFlag::LeftBehind, m.left_behind, "留守老人、妇女或儿童", "left")}
+                {flag(MemberFlag::SingleParent, m.single_parent, "单亲家庭", "single")}
+                {flag(MemberFlag::IncapacitatedElderly, m.incapacitated_elderly, "失能老人（生活不能自理）", "incapacitated")}
+            </div>
+        };
         html! {
-            <li class="member-card" key={key} data-testid={format!("member-{i}")}>
+            <li class={classes!("member-card", ctx.only.is_some().then_some("member-card-one"))} key={key} data-testid={format!("member-{i}")}>
                 <p class="member-title">{format!("第 {} 位家庭成员", i + 1)}</p>
                 <div class="pair">
-                    <TextField id={format!("m{key}-age")} label="年龄" suffix={Some(AttrValue::Static("岁"))} inputmode="numeric"
-                        value={m.age.clone()} oninput={text(MemberText::Age)} testid={format!("member-{i}-age")} error={age_error} />
-                    {choice(format!("m{key}-labour"), "劳动能力", &m.labour,
-                        &[("", "请选择"), ("full", "能干活（有劳动能力）"), ("partial", "只能干轻活（弱劳力、半劳力）"), ("none", "不能干活（无劳动能力）")],
-                        text(MemberText::Labour), format!("member-{i}-labour"), labour_error)}
+                    if shown(0) {
+                        <TextField late_errors={ctx.cadre && f.attempted.is_empty()} id={format!("m{key}-age")} label={age_label} suffix={Some(AttrValue::Static("岁"))} inputmode="numeric"
+                            value={m.age.clone()} oninput={text(MemberText::Age)} testid={format!("member-{i}-age")} error={age_error} />
+                    }
+                    if shown(1) {
+                        {choice(format!("m{key}-labour"), labour_label, &m.labour,
+                            &[("", "请选择"), ("full", "能干活（有劳动能力）"), ("partial", "只能干轻活（弱劳力、半劳力）"), ("none", "不能干活（无劳动能力）")],
+                            text(MemberText::Labour), format!("member-{i}-labour"), labour_error)}
+                    }
                 </div>
                 <div class="pair">
-                    {choice(format!("m{key}-disability"), "残疾情况", &m.disability,
-                        &[("", "没有残疾"), ("mild", "有残疾（轻度）"), ("severe", "重度残疾")],
-                        text(MemberText::Disability), format!("member-{i}-disability"), None)}
-                    {choice(format!("m{key}-student"), "上学情况", &m.student,
-                        &[("", "不在上学或上义务教育"), ("high_school", "上高中"), ("vocational", "上中职、技校或高职"), ("college", "上大学（本科、专科）")],
-                        text(MemberText::Student), format!("member-{i}-student"), None)}
+                    if shown(2) {
+                        {choice(format!("m{key}-disability"), disability_label, &m.disability,
+                            &[("", "没有残疾"), ("mild", "有残疾（轻度）"), ("severe", "重度残疾")],
+                            text(MemberText::Disability), format!("member-{i}-disability"), None)}
+                    }
+                    if shown(3) {
+                        {choice(format!("m{key}-student"), student_label, &m.student,
+                            &[("", "不在上学或上义务教育"), ("high_school", "上高中"), ("vocational", "上中职、技校或高职"), ("college", "上大学（本科、专科）")],
+                            text(MemberText::Student), format!("member-{i}-student"), None)}
+                    }
                 </div>
-                <div class="checks">
-                    {flag(MemberFlag::SeriousIllness, m.serious_illness, "患大病、重病", "serious")}
-                    {flag(MemberFlag::Chronic, m.chronic, "慢性病，看病花钱多", "chronic")}
-                    {flag(MemberFlag::LeftBehind, m.left_behind, "留守老人、妇女或儿童", "left")}
-                    {flag(MemberFlag::SingleParent, m.single_parent, "单亲家庭", "single")}
-                    {flag(MemberFlag::IncapacitatedElderly, m.incapacitated_elderly, "失能老人（生活不能自理）", "incapacitated")}
-                </div>
+                if ctx.only.is_none() {
+                    {checks}
+                } else if shown(4) {
+                    <fieldset class="checks-box" data-testid={format!("member-{i}-situations")}>
+                        <legend>{"这位家人有没有下面的情况？（有的请勾选，没有就直接点“下一题”）"}</legend>
+                        {checks}
+                    </fieldset>
+                }
                 if let Some(e) = member_error { <p class="msg msg-error" data-testid={format!("member-{i}-error")}>{"⚠ "}{e}</p> }
-                if f.members.len() > 1 {
+                if f.members.len() > 1 && ctx.only.is_none() {
                     <button type="button" class="btn btn-quiet btn-small" onclick={remove}
                         aria-label={format!("删除第 {} 位家庭成员", i + 1)} data-testid={format!("remove-member-{i}")}>{"删除这位成员"}</button>
                 }
@@ -242,11 +267,60 @@ pub fn members(ctx: &Ctx) -> Html {
         let d = ctx.form.dispatcher();
         Callback::from(move |_: MouseEvent| d.dispatch(Action::AddMember))
     };
+    if last_screen {
+        return members_done(ctx, add);
+    }
     html! {
         <div class="section" data-testid="section-members">
-            <p class="bf-note">{"请填写共同生活的每一位家庭成员。不需要姓名和身份证号。"}</p>
+            if ctx.only.is_none_or(|o| o == 0) {
+                <p class="bf-note">{"请填写共同生活的每一位家庭成员。不需要姓名和身份证号。"}</p>
+            }
             <ol class="member-cards">{ for rows }</ol>
-            <button type="button" class="btn btn-quiet" id="add-member" onclick={add} data-testid="add-member">{"＋ 再加一位家庭成员"}</button>
+            if ctx.only.is_none() {
+                <button type="button" class="btn btn-quiet" id="add-member" onclick={add} data-testid="add-member">{"＋ 再加一位家庭成员"}</button>
+            }
+            if let Some(e) = ctx.error("input.household.members") { <p class="msg msg-error">{"⚠ "}{e}</p> }
+            if ctx.cadre {
+                {ctx.text_field(Text::HouseholdSize, "household-size", "家庭人口（可不填；不填按上面列出的成员数，刚性支出按它分摊）", "household-size", Some("人"))}
+            }
+        </div>
+    }
+}
+
+/// 长辈 mode, after the last member's questions: who has been listed, and "anyone else?".
+fn members_done(ctx: &Ctx, add: Callback<MouseEvent>) -> Html {
+    let f = &*ctx.form;
+    let labour = |c: &str| match c {
+        "full" => "能干活",
+        "partial" => "只能干轻活",
+        "none" => "不能干活",
+        _ => "干活情况未选",
+    };
+    html! {
+        <div class="section" data-testid="section-members">
+            <fieldset class="checks-box" data-testid="members-done">
+                <legend>{"家里一起生活的人都填了吗？"}</legend>
+                <ol class="members-listed">
+                    { for f.members.iter().enumerate().map(|(i, m)| {
+                        let d = ctx.form.dispatcher();
+                        let key = m.key;
+                        let age = bangfu_policy::text::parse_whole(&m.age)
+                            .map_or_else(|_| "年龄未填".to_string(), |a| format!("{a} 岁"));
+                        html! {
+                            <li data-testid={format!("listed-{i}")}>
+                                <span>{format!("第 {} 位：{age}，{}", i + 1, labour(&m.labour))}</span>
+                                if f.members.len() > 1 {
+                                    <button type="button" class="btn btn-quiet btn-small"
+                                        onclick={Callback::from(move |_: MouseEvent| d.dispatch(Action::RemoveMember(key)))}
+                                        aria-label={format!("删除第 {} 位家庭成员", i + 1)} data-testid={format!("remove-member-{i}")}>{"删除"}</button>
+                                }
+                            </li>
+                        }
+                    }) }
+                </ol>
+                <button type="button" class="btn btn-quiet" id="add-member" onclick={add} data-testid="add-member">{"＋ 还有一位家人，接着填"}</button>
+                <p class="bf-note">{"都填了，就点“下一步”。"}</p>
+            </fieldset>
             if let Some(e) = ctx.error("input.household.members") { <p class="msg msg-error">{"⚠ "}{e}</p> }
         </div>
     }
@@ -270,20 +344,20 @@ pub fn income(ctx: &Ctx) -> Html {
                     options={options(&[("estimate", "按几类收入大概估一下"), ("known", "已经算好了人均纯收入")])}
                     onchange={ctx.set(Text::IncomeMode)} testid="income-mode" big={ctx.large} />
             }
-            if !ctx.shows(1) {
+            if ctx.only == Some(0) {
             } else if estimate {
                 <p class="bf-note">{"填过去 12 个月全家的收入，大概数就行；没有的填 0 或空着。"}</p>
-                {ctx.text_field(Text::Wage, "wage", "打工、公益岗位等工资收入", "est-wage", Some("元"))}
-                {ctx.text_field(Text::Operating, "operating", "种地、养殖、做生意的收入（卖出的钱）", "est-operating", Some("元"))}
-                {ctx.text_field(Text::Property, "property", "土地流转租金、分红、利息", "est-property", Some("元"))}
-                {ctx.text_field(Text::Transfer, "transfer", "养老金、低保金、各种补贴、赡养费", "est-transfer", Some("元"))}
-                {ctx.text_field(Text::Expenses, "expenses", "种子、化肥、饲料等生产花费", "est-expenses", Some("元"))}
+                if ctx.shows(1) { {ctx.text_field(Text::Wage, "wage", "打工、公益岗位等工资收入", "est-wage", Some("元"))} }
+                if ctx.shows(2) { {ctx.text_field(Text::Operating, "operating", "种地、养殖、做生意的收入（卖出的钱）", "est-operating", Some("元"))} }
+                if ctx.shows(3) { {ctx.text_field(Text::Property, "property", "土地流转租金、分红、利息", "est-property", Some("元"))} }
+                if ctx.shows(4) { {ctx.text_field(Text::Transfer, "transfer", "养老金、低保金、各种补贴、赡养费", "est-transfer", Some("元"))} }
+                if ctx.shows(5) { {ctx.text_field(Text::Expenses, "expenses", "种子、化肥、饲料等生产花费", "est-expenses", Some("元"))} }
                 if let Some(pc) = figure.filter(|_| [&f.wage, &f.operating, &f.property, &f.transfer].iter().any(|t| !t.trim().is_empty())) {
                     <p class="estimate" data-testid="estimate">{format!("估算：家庭年人均纯收入约 {pc} 元（{} 人）", f.members.len())}</p>
                 }
             } else {
-                {ctx.text_field(Text::PerCapita, "per-capita", "家庭年人均纯收入", "per-capita", Some("元"))}
-                if ctx.cadre || !f.after_rigid.is_empty() {
+                if ctx.shows(1) { {ctx.text_field(Text::PerCapita, "per-capita", "家庭年人均纯收入", "per-capita", Some("元"))} }
+                if (ctx.cadre || !f.after_rigid.is_empty()) && ctx.shows(2) {
                     {ctx.text_field(Text::AfterRigid, "after-rigid", "扣除刚性支出后的人均纯收入（可不填）", "after-rigid", Some("元"))}
                 }
             }
@@ -307,6 +381,12 @@ pub fn hardship(ctx: &Ctx) -> Html {
                 {ctx.check(Flag::Accident, "accident", "突发意外事故")}
                 {ctx.check(Flag::MajorChange, "major-change", "遭遇重大变故或自然灾害")}
                 {ctx.check(Flag::OnDibao, "dibao", "享受农村低保")}
+                if ctx.cadre && ctx.form.flags.contains(&Flag::OnDibao) {
+                    <RadioGroup name="dibao-class" legend="低保类别（公益性岗位等政策要用）" value={ctx.form.dibao_class.clone()}
+                        options={options(&[("1", "一类"), ("2", "二类"), ("3", "三类"), ("", "不清楚")])}
+                        onchange={ctx.set(Text::DibaoClass)} testid="dibao-class"
+                        error={ctx.error(EligibilityForm::key_of(Text::DibaoClass))} big={ctx.large} />
+                }
                 {ctx.check(Flag::OnTekun, "tekun", "特困供养对象")}
                 if ctx.cadre {
                     {ctx.check(Flag::Complaint, "complaint", "有投诉举报情况")}

@@ -11,24 +11,11 @@ use yew::Reducible;
 
 /// The public walk-through's pages, in order.
 pub const STEPS: [&str; 5] = ["户籍与居住", "家庭成员", "收入", "支出与困难", "特殊情况"];
-/// How many screens a public step takes in 长辈 mode (one question a screen); the members
-/// step keeps every member on one screen.
-pub fn questions_in(step: usize) -> usize {
-    match step {
-        0 | 2 | 3 => 2,
-        _ => 1,
-    }
-}
-
-/// The 长辈-mode screen of its step an error's field is on (see `error_target`).
-pub fn question_of(target: &str) -> usize {
-    match target {
-        "kind-0" => 1,
-        "wage" | "operating" | "property" | "transfer" | "expenses" | "per-capita"
-        | "after-rigid" => 1,
-        _ => 0,
-    }
-}
+/// The questions about one member in 长辈 mode, one a screen: age, labour, disability,
+/// schooling, then the situations (one multiple-choice question).
+pub const MEMBER_QUESTIONS: [&str; 5] = ["age", "labour", "disability", "student", "situations"];
+/// The estimate's amounts in 长辈 mode, one a screen after "how to fill in the income".
+pub const AMOUNT_QUESTIONS: [&str; 5] = ["wage", "operating", "property", "transfer", "expenses"];
 
 /// The page after the last step: "核对您的回答".
 pub const REVIEW: usize = STEPS.len();
@@ -60,6 +47,8 @@ pub enum Flag {
     Accident,
     MajorChange,
     Complaint,
+    /// 十三五 易地扶贫搬迁户, now on urban hukou (cadre form).
+    Relocated,
     // Monitoring (cadre): conditions for risk elimination.
     IncomeAboveRange,
     RigidResolved,
@@ -78,6 +67,7 @@ impl Flag {
             Flag::Accident => "sudden_accident",
             Flag::MajorChange => "major_change_or_disaster",
             Flag::Complaint => "complaint_reported",
+            Flag::Relocated => "relocated_13th_fyp",
             Flag::IncomeAboveRange => "income_above_range",
             Flag::RigidResolved => "rigid_expenditure_resolved",
             Flag::Guarantees => "three_guarantees_and_water",
@@ -116,6 +106,10 @@ pub enum Text {
     IdentifiedOn,
     Measures,
     StableMonths,
+    /// 家庭人口 when it differs from the members listed (cadre form).
+    HouseholdSize,
+    /// 低保类别 `1` | `2` | `3` | "" (cadre form, with 享受农村低保).
+    DibaoClass,
 }
 
 /// Which member text changed.
@@ -174,6 +168,8 @@ pub struct EligibilityForm {
     pub identified_on: String,
     pub measures: String,
     pub stable_months: String,
+    pub household_size: String,
+    pub dibao_class: String,
     #[serde(skip)]
     pub touched: BTreeSet<String>,
     /// The answers came from the income calculator (the cadre form says so and what came).
@@ -272,6 +268,8 @@ impl EligibilityForm {
             identified_on: String::new(),
             measures: String::new(),
             stable_months: String::new(),
+            household_size: String::new(),
+            dibao_class: String::new(),
             touched: BTreeSet::new(),
             from_income: false,
             next_key: 1,
@@ -295,6 +293,8 @@ impl EligibilityForm {
             Text::IdentifiedOn => &self.identified_on,
             Text::Measures => &self.measures,
             Text::StableMonths => &self.stable_months,
+            Text::HouseholdSize => &self.household_size,
+            Text::DibaoClass => &self.dibao_class,
         }
     }
 
@@ -317,6 +317,8 @@ impl EligibilityForm {
             Text::IdentifiedOn => "input.household.monitoring.identified_on",
             Text::Measures => "input.household.monitoring.measures_in_place",
             Text::StableMonths => "input.household.monitoring.income_stable_months",
+            Text::HouseholdSize => "input.household.household_size",
+            Text::DibaoClass => "input.household.dibao_class",
         }
     }
 
@@ -388,6 +390,46 @@ impl EligibilityForm {
         match fields.iter().position(|(k, _)| key.contains(k)) {
             Some(p) => (2000 + p, fields[p].1.to_string()),
             None => (3000, "step-title".into()),
+        }
+    }
+
+    /// How many screens public step `step` takes in 长辈 mode (one question a screen): each
+    /// member's questions and then "anyone else?"; the way to give the income, then each
+    /// amount (or the known figure).
+    pub fn questions_in(&self, step: usize) -> usize {
+        match step {
+            0 | 3 => 2,
+            1 => self.members.len() * MEMBER_QUESTIONS.len() + 1,
+            2 if self.income_mode == "estimate" => 1 + AMOUNT_QUESTIONS.len(),
+            2 if self.after_rigid.is_empty() => 2,
+            2 => 3,
+            _ => 1,
+        }
+    }
+
+    /// The 长辈-mode screen of its step an error's field (element id, see `error_target`) is on.
+    pub fn question_of(&self, target: &str) -> usize {
+        // A member's field: `m{key}-{field}`.
+        let member = target
+            .strip_prefix('m')
+            .and_then(|rest| rest.split_once('-'))
+            .and_then(|(key, field)| {
+                let key: u32 = key.parse().ok()?;
+                let i = self.members.iter().position(|m| m.key == key)?;
+                let q = MEMBER_QUESTIONS.iter().position(|f| *f == field)?;
+                Some(i * MEMBER_QUESTIONS.len() + q)
+            });
+        if let Some(q) = member {
+            return q;
+        }
+        if let Some(q) = AMOUNT_QUESTIONS.iter().position(|f| *f == target) {
+            return 1 + q;
+        }
+        match target {
+            "kind-0" | "per-capita" => 1,
+            "after-rigid" => 2,
+            "add-member" => self.members.len() * MEMBER_QUESTIONS.len(),
+            _ => 0,
         }
     }
 
@@ -515,6 +557,12 @@ impl EligibilityForm {
             })
             .collect();
         h.insert("members".into(), Value::Array(members));
+        if !self.household_size.trim().is_empty() {
+            h.insert("household_size".into(), json!(self.household_size));
+        }
+        if self.flags.contains(&Flag::OnDibao) && !self.dibao_class.is_empty() {
+            h.insert("dibao_class".into(), json!(self.dibao_class));
+        }
         if self.kind == "monitored" {
             let mut m = Map::new();
             for (k, v) in [
@@ -580,6 +628,8 @@ impl EligibilityForm {
                     Text::IdentifiedOn => &mut self.identified_on,
                     Text::Measures => &mut self.measures,
                     Text::StableMonths => &mut self.stable_months,
+                    Text::HouseholdSize => &mut self.household_size,
+                    Text::DibaoClass => &mut self.dibao_class,
                 };
                 *slot = v;
             }
@@ -597,7 +647,10 @@ impl EligibilityForm {
                     self.risks.remove(&code);
                 }
             }
+            // In 长辈 mode (one question a screen) an added member's first question comes next,
+            // and after a removal the "anyone else?" screen stays; elsewhere `sub` is unused.
             Action::AddMember => {
+                self.sub = self.members.len() * MEMBER_QUESTIONS.len();
                 self.members.push(Member {
                     key: self.next_key,
                     ..Member::default()
@@ -608,6 +661,7 @@ impl EligibilityForm {
                 if self.members.len() > 1 {
                     self.members.retain(|m| m.key != key);
                 }
+                self.sub = self.members.len() * MEMBER_QUESTIONS.len();
             }
             Action::SetMember { key, field, value } => {
                 if let Some(m) = self.members.iter_mut().find(|m| m.key == key) {
@@ -717,9 +771,11 @@ impl EligibilityForm {
             &mut self.identified_on,
             &mut self.measures,
             &mut self.stable_months,
+            &mut self.household_size,
         ] {
             cut(t);
         }
+        one_of(&mut self.dibao_class, &["1", "2", "3"]);
         self.members.truncate(MAX_MEMBERS);
         if self.members.is_empty() {
             self.members.push(Member::default());

@@ -62,14 +62,14 @@ pub fn HouseholdView(props: &HouseholdProps) -> Html {
                     {format!("第 {} 人", i + 1)}
                     if blank { <span class="bf-note" data-testid={format!("member-blank-{i}")}>{"（空行，未计入人口；不用可删除）"}</span> }
                 </p>
-                <TextField id={format!("rel-{key}")} label="与户主关系" value={m.relation.clone()} inputmode="text"
+                <TextField late_errors={ctx.cadre} id={format!("rel-{key}")} label="与户主关系" value={m.relation.clone()} inputmode="text"
                     list={Some(AttrValue::Static("relations"))} oninput={setm(MemberField::Relation)}
                     testid={format!("member-relation-{i}")} error={err("relation")} />
-                <TextField id={format!("age-{key}")} label="年龄" suffix={Some(AttrValue::Static("岁"))} inputmode="numeric"
+                <TextField late_errors={ctx.cadre} id={format!("age-{key}")} label="年龄" suffix={Some(AttrValue::Static("岁"))} inputmode="numeric"
                     value={m.age.clone()} oninput={setm(MemberField::Age)} testid={format!("member-age-{i}")} error={err("age")} />
                 <SelectField id={format!("lab-{key}")} label="劳动能力" value={m.labour.clone()} options={labour_options()}
                     onchange={setm(MemberField::Labour)} testid={format!("member-labour-{i}")} error={err("labour")} />
-                <TextField id={format!("mname-{key}")} label="姓名（可不填）" value={m.name.clone()} inputmode="text"
+                <TextField late_errors={ctx.cadre} id={format!("mname-{key}")} label="姓名（可不填）" value={m.name.clone()} inputmode="text"
                     oninput={setm(MemberField::Name)} testid={format!("member-name-{i}")} />
                 <button type="button" class="btn btn-quiet remove" onclick={remove}
                     aria-label={format!("删除第{}名成员", i + 1)} data-testid={format!("remove-member-{i}")}>{"删除"}</button>
@@ -85,9 +85,9 @@ pub fn HouseholdView(props: &HouseholdProps) -> Html {
             <legend>{"家庭基本情况"}</legend>
             if ctx.cadre {
                 <div class="pair">
-                    <TextField id="label" label="户名或备注（可不填，不要填身份证号）" value={form.label.clone()} inputmode="text"
+                    <TextField late_errors={ctx.cadre} id="label" label="户名或备注（可不填，不要填身份证号）" value={form.label.clone()} inputmode="text"
                         oninput={set(ctx, Field::Label)} testid="label" placeholder={Some(AttrValue::Static("如：三组 张家"))} />
-                    <TextField id="date" label="核算日期" value={form.date.clone()} inputmode="text"
+                    <TextField late_errors={ctx.cadre} id="date" label="核算日期" value={form.date.clone()} inputmode="text"
                         oninput={set(ctx, Field::Date)} testid="date" />
                 </div>
                 <div class="toggle" role="radiogroup" aria-label="家庭人口的填法">
@@ -113,7 +113,7 @@ pub fn HouseholdView(props: &HouseholdProps) -> Html {
                 </p>
                 if let Some(e) = error_at(form, r, size_field) { <p class="msg msg-error">{e}</p> }
             } else {
-                <TextField id="size" label="家庭人口（共同生活的家庭成员）" suffix={Some(AttrValue::Static("人"))}
+                <TextField late_errors={ctx.cadre} id="size" label="家庭人口（共同生活的家庭成员）" suffix={Some(AttrValue::Static("人"))}
                     inputmode="numeric" value={form.household_size.clone()} oninput={set(ctx, Field::HouseholdSize)}
                     testid="household-size" error={error_at(form, r, size_field)} warning={warning_at(r, size_field)} />
             }

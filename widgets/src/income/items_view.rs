@@ -53,15 +53,15 @@ fn row_view(ctx: &Ctx, form: &IncomeForm, n: usize) -> Html {
     };
     html! {
         <li class="item-row" key={key} data-testid={format!("item-{n}")}>
-            <TextField id={format!("name-{key}")} label="项目名称" value={row.item.clone()} inputmode="text"
+            <TextField late_errors={ctx.cadre} id={format!("name-{key}")} label="项目名称" value={row.item.clone()} inputmode="text"
                 list={Some(AttrValue::from(format!("items-{}", row.category)))}
                 placeholder={Some(AttrValue::Static("如：县外务工"))} oninput={set(ItemField::Item)}
                 testid={format!("item-name-{n}")} error={err("item")} />
-            <TextField id={format!("amount-{key}")} label="全年金额" suffix={Some(AttrValue::from(unit))}
+            <TextField late_errors={ctx.cadre} id={format!("amount-{key}")} label="全年金额" suffix={Some(AttrValue::from(unit))}
                 value={row.amount.clone()} oninput={set(ItemField::Amount)} testid={format!("item-amount-{n}")}
                 error={err("amount")} hint={amount_hint(&row.amount, form.in_wan)} warning={warn("amount")} />
             if show_expense {
-                <TextField id={format!("expense-{key}")} label="该项支出（可不填）" suffix={Some(AttrValue::from(unit))}
+                <TextField late_errors={ctx.cadre} id={format!("expense-{key}")} label="该项支出（可不填）" suffix={Some(AttrValue::from(unit))}
                     value={row.expense.clone()} oninput={set(ItemField::Expense)} testid={format!("item-expense-{n}")}
                     error={err("expense")} hint={amount_hint(&row.expense, form.in_wan)} />
             }

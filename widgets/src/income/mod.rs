@@ -58,6 +58,10 @@ pub struct IncomeProps {
     /// Where the eligibility checker lives; the hand-off link appears when set.
     #[prop_or_default]
     pub eligibility_url: Option<AttrValue>,
+    /// Ctrl+P prints the household's sheet alone (default); off (`print-sheet="off"`) for a
+    /// portal page that must print as it is.
+    #[prop_or(true)]
+    pub print_sheet: bool,
 }
 
 /// What every part of the form needs.
@@ -537,18 +541,18 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                     <ItemsView ctx={ctx.clone()} />
                     <fieldset class="costs">
                         <legend>{"支出"}</legend>
-                        <TextField id="expenses" label="生产经营性支出（种子、化肥、饲料、农机、雇工等；已按项填写的不要重复）"
+                        <TextField late_errors={cadre} id="expenses" label="生产经营性支出（种子、化肥、饲料、农机、雇工等；已按项填写的不要重复）"
                             suffix={Some(AttrValue::from(unit))} value={form.operating_expenses.clone()}
                             oninput={set(&ctx, Field::OperatingExpenses)} testid="operating-expenses"
                             error={error_at(&form, r, expenses_path)} hint={amount_hint(&form.operating_expenses, form.in_wan)}
                             warning={warning_at(r, expenses_path)} />
                         if cadre {
-                            <TextField id="rigid" label="刚性支出（自付医疗费、上学费用、灾害损失等，可不填）"
+                            <TextField late_errors={cadre} id="rigid" label="刚性支出（自付医疗费、上学费用、灾害损失等，可不填）"
                                 suffix={Some(AttrValue::from(unit))} value={form.rigid_expenditure.clone()}
                                 oninput={set(&ctx, Field::RigidExpenditure)} testid="rigid-expenditure"
                                 error={error_at(&form, r, Field::RigidExpenditure.path())}
                                 hint={amount_hint(&form.rigid_expenditure, form.in_wan)} />
-                            <TextField id="previous" label="上年人均纯收入（可不填）" suffix={Some(AttrValue::from(unit))}
+                            <TextField late_errors={cadre} id="previous" label="上年人均纯收入（可不填）" suffix={Some(AttrValue::from(unit))}
                                 value={form.previous_per_capita.clone()} oninput={set(&ctx, Field::PreviousPerCapita)}
                                 testid="previous-per-capita" error={error_at(&form, r, Field::PreviousPerCapita.path())}
                                 hint={amount_hint(&form.previous_per_capita, form.in_wan)}
@@ -561,7 +565,7 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                     saved_note={saved_note} />
             </div>
             if cadre {
-                <Sheet form={Rc::new((*form).clone())} response={response.clone()} />
+                <Sheet form={Rc::new((*form).clone())} response={response.clone()} on_ctrl_p={props.print_sheet} />
             }
         </div>
     }

@@ -19,6 +19,10 @@ use super::state::IncomeForm;
 pub struct SheetProps {
     pub form: Rc<IncomeForm>,
     pub response: Rc<Response>,
+    /// Ctrl+P prints this sheet alone (`data-ctrl-p` tells the loader); `print-sheet="off"`
+    /// leaves the page's own printing alone (the print button still prints the sheet).
+    #[prop_or(true)]
+    pub on_ctrl_p: bool,
 }
 
 /// The documents the sheet names, by rule set: a title in 《》 and its issuing number. Only
@@ -64,7 +68,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
     // The per-item cost column only when some item has one.
     let with_expense = items.iter().any(|it| !text(it, "expense").is_empty());
     html! {
-        <section class="sheet" data-testid="sheet" data-ready="1" aria-label="收入核算表（打印用）">
+        <section class="sheet" data-testid="sheet" data-ready="1" data-ctrl-p={props.on_ctrl_p.then_some("1")} aria-label="收入核算表（打印用）">
             <h1>{format!("农户家庭收入核算表（{year}年度）")}</h1>
             <p class="sheet-meta">
                 {"户名/备注："}<span class="blank" data-testid="sheet-label">{label}</span>

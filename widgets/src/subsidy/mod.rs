@@ -19,7 +19,7 @@ use bangfu_policy::params::Confidence;
 use crate::ui::engine::{label as engine_label, text as s};
 use crate::ui::field::{CheckField, SelectField, TextField};
 use curve::TiltCurve;
-use state::{parse_config, Action, Input, SubsidyForm, FIELDS, SEGMENT_ROWS};
+use state::{is_ratio, parse_config, Action, Input, SubsidyForm, FIELDS, SEGMENT_ROWS};
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct SubsidyProps {
@@ -116,6 +116,15 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
             .error_for(path)
             .map(|e| AttrValue::from(e.message.clone()))
     };
+    // A share field: our own message when the text is not a share ("60" without "%"), else
+    // the engine's.
+    let share_error = |share: bool, typed: &str, path: &str| {
+        share
+            .then(|| state::ratio_problem(typed))
+            .flatten()
+            .map(AttrValue::from)
+            .or_else(|| error_at(path))
+    };
     let household_errors: Vec<String> = response
         .errors
         .iter()
@@ -198,11 +207,11 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
             let path = format!("input.details.{p}.{f}");
             match input {
                 Input::Text { label, unit } => html! {
-                    <TextField id={id.clone()} label={*label} value={value} testid={id.clone()}
-                        inputmode={if *f == "loan_date" { "text" } else { "decimal" }}
+                    <TextField id={id.clone()} label={*label} value={value.clone()} testid={id.clone()}
+                        inputmode={if *f == "loan_date" || is_ratio(p, f) { "text" } else { "decimal" }}
                         suffix={(!unit.is_empty()).then_some(AttrValue::Static(unit))}
                         oninput={Callback::from(move |v: String| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: v }))}
-                        error={error_at(&path)} />
+                        error={share_error(is_ratio(p, f), &value, &path)} />
                 },
                 Input::Select { label, options } => html! {
                     <SelectField id={id.clone()} label={*label} value={value} testid={id.clone()}
@@ -230,9 +239,10 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                                 value={u} testid={format!("seg-{row}-up")}
                                 oninput={Callback::from(move |v: String| du.dispatch(Action::SetSegment { row, up_to: Some(v), ratio: None }))}
                                 error={error_at(&format!("input.details.medical_tilt.segments[{row}].up_to"))} />
-                            <TextField id={format!("seg{row}-ratio")} label="报销比例（如 0.6）" value={r} testid={format!("seg-{row}-ratio")}
+                            <TextField id={format!("seg{row}-ratio")} label="报销比例（如 60% 或 0.6）" value={r.clone()} testid={format!("seg-{row}-ratio")}
+                                inputmode="text"
                                 oninput={Callback::from(move |v: String| dr.dispatch(Action::SetSegment { row, up_to: None, ratio: Some(v) }))}
-                                error={error_at(&format!("input.details.medical_tilt.segments[{row}].ratio"))} />
+                                error={share_error(true, &r, &format!("input.details.medical_tilt.segments[{row}].ratio"))} />
                         </div>
                     }
                 }) }

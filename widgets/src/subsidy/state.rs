@@ -142,7 +142,7 @@ pub const FIELDS: &[(&str, &str, Input)] = &[
         "microcredit",
         "subsidy_ratio",
         Input::Text {
-            label: "贴息比例（如 1 表示全额，当地规定）",
+            label: "贴息比例（如 100% 表示全额，当地规定）",
             unit: "",
         },
     ),
@@ -292,6 +292,30 @@ pub enum Action {
     Prefill(Value),
 }
 
+/// The detail fields that hold a share (typed as "60%", "六成" or "0.6"); the reimbursement
+/// ratios of the medical schedule are shares too.
+const RATIO_FIELDS: [(&str, &str); 1] = [("microcredit", "subsidy_ratio")];
+
+pub fn is_ratio(programme: &str, field: &str) -> bool {
+    RATIO_FIELDS.contains(&(programme, field))
+}
+
+/// A typed share as the engine reads it ("60%" → "0.6"); text that is not a share is passed
+/// on as typed, so the engine refuses it and nothing is guessed.
+pub fn ratio_for_engine(typed: &str) -> String {
+    bangfu_policy::text::parse_ratio(typed).map_or_else(|_| typed.to_string(), |r| r.to_string())
+}
+
+/// The message beside a share field whose text cannot be read (None when empty or fine).
+pub fn ratio_problem(typed: &str) -> Option<&'static str> {
+    if typed.trim().is_empty() {
+        return None;
+    }
+    bangfu_policy::text::parse_ratio(typed)
+        .err()
+        .map(bangfu_policy::text::ratio_message)
+}
+
 impl SubsidyForm {
     pub fn new(year: i32) -> Self {
         SubsidyForm {
@@ -360,6 +384,7 @@ impl SubsidyForm {
                 let v = match value.as_str() {
                     "true" => json!(true),
                     "false" => json!(false),
+                    v if is_ratio(programme, field) => json!(ratio_for_engine(v)),
                     v => json!(v),
                 };
                 o.insert(field.clone(), v);
@@ -381,7 +406,7 @@ impl SubsidyForm {
                     } else {
                         json!(u)
                     };
-                    json!({ "up_to": up_to, "ratio": r })
+                    json!({ "up_to": up_to, "ratio": ratio_for_engine(r) })
                 })
                 .collect();
             let entry = details
@@ -591,6 +616,48 @@ pub fn parse_config(text: Option<&str>) -> (Map<String, Value>, Option<Value>, V
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shares_typed_as_percentages_reach_the_engine_as_fractions() {
+        let cases: [(&str, &str, &str, Option<&str>); 5] = [
+            ("a percentage", "60%", "0.6", None),
+            ("tenths", "七成", "0.7", None),
+            ("a fraction as before", "0.65", "0.65", None),
+            (
+                "a bare 60 is refused, not guessed",
+                "60",
+                "60",
+                Some("比例不能超过 100%；60% 请写成“60%”或“0.6”"),
+            ),
+            (
+                "words",
+                "很多",
+                "很多",
+                Some("没看懂这个比例，请写成如 60%、六成或 0.6"),
+            ),
+        ];
+        for (name, typed, sent, problem) in cases {
+            assert_eq!(ratio_for_engine(typed), sent, "{name}");
+            assert_eq!(ratio_problem(typed), problem, "{name}");
+        }
+        let mut f = SubsidyForm::new(2024);
+        f.apply(Action::SetSegment {
+            row: 0,
+            up_to: None,
+            ratio: Some("60%".into()),
+        });
+        f.apply(Action::SetDetail {
+            programme: "microcredit".into(),
+            field: "subsidy_ratio".into(),
+            value: "100%".into(),
+        });
+        let r = f.to_request(&serde_json::Map::new(), None, None);
+        assert_eq!(
+            r["input"]["details"]["medical_tilt"]["segments"][0]["ratio"],
+            "0.6"
+        );
+        assert_eq!(r["input"]["details"]["microcredit"]["subsidy_ratio"], "1");
+    }
 
     #[test]
     fn typed_details_win_over_the_portal_config_and_the_last_segment_is_open() {

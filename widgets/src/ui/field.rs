@@ -1,6 +1,8 @@
 //! A labelled text field with its message beside it. The text is always what the person
 //! typed (never reformatted under their fingers); the message explains what is wrong, or
-//! how the engine read the value (“= 36000.00 元”).
+//! how the engine read the value (“= 36000.00 元”). With `late_errors` (the cadre forms) an
+//! error first shows when the person leaves the field, and a new one waits for that while an
+//! error already shown clears as soon as the value is right ("reward early, punish late").
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -34,10 +36,57 @@ pub struct TextFieldProps {
     pub suffix: Option<AttrValue>,
     #[prop_or_default]
     pub placeholder: Option<AttrValue>,
+    /// Validate on leaving the field: no error before the field was left once, no new error
+    /// while typing in it.
+    #[prop_or_default]
+    pub late_errors: bool,
 }
 
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
+    // While focused: `true` once the value was fine (or no error was shown on entering), so
+    // a new error waits for the blur; an error shown on entering stays live until it clears.
+    let focused = use_mut_ref(|| false);
+    let hold = use_state_eq(|| false);
+    // The field was left at least once.
+    let visited = use_state_eq(|| false);
+    let error = props
+        .error
+        .clone()
+        .filter(|_| !props.late_errors || (*visited && !*hold));
+    let has_error = props.error.is_some();
+    let shown = error.is_some();
+    {
+        let (focused, hold) = (focused.clone(), hold.clone());
+        use_effect_with(has_error, move |has_error| {
+            if !*has_error && *focused.borrow() {
+                hold.set(true);
+            }
+        });
+    }
+    let onfocus = {
+        let (focused, hold) = (focused.clone(), hold.clone());
+        let late = props.late_errors;
+        Callback::from(move |_: FocusEvent| {
+            *focused.borrow_mut() = true;
+            hold.set(!shown);
+            if late {
+                super::pointer::watch();
+            }
+        })
+    };
+    let onblur = {
+        let (hold, visited) = (hold.clone(), visited.clone());
+        Callback::from(move |_: FocusEvent| {
+            *focused.borrow_mut() = false;
+            let (hold, visited) = (hold.clone(), visited.clone());
+            // Not under the finger that is tapping elsewhere: after the tap lands.
+            super::pointer::after_press(move || {
+                hold.set(false);
+                visited.set(true);
+            });
+        })
+    };
     let oninput = {
         let cb = props.oninput.clone();
         Callback::from(move |e: InputEvent| {
@@ -45,8 +94,8 @@ pub fn TextField(props: &TextFieldProps) -> Html {
         })
     };
     let msg_id = format!("{}-msg", props.id);
-    let invalid = props.error.is_some();
-    let message = match &props.error {
+    let invalid = error.is_some();
+    let message = match &error {
         Some(err) => html! {
             <p class="msg msg-error" id={msg_id.clone()} data-testid={format!("{}-error", props.testid)}>
                 <span aria-hidden="true">{"⚠ "}</span>{err.clone()}
@@ -71,7 +120,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
             <label for={props.id.clone()}>{props.label.clone()}</label>
             <div class="control">
                 <input id={props.id.clone()} type="text" inputmode={props.inputmode.clone()}
-                    autocomplete="off" value={props.value.clone()} oninput={oninput}
+                    autocomplete="off" value={props.value.clone()} oninput={oninput} onfocus={onfocus} onblur={onblur}
                     maxlength={MAX_TYPED_LEN.to_string()}
                     placeholder={props.placeholder.clone()} list={props.list.clone()}
                     aria-invalid={invalid.then_some("true")} aria-describedby={described}
