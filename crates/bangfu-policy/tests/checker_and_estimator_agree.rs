@@ -40,6 +40,7 @@ fn households() -> Vec<Value> {
             (true, None),
             (true, Some(2)),
             (true, Some(3)),
+            (true, Some(4)),
         ] {
             for income in ["6000", "9000"] {
                 for members in &member_sets {

@@ -279,9 +279,9 @@ fn rigid_and_pointers() -> Vec<Case> {
             expect: vec![("result.benefits[0].code", json!("college_grant")), ("result.benefits[1].code", json!("yulu"))],
         },
         Case {
-            name: "(r2) a 低保 class outside 1–3 is refused",
-            source: "api.md r2 household.dibao_class (1 | 2 | 3)",
-            request: request("2024-06-01", json!({ "on_dibao": true, "dibao_class": 4 })),
+            name: "(r2) a 低保 class outside 1–4 is refused",
+            source: "api.md r2 household.dibao_class (1 | 2 | 3); Gansu also has 四类 (facts.md E5)",
+            request: request("2024-06-01", json!({ "on_dibao": true, "dibao_class": 5 })),
             expect: vec![("ok", json!(false)), ("errors[0].field", json!("input.household.dibao_class"))],
         },
     ]

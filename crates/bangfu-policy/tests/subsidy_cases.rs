@@ -265,6 +265,17 @@ fn cases() -> Vec<Case> {
             vec![("result.estimates[0].amount", json!("6000.00"))],
         ),
         (
+            "A 四类低保 household is read (Gansu has four classes) and is not in the public-welfare post group",
+            "facts.md E4 (一、二类低保对象), E5 (一、二、三、四类低保)",
+            request(
+                "ordinary",
+                json!({ "on_dibao": true }),
+                "public_welfare_job",
+                json!({ "dibao_class": 4 }),
+            ),
+            vec![("ok", json!(true)), ("result.estimates[0].eligible", json!(false))],
+        ),
+        (
             "A 三类低保 household is not in the public-welfare post group",
             "facts.md E4 (一、二类低保对象)",
             request(

@@ -383,7 +383,7 @@ pub fn hardship(ctx: &Ctx) -> Html {
                 {ctx.check(Flag::OnDibao, "dibao", "享受农村低保")}
                 if ctx.cadre && ctx.form.flags.contains(&Flag::OnDibao) {
                     <RadioGroup name="dibao-class" legend="低保类别（公益性岗位等政策要用）" value={ctx.form.dibao_class.clone()}
-                        options={options(&[("1", "一类"), ("2", "二类"), ("3", "三类"), ("", "不清楚")])}
+                        options={options(&[("1", "一类"), ("2", "二类"), ("3", "三类"), ("4", "四类"), ("", "不清楚")])}
                         onchange={ctx.set(Text::DibaoClass)} testid="dibao-class"
                         error={ctx.error(EligibilityForm::key_of(Text::DibaoClass))} big={ctx.large} />
                 }

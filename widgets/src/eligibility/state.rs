@@ -775,7 +775,7 @@ impl EligibilityForm {
         ] {
             cut(t);
         }
-        one_of(&mut self.dibao_class, &["1", "2", "3"]);
+        one_of(&mut self.dibao_class, &["1", "2", "3", "4"]);
         self.members.truncate(MAX_MEMBERS);
         if self.members.is_empty() {
             self.members.push(Member::default());

@@ -446,7 +446,7 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, r: &mut Reader) -> Opti
         household_size: r.whole(&h, "household_size", "家庭人口", 1..=100),
         declared_hardship: flag("declared_hardship", "是否申报严重困难", r),
         on_dibao: flag("on_dibao", "是否低保", r),
-        dibao_class: r.whole(&h, "dibao_class", "低保类别", 1..=3),
+        dibao_class: r.whole(&h, "dibao_class", "低保类别", 1..=4),
         on_dibao_marginal: flag("on_dibao_marginal", "是否低保边缘户", r),
         on_tekun: flag("on_tekun", "是否特困", r),
         orphan: flag("orphan", "是否孤儿或事实无人抚养儿童", r),

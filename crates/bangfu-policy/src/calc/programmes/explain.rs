@@ -68,8 +68,8 @@ impl fmt::Display for Reason {
                 "有残疾家庭成员：困难残疾人生活补贴、重度残疾人护理补贴，金额以当地为准",
             ),
             Reason::DibaoClass12 => f.write_str("一、二类低保对象"),
-            Reason::DibaoClass3 => f.write_str(
-                "仅限脱贫人口（含监测对象）和一、二类低保对象（三类低保不在范围内）",
+            Reason::DibaoClass34 => f.write_str(
+                "仅限脱贫人口（含监测对象）和一、二类低保对象（三、四类低保不在范围内）",
             ),
             Reason::DibaoClassUnknown => {
                 f.write_str("请填写低保类别（一、二类低保对象可申请）")

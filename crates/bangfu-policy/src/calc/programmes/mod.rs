@@ -153,7 +153,7 @@ pub enum Reason {
     AccessibilityNotDifficult,
     DisabledMember,
     DibaoClass12,
-    DibaoClass3,
+    DibaoClass34,
     DibaoClassUnknown,
     JobEliminated,
     JobNotInGroup,
@@ -362,7 +362,7 @@ fn public_welfare_job(h: &Household, rules: &RuleSet, when: When, v: &mut Verdic
     } else if h.on_dibao {
         match h.dibao_class {
             Some(1 | 2) => v.yes(Reason::DibaoClass12),
-            Some(_) => v.no(Reason::DibaoClass3),
+            Some(_) => v.no(Reason::DibaoClass34),
             None => v.unknown(Reason::DibaoClassUnknown),
         }
     } else if h.kind == HouseholdKind::RiskEliminated {

@@ -244,7 +244,7 @@ fn public_welfare_job(
 ) -> Option<Estimate> {
     let mut h = h.clone();
     if h.dibao_class.is_none() {
-        h.dibao_class = r.whole(d, "dibao_class", "低保类别", 1..=3);
+        h.dibao_class = r.whole(d, "dibao_class", "低保类别", 1..=4);
     }
     let mut a = admissibility(Programme::PublicWelfareJob, &h, ctx, None);
     let months = r.whole(d, "months", "在岗月数", 1..=12).unwrap_or(12);
