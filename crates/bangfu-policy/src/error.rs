@@ -202,7 +202,8 @@ pub enum Refusal<'a> {
     Required {
         label: &'a str,
     },
-    /// A choice not made; `options` (may be empty) are read out: “请选择家庭类别：脱贫户、…”.
+    /// A choice not made; `options` (may be empty) are read out:
+    /// “请选一下您家是哪一类（脱贫户、一般农户、已认定的监测户，或不清楚）”.
     Choose {
         label: &'a str,
         options: &'a [&'a str],
@@ -229,8 +230,14 @@ pub enum Refusal<'a> {
     AmountTooLarge {
         label: &'a str,
     },
+    /// Text that is not a whole number; `example` is a value that fits the field.
     NotAWholeNumber {
         label: &'a str,
+        typed: String,
+        example: u64,
+    },
+    /// An age that is not a whole number of years (“六十八岁半”).
+    NotAnAge {
         typed: String,
     },
     HasDecimals {
@@ -353,7 +360,9 @@ impl Refusal<'_> {
             Self::NegativeAmount { .. } => C::NegativeAmount,
             Self::TooManyDecimals { .. } => C::TooManyDecimals,
             Self::AmountTooLarge { .. } => C::TooLarge,
-            Self::NotAWholeNumber { .. } | Self::HasDecimals { .. } => C::NotAWholeNumber,
+            Self::NotAWholeNumber { .. } | Self::NotAnAge { .. } | Self::HasDecimals { .. } => {
+                C::NotAWholeNumber
+            }
             Self::MustBePositive { .. } | Self::NegativeCount { .. } => C::MustBePositive,
             Self::Negative { .. } | Self::BelowMinimum { .. } => C::BelowMinimum,
             Self::AboveMaximum { .. } | Self::RatioAboveOne { .. } => C::TooLarge,
@@ -376,12 +385,12 @@ impl Refusal<'_> {
     }
 }
 
-/// `a、b或c`.
+/// `a、b，或c`.
 fn either(f: &mut fmt::Formatter<'_>, options: &[&str]) -> fmt::Result {
     for (i, o) in options.iter().enumerate() {
         let sep = match i {
             0 => "",
-            _ if i + 1 == options.len() => "或",
+            _ if i + 1 == options.len() => "，或",
             _ => "、",
         };
         write!(f, "{sep}{o}")?;
@@ -429,27 +438,32 @@ impl fmt::Display for Refusal<'_> {
             Self::NotAGroup { label } => write!(f, "“{label}”的格式不对，应为一组字段"),
             Self::Required { label } => write!(f, "请填写{label}"),
             Self::Choose { label, options } => {
-                write!(f, "请选择{label}")?;
+                write!(f, "请选一下{label}")?;
                 if !options.is_empty() {
-                    f.write_str("：")?;
+                    f.write_str("（")?;
                     either(f, options)?;
+                    f.write_str("）")?;
                 }
                 Ok(())
             }
             Self::Unanswered { question } => write!(f, "请回答：{question}"),
             Self::NoMembers => f.write_str("请至少填写一名家庭成员"),
             Self::WrongType { label, expected } => write!(f, "{label}应为{expected}"),
-            Self::NotAnAmount { label, typed } => write!(
-                f,
-                "“{typed}”不是有效金额，{label}请填写数字，例如 3600 或 3.6万"
-            ),
-            Self::NegativeAmount { label } => write!(f, "{label}不能为负数"),
-            Self::TooManyDecimals { label } => {
-                write!(f, "{label}最多保留两位小数（到分），例如 1234.56")
+            Self::NotAnAmount { typed, .. } => {
+                write!(f, "“{typed}”看不懂，请写成 12000 或 1.2万")
             }
-            Self::AmountTooLarge { label } => write!(f, "{label}过大，请核对单位（元/万元）"),
-            Self::NotAWholeNumber { label, typed } => {
-                write!(f, "“{typed}”不是整数，{label}请填写阿拉伯数字，例如 4")
+            Self::NegativeAmount { .. } => f.write_str("钱数前面不要加“-”"),
+            Self::TooManyDecimals { label } => write!(f, "{label}最多写到分，例如 1234.56"),
+            Self::AmountTooLarge { label } => {
+                write!(f, "{label}太大了，看看是不是多打了 0（单位是元）")
+            }
+            Self::NotAWholeNumber {
+                label,
+                typed,
+                example,
+            } => write!(f, "“{typed}”看不懂，{label}请填整数，例如 {example}"),
+            Self::NotAnAge { typed } => {
+                write!(f, "“{typed}”看不懂，请填整岁数，例如 68、68岁 或 六十八")
             }
             Self::HasDecimals { label } => write!(f, "{label}必须是整数，不能有小数"),
             Self::MustBePositive { label } => write!(f, "{label}必须是大于 0 的整数"),
@@ -542,12 +556,12 @@ mod tests {
     #[test]
     fn a_choice_reads_out_its_options() {
         let r = Refusal::Choose {
-            label: "家庭类别",
-            options: &["脱贫户", "一般农户", "已是监测对象"],
+            label: "您家是哪一类",
+            options: &["脱贫户", "一般农户", "已认定的监测户", "不清楚"],
         };
         assert_eq!(
             r.to_string(),
-            "请选择家庭类别：脱贫户、一般农户或已是监测对象"
+            "请选一下您家是哪一类（脱贫户、一般农户、已认定的监测户，或不清楚）"
         );
     }
 }

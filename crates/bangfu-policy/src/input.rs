@@ -178,6 +178,8 @@ impl<'a> Obj<'a> {
                 Err(Refusal::NotAWholeNumber {
                     label,
                     typed: shorten(&text),
+                    // A value the field accepts: a year for a year, a small count otherwise.
+                    example: if min >= 1000 { 2024 } else { 4 }.clamp(min, max),
                 })
             }
         }
@@ -372,6 +374,23 @@ impl Reader {
         range: RangeInclusive<u64>,
     ) -> Option<u64> {
         self.read(o, key, |o| o.read_whole(key, label, range, Need::Optional))
+    }
+
+    /// An optional age in whole years (0 to 150); text that is not one is refused with an
+    /// age as the example.
+    pub fn age<'o, 'a: 'o>(
+        &mut self,
+        o: impl Into<Option<&'o Obj<'a>>>,
+        key: &str,
+        label: &str,
+    ) -> Option<u64> {
+        self.read(o, key, |o| {
+            o.read_whole(key, label, 0..=150, Need::Optional)
+                .map_err(|e| match e {
+                    Refusal::NotAWholeNumber { typed, .. } => Refusal::NotAnAge { typed },
+                    other => other,
+                })
+        })
     }
 
     /// A whole number within `range` that must be given.

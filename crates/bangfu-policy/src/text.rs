@@ -50,7 +50,8 @@ const MAX_INT_DIGITS: usize = 15;
 /// Parses a non-negative decimal as typed by a person.
 ///
 /// Accepts: `7800`, `7,800.5`, `7 800`, `１２３`, `3.6万`, `3.6万元`, `8千`, `￥120`, `120元`,
-/// `+5`. Refuses: negatives, exponents (`1e9`), several dots, misplaced commas, letters.
+/// `+5`, and amounts said in Chinese numerals (`一万二`, `三千五`, `两万`, `一万二千五百元`;
+/// see [`chinese_amount`]). Refuses: negatives, exponents (`1e9`), several dots, misplaced commas, letters.
 /// The result is exact (no floating point) and normalised (no trailing zeros).
 pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     let half = to_half_width(text);
@@ -65,6 +66,9 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, NumberError> {
     }
     if let Some(rest) = s.strip_suffix('元') {
         s = rest.trim_end();
+    }
+    if let Some(n) = chinese_amount(s) {
+        return Ok(Decimal::from(n));
     }
     let mut multiplier = Decimal::ONE;
     if let Some(rest) = s.strip_suffix('万') {
@@ -303,6 +307,32 @@ fn chinese_whole(s: &str) -> Option<u64> {
     })
 }
 
+/// A whole amount said in Chinese numerals, below 100 million: `一万二` 12,000 (a lone digit
+/// after 万 counts in thousands, as it is said), `三千五` 3,500, `两万` 20,000,
+/// `一万二千五百` 12,500, `一万零五百` 10,500, `五百` 500. `None` for anything else, including
+/// digit-by-digit forms (`二三`), which are years or codes rather than amounts.
+fn chinese_amount(s: &str) -> Option<u64> {
+    let below_wan = |part: &str| -> Option<u64> {
+        let spelt_out = part.chars().count() > 1 && !part.contains(['十', '百', '千']);
+        if spelt_out {
+            return None;
+        }
+        chinese_whole(part)
+    };
+    let Some((high, low)) = s.split_once('万') else {
+        return below_wan(s);
+    };
+    let wan = below_wan(high)?;
+    let rest = match low.chars().collect::<Vec<_>>().as_slice() {
+        [] => 0,
+        // 一万二 = 12,000.
+        [d] => below_wan(&d.to_string())? * 1000,
+        ['零', ..] => below_wan(low.trim_start_matches('零'))?,
+        _ => below_wan(low)?,
+    };
+    (rest < 10_000 && wan > 0).then(|| wan * 10_000 + rest)
+}
+
 /// Parses a ratio typed as a percentage, in tenths or as a fraction: `60%`, `60 %`,
 /// `百分之六十`, `百分之60`, `六成`, `7成`, `0.6`. The result is between 0 and 1; above 1
 /// (`60` without `%`) is refused rather than guessed.
@@ -439,6 +469,46 @@ mod tests {
     }
 
     #[test]
+    fn amounts_said_in_chinese_numerals_are_read() {
+        // Source: issue 13 (UX walk-through): an elder typed "一万二" as an income and was
+        // told it was not an amount.
+        let cases: [(&str, Result<Decimal, NumberError>); 17] = [
+            ("一万二", Ok(d("12000"))),
+            ("三千五", Ok(d("3500"))),
+            ("两万", Ok(d("20000"))),
+            ("一万二千五百", Ok(d("12500"))),
+            ("一万二千五百元", Ok(d("12500"))),
+            ("一万零五百", Ok(d("10500"))),
+            ("五百", Ok(d("500"))),
+            ("三万五", Ok(d("35000"))),
+            ("十万", Ok(d("100000"))),
+            ("十二万", Ok(d("120000"))),
+            ("八", Ok(d("8"))),
+            ("二三", Err(NumberError::NotANumber)),
+            ("一万二三", Err(NumberError::NotANumber)),
+            ("万二", Err(NumberError::NotANumber)),
+            ("零万", Err(NumberError::NotANumber)),
+            ("一万万", Err(NumberError::NotANumber)),
+            ("一万二点五", Err(NumberError::NotANumber)),
+        ];
+        for (typed, want) in cases {
+            assert_eq!(parse_decimal(typed), want, "typed {typed:?}");
+        }
+        assert_eq!(parse_money("一万二"), Ok(d("12000")));
+        assert_eq!(parse_signed_money("-三千五"), Ok(d("-3500")));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn reading_any_text_never_panics(s in "[一二两三四五六七八九十百千万零〇元点0-9.,-]{0,14}|\\PC{0,20}") {
+            let _ = parse_decimal(&s);
+            let _ = parse_money(&s);
+            let _ = parse_signed_money(&s);
+            let _ = parse_whole(&s);
+        }
+    }
+
+    #[test]
     fn money_keeps_at_most_two_decimals_after_units() {
         assert_eq!(parse_money("12.345"), Err(NumberError::TooManyDecimals));
         assert_eq!(
@@ -472,7 +542,8 @@ mod tests {
             ("12.5*3", Ok(d("37.5"))),
             ("3500*", Err(NumberError::Empty)),
             ("*8", Err(NumberError::Empty)),
-            ("3500*八", Err(NumberError::NotANumber)),
+            // A factor said in Chinese numerals is read like any other amount.
+            ("3500*八", Ok(d("28000"))),
             ("3500*-8", Err(NumberError::Negative)),
             ("1*2*3*4", Err(NumberError::NotANumber)),
             ("0.333*3", Err(NumberError::TooManyDecimals)),

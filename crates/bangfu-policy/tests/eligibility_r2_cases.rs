@@ -268,7 +268,9 @@ fn rigid_and_pointers() -> Vec<Case> {
             expect: vec![("result.benefits[3].code", json!("dibao")), ("result.benefits[4].code", json!("tekun")),
                          ("result.benefits[5].code", json!("temporary_assistance")),
                          ("result.benefits[6].code", json!("entrusted_farming_land_transfer")),
-                         ("result.benefits[3].reason", json!("农村低保：可申请，由民政部门审核"))],
+                         // Issue 13: the label once, without its clause (cited on the step).
+                         ("result.benefits[6].label", json!("代种代养、土地流转、公益性岗位")),
+                         ("result.benefits[3].reason", json!("可申请，由民政部门审核"))],
         },
         Case {
             name: "(r2) student codes secondary_vocational and undergraduate are read",

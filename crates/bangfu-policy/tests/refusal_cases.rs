@@ -53,6 +53,7 @@ fn variant(r: &Refusal) -> &'static str {
         Refusal::TooManyDecimals { .. } => "TooManyDecimals",
         Refusal::AmountTooLarge { .. } => "AmountTooLarge",
         Refusal::NotAWholeNumber { .. } => "NotAWholeNumber",
+        Refusal::NotAnAge { .. } => "NotAnAge",
         Refusal::HasDecimals { .. } => "HasDecimals",
         Refusal::MustBePositive { .. } => "MustBePositive",
         Refusal::NegativeCount { .. } => "NegativeCount",
@@ -303,13 +304,13 @@ fn cases() -> Vec<Case> {
         ),
         c(
             "an override value that is not a number is named back",
-            with_override("monitoring_range.2025", json!("八千")),
+            with_override("monitoring_range.2025", json!("八千多")),
             "overrides[\"monitoring_range.2025\"]",
             Refusal::OverrideNotANumber {
-                typed: "八千".into(),
+                typed: "八千多".into(),
             },
             "invalid_override",
-            "“八千”不是有效的非负数",
+            "“八千多”不是有效的非负数",
         ),
         c(
             "an override value given as true is refused",
@@ -342,21 +343,21 @@ fn cases() -> Vec<Case> {
             household(json!({ "kind": null })),
             "input.household.kind",
             Refusal::Choose {
-                label: "家庭类别",
-                options: &["脱贫户", "一般农户", "已是监测对象"],
+                label: "您家是哪一类",
+                options: &["脱贫户", "一般农户", "已认定的监测户", "不清楚"],
             },
             "required",
-            "请选择家庭类别：脱贫户、一般农户或已是监测对象",
+            "请选一下您家是哪一类（脱贫户、一般农户、已认定的监测户，或不清楚）",
         ),
         c(
             "a self-check without the hukou answer asks the question",
             household(json!({ "gansu_agricultural_hukou": null })),
             "input.household.gansu_agricultural_hukou",
             Refusal::Unanswered {
-                question: "是否甘肃农业户籍、在甘肃常住的家庭",
+                question: "您家的户口在甘肃农村、平时也住在甘肃吗？",
             },
             "required",
-            "请回答：是否甘肃农业户籍、在甘肃常住的家庭",
+            "请回答：您家的户口在甘肃农村、平时也住在甘肃吗？",
         ),
         c(
             "a self-check with no member asks for one",
@@ -378,15 +379,15 @@ fn cases() -> Vec<Case> {
             "是否低保应为是或否（true/false）",
         ),
         c(
-            "an income that is not a number is named back",
-            household(json!({ "per_capita_net_income": "九千" })),
+            "an income that is not a number is named back (一万二 is read; 九千多 is not)",
+            household(json!({ "per_capita_net_income": "九千多" })),
             "input.household.per_capita_net_income",
             Refusal::NotAnAmount {
                 label: "家庭年人均纯收入",
-                typed: "九千".into(),
+                typed: "九千多".into(),
             },
             "not_a_number",
-            "“九千”不是有效金额，家庭年人均纯收入请填写数字，例如 3600 或 3.6万",
+            "“九千多”看不懂，请写成 12000 或 1.2万",
         ),
         c(
             "a negative expenditure is refused",
@@ -396,7 +397,7 @@ fn cases() -> Vec<Case> {
                 label: "刚性支出"
             },
             "negative_amount",
-            "刚性支出不能为负数",
+            "钱数前面不要加“-”",
         ),
         c(
             "an amount finer than a fen is refused",
@@ -406,7 +407,7 @@ fn cases() -> Vec<Case> {
                 label: "刚性支出"
             },
             "too_many_decimals",
-            "刚性支出最多保留两位小数（到分），例如 1234.56",
+            "刚性支出最多写到分，例如 1234.56",
         ),
         c(
             "an amount beyond any household's is refused as too large",
@@ -416,7 +417,7 @@ fn cases() -> Vec<Case> {
                 label: "刚性支出"
             },
             "too_large",
-            "刚性支出过大，请核对单位（元/万元）",
+            "刚性支出太大了，看看是不是多打了 0（单位是元）",
         ),
         c(
             "a household size in words is named back",
@@ -425,9 +426,20 @@ fn cases() -> Vec<Case> {
             Refusal::NotAWholeNumber {
                 label: "家庭人口",
                 typed: "四口人".into(),
+                example: 4,
             },
             "not_a_whole_number",
-            "“四口人”不是整数，家庭人口请填写阿拉伯数字，例如 4",
+            "“四口人”看不懂，家庭人口请填整数，例如 4",
+        ),
+        c(
+            "an age that is not whole years is refused with an age as the example (issue 13)",
+            household(json!({ "members": [{ "age": "六十八岁半", "labour": "full" }] })),
+            "input.household.members[0].age",
+            Refusal::NotAnAge {
+                typed: "六十八岁半".into(),
+            },
+            "not_a_whole_number",
+            "“六十八岁半”看不懂，请填整岁数，例如 68、68岁 或 六十八",
         ),
         c(
             "a household size with decimals is refused",
@@ -780,6 +792,10 @@ fn every_refusal_of_the_catalogue_has_a_case() {
         Refusal::AmountTooLarge { label: "" },
         Refusal::NotAWholeNumber {
             label: "",
+            typed: String::new(),
+            example: 0,
+        },
+        Refusal::NotAnAge {
             typed: String::new(),
         },
         Refusal::HasDecimals { label: "" },

@@ -120,7 +120,7 @@ fn r2_rules() -> Vec<Case> {
             request: request("poverty_alleviated", json!({ "members": [ { "age": 45, "labour": "partial", "disability": "severe" } ] }),
                 "accessibility", json!({})),
             expect: vec![("result.estimates[0].eligible", Value::Null),
-                         ("result.estimates[0].reasons[0]", json!("可咨询，按当地项目安排"))],
+                         ("result.estimates[0].reasons[0]", json!("当地项目，具体条件和金额问村委会"))],
         },
         Case {
             name: "无障碍改造 for a disabled member in a family that is not difficult is a no",

@@ -311,7 +311,7 @@ pub(crate) fn read_member(m: &Value, path: &str, r: &mut Reader) -> Option<Membe
         r.refuse(
             &mo.path_of("labour"),
             Refusal::Choose {
-                label: "这名成员的劳动能力",
+                label: "这位家人还能不能干活（劳动能力）",
                 options: &[],
             },
         );
@@ -330,7 +330,7 @@ pub(crate) fn read_member(m: &Value, path: &str, r: &mut Reader) -> Option<Membe
         _ => r.choice(&mo, "student", "在读情况", &Student::ALL, Student::code),
     };
     Some(Member {
-        age: r.whole(&mo, "age", "年龄", 0..=150),
+        age: r.age(&mo, "age", "年龄"),
         labour: labour?,
         serious_illness: flag("serious_illness", "是否大病重病", r),
         chronic: flag("chronic_illness_heavy_burden", "是否慢性病负担重", r),
@@ -392,8 +392,8 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, r: &mut Reader) -> Opti
         r.refuse(
             "input.household.kind",
             Refusal::Choose {
-                label: "家庭类别",
-                options: &["脱贫户", "一般农户", "已是监测对象"],
+                label: "您家是哪一类",
+                options: &["脱贫户", "一般农户", "已认定的监测户", "不清楚"],
             },
         );
     }
@@ -402,7 +402,7 @@ pub(crate) fn read_household(obj: &Obj, how: Strictness, r: &mut Reader) -> Opti
         r.refuse(
             "input.household.gansu_agricultural_hukou",
             Refusal::Unanswered {
-                question: "是否甘肃农业户籍、在甘肃常住的家庭",
+                question: "您家的户口在甘肃农村、平时也住在甘肃吗？",
             },
         );
     }

@@ -114,7 +114,7 @@ fn scope_sentence(d: &Decision, h: &Household) -> String {
             flags(d, h)
         ),
         ScopeReason::RangeNotConfigured => {
-            format!("{year}年防止返贫监测范围未配置（待当地公布），无法按收入判断，{VISIT_ADVICE}")
+            format!("{year}年的监测标准线当地还没有公布（未配置），无法按收入判断，{VISIT_ADVICE}")
         }
         ScopeReason::AtRange => {
             "人均纯收入恰好等于监测范围（不算低于），且没有刚性支出过大、严重困难或其他风险情形"
@@ -169,7 +169,8 @@ fn elimination_view(e: &Elimination) -> RiskElimination {
     }
 }
 
-/// Extra pointers for households of the protection or combined approach (r2, 附件2 第13条).
+/// Extra pointers for households of the protection or combined approach (r2, 附件2 第13条;
+/// the clause is cited on the step that lists them, not in a label a farmer reads).
 fn protection_pointers(d: &Decision) -> Vec<Benefit> {
     if d.approach == SupportApproach::Development {
         return Vec::new();
@@ -180,7 +181,7 @@ fn protection_pointers(d: &Decision) -> Vec<Benefit> {
         ("temporary_assistance", "临时救助"),
         (
             "entrusted_farming_land_transfer",
-            "代种代养、土地流转、公益性岗位（附件2 第13条）",
+            "代种代养、土地流转、公益性岗位",
         ),
     ]
     .into_iter()
@@ -188,7 +189,7 @@ fn protection_pointers(d: &Decision) -> Vec<Benefit> {
         code: code.into(),
         label: label.into(),
         eligible: None,
-        reason: format!("{}：可申请，由民政部门审核", label),
+        reason: "可申请，由民政部门审核".into(),
     })
     .collect()
 }
@@ -257,6 +258,7 @@ pub fn explain(
     }
     let benefits = benefit_list(d, h);
     if !benefits.is_empty() {
+        let pointers = d.approach != SupportApproach::Development;
         steps.push(Step::new(
             "可了解的帮扶政策",
             benefits
@@ -265,7 +267,11 @@ pub fn explain(
                 .collect::<Vec<_>>()
                 .join("、"),
             "按家庭类别和成员情况列出，金额见政策测算；标“需核实”的以当地规定为准",
-            Source::Plan(3),
+            if pointers {
+                cite_all(&[Source::Plan(3), Source::Annex2(13)])
+            } else {
+                Source::Plan(3).cite()
+            },
         ));
     }
     let result = EligibilityResult {
@@ -328,7 +334,7 @@ fn explain_elimination(
             why: match met {
                 Some(true) => "已满足",
                 Some(false) => "未满足",
-                None => "待核实（未填写或未配置）",
+                None => "还不清楚（没填，或当地还没公布）",
             }
             .into(),
         });
@@ -402,12 +408,12 @@ fn scope_and_range(
     ));
     criteria.push(Criterion {
         code: "scope".into(),
-        label: "在全覆盖排查范围内".into(),
+        label: "户口和居住".into(),
         met: Some(d.scope_reason != ScopeReason::HukouElsewhere),
         why: if d.scope_reason == ScopeReason::HukouElsewhere {
             reason.clone()
         } else {
-            "是".into()
+            "在这次排查范围内".into()
         },
     });
 
@@ -449,7 +455,7 @@ fn scope_and_range(
                 code: "within_monitoring_range".into(),
                 label: format!("家庭年人均纯收入低于{year}年监测范围"),
                 met: None,
-                why: format!("{year}年监测范围未配置"),
+                why: format!("{year}年的监测标准线当地还没有公布（未配置）"),
             });
             steps.push(
                 Step::new(

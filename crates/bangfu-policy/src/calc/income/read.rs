@@ -156,7 +156,7 @@ fn read_members(obj: &Obj, r: &mut Reader) -> Vec<Option<u64>> {
         let Some(mo) = r.object(m, &format!("input.members[{i}]"), "家庭成员") else {
             continue;
         };
-        member_ages.push(r.whole(&mo, "age", "年龄", 0..=150));
+        member_ages.push(r.age(&mo, "age", "年龄"));
         if let Some(labour) = r.text(&mo, "labour", "劳动能力", 20) {
             if !labour.is_empty() && !Labour::ALL.iter().any(|l| l.code() == labour) {
                 let allowed = Labour::ALL.map(Labour::code);

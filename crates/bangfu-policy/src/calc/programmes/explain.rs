@@ -59,7 +59,7 @@ impl fmt::Display for Reason {
             Reason::AssistanceOthersLocal => {
                 f.write_str("其他对象（如因病致贫重病患者）是否救助，按当地规定")
             }
-            Reason::CountyProject => f.write_str("可咨询，按当地项目安排"),
+            Reason::CountyProject => f.write_str("当地项目，具体条件和金额问村委会"),
             Reason::NoDisabledMember => f.write_str("未填写残疾家庭成员"),
             Reason::AccessibilityNotDifficult => {
                 f.write_str("须为困难家庭（脱贫户、监测户、低保或特困）的残疾人家庭")

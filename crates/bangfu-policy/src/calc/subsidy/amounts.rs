@@ -158,7 +158,7 @@ fn microcredit(h: &Household, d: Option<&Obj>, ctx: &mut Ctx, r: &mut Reader) ->
     let years = r.money(d, "years", "贷款期限（年）");
     let loan_date = r.date(d, "loan_date", "放款日期");
     let ratio = r.money(d, "subsidy_ratio", "贴息比例");
-    let age = r.whole(d, "borrower_age", "借款人年龄", 0..=150);
+    let age = r.age(d, "borrower_age", "借款人年龄");
     let policy_year = loan_date.map_or(ctx.year, year_of);
     let mut a = admissibility(Programme::Microcredit, h, ctx, Some(policy_year));
     let max_p = ctx.param(Param::MicrocreditMaxPrincipal, At::Year(policy_year));
