@@ -38,7 +38,7 @@ test("a year without a configured range: calm 入户核实, what is unknown, 202
   const cls = await verdictClass(w);
   assert.match(cls, /verdict-unknown/);
   assert.doesNotMatch(cls, /verdict-above|verdict-below/, "never a red no nor a green no-problem");
-  assert.match(await w.locator("[data-testid=unknown-why]").textContent(), /2026年防止返贫监测范围未配置/);
+  assert.match(await w.locator("[data-testid=unknown-why]").textContent(), /2026年的监测标准线当地还没有公布（未配置）/);
   assert.equal(await w.locator("[data-testid=reference-range]").textContent(), "参考：2024 年为 7800 元，以当地公布为准");
   assert.equal(await w.locator("[data-testid=reason]").count(), 0, "no firm reason beside a null");
   await page.screenshot({ path: shot("r2-public-unknown.png"), fullPage: true });

@@ -141,7 +141,7 @@ test("bad answers stop the step with messages and keep what was typed", async ()
   const w = pub(page);
   await w.locator("[data-testid=next]").click();
   assert.equal(await w.locator("[data-testid=step-title]").textContent(), "户籍与居住");
-  assert.match(await w.locator("[data-testid=step-errors]").textContent(), /甘肃农业户籍/);
+  assert.match(await w.locator("[data-testid=step-errors]").textContent(), /户口在甘肃农村/);
   await w.locator("[data-testid=hukou-yes]").check();
   await w.locator("[data-testid=kind-unknown]").check();
   await w.locator("[data-testid=next]").click();
@@ -158,7 +158,7 @@ test("bad answers stop the step with messages and keep what was typed", async ()
   await w.locator("[data-testid=est-wage]").fill("3.6万万");
   await w.locator("[data-testid=next]").click();
   assert.equal(await w.locator("[data-testid=step-title]").textContent(), "收入");
-  assert.match(await w.locator("[data-testid=est-wage-error]").textContent(), /不是有效金额/);
+  assert.match(await w.locator("[data-testid=est-wage-error]").textContent(), /看不懂/);
   await w.locator("[data-testid=est-wage]").fill("3.6万");
   await w.locator("[data-testid=next]").click();
   assert.equal(await w.locator("[data-testid=step-title]").textContent(), "支出与困难");

@@ -65,9 +65,9 @@ test("bad input gets a Chinese message beside the field and nothing typed is los
   const w = widget(page);
   await typeInput(w, example("income-below-range.json").request.input);
   const bad = [
-    ["[data-testid=item-amount-1]", "八千", /不是有效金额/],
-    ["[data-testid=item-amount-2]", "-4200", /不能为负数/],
-    ["[data-testid=operating-expenses]", "12.345", /两位小数/],
+    ["[data-testid=item-amount-1]", "八千多", /看不懂/],
+    ["[data-testid=item-amount-2]", "-4200", /不要加“-”/],
+    ["[data-testid=operating-expenses]", "12.345", /最多写到分/],
     ["[data-testid=household-size]", "2.5", /整数/],
   ];
   for (const [selector, text, message] of bad) {
