@@ -45,6 +45,13 @@ pub struct Obj<'a> {
 }
 
 /// Shows the start of a long text in a message.
+/// A whole number to show as an example in a refusal: one the field accepts, a year for a
+/// year field (2024), a small count otherwise (4).
+fn example_whole(min: u64, max: u64) -> u64 {
+    let typical = if min >= 1000 { 2024 } else { 4 };
+    typical.clamp(min, max.max(min))
+}
+
 fn shorten(s: &str) -> String {
     let mut out: String = s.chars().take(20).collect();
     if s.chars().count() > 20 {
@@ -178,8 +185,7 @@ impl<'a> Obj<'a> {
                 Err(Refusal::NotAWholeNumber {
                     label,
                     typed: shorten(&text),
-                    // A value the field accepts: a year for a year, a small count otherwise.
-                    example: if min >= 1000 { 2024 } else { 4 }.clamp(min, max),
+                    example: example_whole(min, max),
                 })
             }
         }
