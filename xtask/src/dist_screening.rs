@@ -15,14 +15,15 @@ const WORKER_IMPORT: &str = "from \"./bangfu_widgets.js\"";
 /// The snippet's URL of the worker, as `widgets/src/screening/job.rs` writes it.
 const SNIPPET_WORKER_URL: &str = "'../../screening-worker.js'";
 
-/// Files below `dir`, relative to it, sorted.
+/// The JavaScript files below `dir`/`rel`, relative to `dir`, sorted.
 fn files_below(dir: &Path, rel: &Path, out: &mut Vec<PathBuf>) -> Result<(), String> {
     for entry in std::fs::read_dir(dir.join(rel)).map_err(|e| format!("{}: {e}", dir.display()))? {
         let entry = entry.map_err(|e| e.to_string())?;
         let path = rel.join(entry.file_name());
         if entry.path().is_dir() {
             files_below(dir, &path, out)?;
-        } else {
+        } else if path.extension().is_some_and(|x| x == "js") {
+            // Modules only: the build's .br/.gz copies are made afresh for the release.
             out.push(path);
         }
     }
