@@ -255,7 +255,7 @@ async function serveRelease(dir, page) {
   return { server, log, base: `http://127.0.0.1:${server.address().port}` };
 }
 
-test("a page with the dist's screening snippet screens a CSV in the hashed worker, fetching no everyday wasm", async () => {
+test("a page with the dist's screening snippet screens a CSV in the hashed worker, modern and compat, fetching no everyday wasm", async () => {
   const { dir, manifest } = release();
   assert.ok(manifest.screening_entry, "the manifest names the screening loader");
   const snippetFile = new URL("snippet-screening.html", dir);
@@ -266,29 +266,34 @@ test("a page with the dist's screening snippet screens a CSV in the hashed worke
 <body><bangfu-screening year="2024" date="2024-10-01"></bangfu-screening></body></html>`;
   const { server, log, base } = await serveRelease(dir, html);
   try {
-    const page = await browser.newPage();
-    const errors = [];
-    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
-    const workers = [];
-    page.on("worker", (worker) => workers.push(worker.url()));
-    await page.goto(base + "/page.html");
-    const d = page.locator("bangfu-screening");
-    await d.locator("[data-testid=file-input]").setInputFiles(FIX + "households-gbk.csv");
-    await d.locator("[data-testid=mapping]").waitFor({ timeout: 30000 });
-    await d.locator("[data-testid=start]").click();
-    await d.locator("[data-testid=results]").waitFor({ timeout: 30000 });
-    assert.equal(await d.locator("[data-testid=totals]").textContent(), "核查 15 户，有疑点 12 户。");
-    assert.equal(await d.locator("[data-testid=flagged-row]").count(), 12);
-    await page.screenshot({ path: shot("dist-screening.png"), fullPage: true });
-    // Read and screened in the release's worker script, under its hashed name.
-    assert.ok(workers.some((u) => /\/bangfu\/screening\/screening-worker\.[0-9a-f]{12}\.js$/.test(u)), `workers: ${workers}`);
-    const missing = log.filter((r) => r.status !== 200).map((r) => r.path);
-    assert.deepEqual(missing, [], "every file the page and its worker ask for is in the release");
-    const paths = log.map((r) => r.path);
-    assert.ok(paths.includes("/bangfu/" + manifest.files["screening/bangfu_widgets_bg.wasm"].file), paths.join("\n"));
-    assert.deepEqual(paths.filter((p) => p.endsWith(".wasm") && !p.startsWith("/bangfu/screening/")), [], "no everyday-widget wasm");
-    assert.deepEqual(errors, []);
-    await page.close();
+    // The modern build, then the compat build (forced as the loader allows, for testing).
+    for (const [query, variant] of [["", ""], ["?bangfu-compat=1", "compat/"]]) {
+      log.length = 0;
+      const page = await browser.newPage();
+      const errors = [];
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      const workers = [];
+      page.on("worker", (worker) => workers.push(worker.url()));
+      await page.goto(base + "/page.html" + query);
+      const d = page.locator("bangfu-screening");
+      await d.locator("[data-testid=file-input]").setInputFiles(FIX + "households-gbk.csv");
+      await d.locator("[data-testid=mapping]").waitFor({ timeout: 30000 });
+      await d.locator("[data-testid=start]").click();
+      await d.locator("[data-testid=results]").waitFor({ timeout: 30000 });
+      assert.equal(await d.locator("[data-testid=totals]").textContent(), "核查 15 户，有疑点 12 户。");
+      assert.equal(await d.locator("[data-testid=flagged-row]").count(), 12);
+      if (!variant) await page.screenshot({ path: shot("dist-screening.png"), fullPage: true });
+      // Read and screened in the release's worker script, under its hashed name.
+      const worker = new RegExp(`/bangfu/screening/${variant}screening-worker\\.[0-9a-f]{12}\\.js$`);
+      assert.ok(workers.some((u) => worker.test(u)), `workers: ${workers}`);
+      const missing = log.filter((r) => r.status !== 200).map((r) => r.path);
+      assert.deepEqual(missing, [], "every file the page and its worker ask for is in the release");
+      const paths = log.map((r) => r.path);
+      assert.ok(paths.includes("/bangfu/" + manifest.files[`screening/${variant}bangfu_widgets_bg.wasm`].file), paths.join("\n"));
+      assert.deepEqual(paths.filter((p) => p.endsWith(".wasm") && !p.startsWith("/bangfu/screening/")), [], "no everyday-widget wasm");
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
   } finally {
     server.close();
   }
