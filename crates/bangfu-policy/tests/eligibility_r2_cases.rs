@@ -279,6 +279,15 @@ fn rigid_and_pointers() -> Vec<Case> {
             expect: vec![("result.benefits[0].code", json!("college_grant")), ("result.benefits[1].code", json!("yulu"))],
         },
         Case {
+            name: "(r2) a higher-vocational student is read and points to both the college grant and 雨露计划",
+            source: "api.md r2 members student codes (higher_vocational); 附件1 第3条 (雨露计划 covers 高职)",
+            request: request("2024-06-01", json!({ "kind": "poverty_alleviated", "per_capita_net_income": "9000",
+                "members": [member(45, "full"), { "age": 19, "labour": "none", "student": "higher_vocational" }] })),
+            expect: vec![("ok", json!(true)), ("result.benefits[0].code", json!("college_grant")), ("result.benefits[0].eligible", json!(true)),
+                         ("result.benefits[1].code", json!("yulu")), ("result.benefits[1].eligible", json!(true)),
+                         ("result.support_approach", json!("development"))],
+        },
+        Case {
             name: "(r2) a 低保 class outside 1–4 is refused",
             source: "api.md r2 household.dibao_class (1 | 2 | 3); Gansu also has 四类 (facts.md E5)",
             request: request("2024-06-01", json!({ "on_dibao": true, "dibao_class": 5 })),
