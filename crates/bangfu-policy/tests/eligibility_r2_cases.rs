@@ -239,7 +239,9 @@ fn elimination_cases() -> Vec<Case> {
             name: "A risk-eliminated household with a new risk is to be marked again",
             source: "rules.md §2 (r2) a new risk means 再标注 with a new 一户一策 within 10 days (Plan 附件2 第12条)",
             request: request("2024-06-01", json!({ "kind": "risk_eliminated", "per_capita_net_income": "9500", "risks": ["illness"] })),
-            expect: vec![("result.in_scope", json!(true))],
+            expect: vec![("result.in_scope", json!(true)),
+                         ("result.in_scope_reason", json!("已消除风险的户出现新的风险：按规定再标注为监测对象，10 天内制定新的“一户一策”")),
+                         ("explanation[2].value", json!("再标注"))],
         },
     ]
 }
