@@ -135,3 +135,82 @@ pub fn place_all(src: &Path, out: &Path) -> Result<Vec<Entry>, String> {
     entries.push(css);
     Ok(entries)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A scratch folder with one built variant: glue, wasm, worker script and snippet.
+    fn built(name: &str, worker: &str, snippet: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!(
+            "bangfu-dist-screening-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        let snippets = dir.join("src/snippets/bangfu-widgets-0123456789abcdef");
+        std::fs::create_dir_all(&snippets).unwrap();
+        std::fs::write(
+            dir.join("src/bangfu_widgets.js"),
+            "import './snippets/x/inline0.js';",
+        )
+        .unwrap();
+        std::fs::write(dir.join("src/bangfu_widgets_bg.wasm"), [0, 97, 115, 109]).unwrap();
+        std::fs::write(dir.join("src/screening-worker.js"), worker).unwrap();
+        std::fs::write(snippets.join("inline0.js"), snippet).unwrap();
+        std::fs::write(snippets.join("inline0.js.br"), [0xff, 0xfe]).unwrap();
+        dir
+    }
+
+    #[test]
+    fn the_worker_imports_the_hashed_glue_and_the_snippet_names_the_hashed_worker() {
+        let dir = built(
+            "ok",
+            "import init from \"./bangfu_widgets.js\";",
+            "new URL('../../screening-worker.js', import.meta.url)",
+        );
+        let out = dir.join("out");
+        let entries = place_variant(&dir.join("src"), "", &out).unwrap();
+        let glue = entries[0].file.rsplit('/').next().unwrap().to_string();
+        let worker = &entries[2].file;
+        assert!(crate::server::is_hashed(Path::new(worker)), "{worker}");
+        let worker_text = std::fs::read_to_string(out.join(worker)).unwrap();
+        assert!(
+            worker_text.contains(&format!("from \"./{glue}\"")),
+            "{worker_text}"
+        );
+        let snippet = &entries[3].file;
+        assert!(snippet.ends_with("snippets/bangfu-widgets-0123456789abcdef/inline0.js"));
+        let snippet_text = std::fs::read_to_string(out.join(snippet)).unwrap();
+        let worker_name = worker.rsplit('/').next().unwrap();
+        assert!(snippet_text.contains(&format!("'../../{worker_name}'")));
+        assert_eq!(
+            entries.len(),
+            4,
+            "the build's .br copy of the snippet is not shipped"
+        );
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn a_worker_or_snippet_written_differently_fails_the_release_instead_of_breaking_it() {
+        for (name, worker, snippet) in [
+            (
+                "worker",
+                "import init from './bangfu_widgets.js';",
+                "'../../screening-worker.js'",
+            ),
+            (
+                "snippet",
+                "from \"./bangfu_widgets.js\"",
+                "new URL('screening-worker.js')",
+            ),
+        ] {
+            let dir = built(name, worker, snippet);
+            assert!(
+                place_variant(&dir.join("src"), "", &dir.join("out")).is_err(),
+                "{name}"
+            );
+            let _ = std::fs::remove_dir_all(&dir);
+        }
+    }
+}
