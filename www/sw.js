@@ -1,7 +1,10 @@
 // Service worker of the demo portal: keeps the pages and the widgets on the device, so after
 // one visit they work with the network off. Network first (always fresh when online), the
-// cache when offline. Only the PRECACHE paths and /pkg/ are kept, by path: never a URL with a
-// query, never a response marked no-store or private, never another page of the site.
+// cache when offline. Only the PRECACHE and ON_USE paths and /pkg/ are kept, by path: never a
+// URL with a query, never a response marked no-store or private, never another page of the site.
+// The quarterly data check (/pkg/screening/: its own engine, worker script and wasm-bindgen
+// snippet) is large and shown on few pages, so it is never precached: like its page, it is kept
+// when a page first uses it (the worker script when the first file is screened).
 const CACHE = "bangfu-v3";
 const PRECACHE = [
   "/", "/index.html", "/eligibility.html", "/cadre.html", "/deadlines.html", "/subsidy.html", "/guide.html",
@@ -9,6 +12,7 @@ const PRECACHE = [
   "/pkg/bangfu.js", "/pkg/bangfu.css",
   "/test/offline.html",
 ];
+const ON_USE = ["/screening.html"];
 
 // The engine this browser will run, by the loader's probe (a module valid only with reference
 // types, Chromium >= 96): compat browsers precache the compat build, not the modern one. Its
@@ -47,21 +51,26 @@ self.addEventListener("activate", (event) => {
 });
 
 /**
- * Whether the response to `url` may be kept: a path on the precache list or under /pkg/, asked
+ * Whether the response to `url` may be kept: a path on a list or under /pkg/, asked
  * for without a query (a query may carry personal data), and only same-origin GETs.
  */
 function cacheable(request) {
   if (request.method !== "GET") return false;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin || url.search !== "") return false;
-  return PRECACHE.includes(url.pathname) || url.pathname.startsWith("/pkg/");
+  return listed(url.pathname);
+}
+
+/** A path the worker keeps: on a list, or under /pkg/ (the screening bundle included). */
+function listed(path) {
+  return PRECACHE.includes(path) || ON_USE.includes(path) || path.startsWith("/pkg/");
 }
 
 /** Same-origin GETs the worker answers (offline too): paths on the list or under /pkg/, any query. */
 function handled(request) {
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return false;
-  return PRECACHE.includes(url.pathname) || url.pathname.startsWith("/pkg/");
+  return listed(url.pathname);
 }
 
 /** A response the server allows to be stored (not `no-store`, not private). */

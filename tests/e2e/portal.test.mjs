@@ -5,8 +5,10 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync, existsSync } from "node:fs";
 import { createHash } from "node:crypto";
+import { createServer } from "node:http";
 import { launch, open, BASE, mounted, fillItem, shot } from "./helpers.mjs";
 import { engineWasm } from "../engine-files.mjs";
+import { FIX } from "./screening-data.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -112,6 +114,46 @@ test("after one visit the page and the widget work with the network off", async 
   await context.close();
 });
 
+test("the screening bundle is never precached, but after one use the screening page works offline", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const ready = async () => page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
+  });
+  const cachedPaths = () => page.evaluate(async () => {
+    const cache = await caches.open("bangfu-v3");
+    return (await cache.keys()).map((r) => new URL(r.url).pathname);
+  });
+  // A page without the widget: the worker installs and precaches, nothing of the screening bundle.
+  await page.goto(BASE + "/test/offline.html");
+  await mounted(page);
+  await ready();
+  await page.waitForFunction(async (wasm) => !!(await caches.match(wasm)), engineWasm().modern);
+  assert.deepEqual((await cachedPaths()).filter((p) => p.includes("screening")), [], "screening files precached");
+  const screen = async () => {
+    const d = page.locator("bangfu-screening");
+    await d.locator("[data-testid=file-input]").setInputFiles(FIX + "households-gbk.csv");
+    await d.locator("[data-testid=mapping]").waitFor({ timeout: 30000 });
+    await d.locator("[data-testid=start]").click();
+    await d.locator("[data-testid=results]").waitFor({ timeout: 30000 });
+    return d.locator("[data-testid=totals]").textContent();
+  };
+  // First use online: the page, the bundle and its worker script are kept.
+  await page.goto(BASE + "/screening.html");
+  await ready();
+  const online = await screen();
+  assert.match(online, /^核查 15 户，有疑点 \d+ 户。$/); // the portal page checks as of today
+  await page.waitForFunction(async () => !!(await caches.match("/pkg/screening/screening-worker.js")));
+  const kept = await cachedPaths();
+  assert.ok(kept.includes("/screening.html"), kept.join("\n"));
+  assert.ok(kept.some((p) => /^\/pkg\/screening\/bangfu_widgets_bg(\.[0-9a-f]{12})?\.wasm$/.test(p)), kept.join("\n"));
+  await context.setOffline(true);
+  await page.reload();
+  assert.equal(await screen(), online);
+  await context.close();
+});
+
 test("the snippet's loader keeps its name and fetches content-hashed engine files, cached for good", async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -163,15 +205,96 @@ test("the versioned dist lists every file with a matching SHA-384", () => {
   const [release] = readdirSync(distRoot).filter((d) => d.startsWith("bangfu-"));
   const dir = new URL(`${release}/`, distRoot);
   const manifest = JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8"));
-  assert.equal(Object.keys(manifest.files).length, 6);
+  // The everyday bundle (6 files), and the screening bundle: loader, stylesheet, and per
+  // variant glue, wasm, worker script and wasm-bindgen snippet.
+  assert.equal(Object.keys(manifest.files).length, 6 + 2 + 2 * 4);
   for (const [logical, entry] of Object.entries(manifest.files)) {
     const bytes = readFileSync(new URL(entry.file, dir));
     const sri = "sha384-" + createHash("sha384").update(bytes).digest("base64");
     assert.equal(entry.integrity, sri, logical);
+    if (logical.includes("/snippets/")) continue; // the glue imports it by its built path
     assert.match(entry.file, /\.[0-9a-f]{12}\.(js|wasm|css)$/);
+    for (const packed of [".br", ".gz"]) assert.ok(existsSync(new URL(entry.file + packed, dir)), entry.file + packed);
   }
   const loader = readFileSync(new URL(manifest.entry, dir), "utf8");
   assert.ok(loader.includes(manifest.files["bangfu_widgets_bg.wasm"].file));
   assert.ok(loader.includes(manifest.files["compat/bangfu_widgets.js"].file));
   assert.ok(loader.includes(`var CSS_FILE = "${manifest.files["bangfu.css"].file}";`), "the stylesheet file under its hashed name");
+});
+
+/** The release directory `cargo xtask dist` wrote, and its manifest. */
+function release() {
+  const distRoot = new URL("../../dist/", import.meta.url);
+  assert.ok(existsSync(distRoot), "cargo xtask test builds dist/ before the browser tests");
+  const [name] = readdirSync(distRoot).filter((d) => d.startsWith("bangfu-") && !d.endsWith(".tgz"));
+  const dir = new URL(`${name}/`, distRoot);
+  return { dir, manifest: JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8")) };
+}
+
+/**
+ * A static server of the release under /bangfu/ (as the nginx snippet in docs/embedding.md
+ * deploys it) and `page` at /page.html; records every path asked for, with its status.
+ */
+async function serveRelease(dir, page) {
+  const types = { js: "text/javascript", wasm: "application/wasm", css: "text/css", html: "text/html; charset=utf-8" };
+  const log = [];
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, "http://x").pathname;
+    let body = null;
+    if (path === "/page.html") body = Buffer.from(page);
+    else if (path.startsWith("/bangfu/") && !path.includes("..")) {
+      const file = new URL(path.slice("/bangfu/".length), dir);
+      if (existsSync(file)) body = readFileSync(file);
+    }
+    log.push({ path, status: body ? 200 : 404 });
+    if (!body) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { "Content-Type": types[path.split(".").pop()] || "application/octet-stream" });
+    res.end(body);
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { server, log, base: `http://127.0.0.1:${server.address().port}` };
+}
+
+test("a page with the dist's screening snippet screens a CSV in the hashed worker, modern and compat, fetching no everyday wasm", async () => {
+  const { dir, manifest } = release();
+  assert.ok(manifest.screening_entry, "the manifest names the screening loader");
+  const snippetFile = new URL("snippet-screening.html", dir);
+  assert.ok(existsSync(snippetFile), "dist writes snippet-screening.html");
+  const snippet = readFileSync(snippetFile, "utf8");
+  assert.ok(snippet.includes(manifest.screening_entry));
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,">${snippet}</head>
+<body><bangfu-screening year="2024" date="2024-10-01"></bangfu-screening></body></html>`;
+  const { server, log, base } = await serveRelease(dir, html);
+  try {
+    // The modern build, then the compat build (forced as the loader allows, for testing).
+    for (const [query, variant] of [["", ""], ["?bangfu-compat=1", "compat/"]]) {
+      log.length = 0;
+      const page = await browser.newPage();
+      const errors = [];
+      page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+      const workers = [];
+      page.on("worker", (worker) => workers.push(worker.url()));
+      await page.goto(base + "/page.html" + query);
+      const d = page.locator("bangfu-screening");
+      await d.locator("[data-testid=file-input]").setInputFiles(FIX + "households-gbk.csv");
+      await d.locator("[data-testid=mapping]").waitFor({ timeout: 30000 });
+      await d.locator("[data-testid=start]").click();
+      await d.locator("[data-testid=results]").waitFor({ timeout: 30000 });
+      assert.equal(await d.locator("[data-testid=totals]").textContent(), "核查 15 户，有疑点 12 户。");
+      assert.equal(await d.locator("[data-testid=flagged-row]").count(), 12);
+      if (!variant) await page.screenshot({ path: shot("dist-screening.png"), fullPage: true });
+      // Read and screened in the release's worker script, under its hashed name.
+      const worker = new RegExp(`/bangfu/screening/${variant}screening-worker\\.[0-9a-f]{12}\\.js$`);
+      assert.ok(workers.some((u) => worker.test(u)), `workers: ${workers}`);
+      const missing = log.filter((r) => r.status !== 200).map((r) => r.path);
+      assert.deepEqual(missing, [], "every file the page and its worker ask for is in the release");
+      const paths = log.map((r) => r.path);
+      assert.ok(paths.includes("/bangfu/" + manifest.files[`screening/${variant}bangfu_widgets_bg.wasm`].file), paths.join("\n"));
+      assert.deepEqual(paths.filter((p) => p.endsWith(".wasm") && !p.startsWith("/bangfu/screening/")), [], "no everyday-widget wasm");
+      assert.deepEqual(errors, []);
+      await page.close();
+    }
+  } finally {
+    server.close();
+  }
 });

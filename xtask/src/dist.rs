@@ -9,15 +9,15 @@ use std::path::{Path, PathBuf};
 use crate::hashed::{self, sha384};
 use crate::root;
 
-struct Entry {
-    logical: String,
-    file: String,
-    integrity: String,
-    bytes: u64,
+pub struct Entry {
+    pub logical: String,
+    pub file: String,
+    pub integrity: String,
+    pub bytes: u64,
 }
 
 /// Copies `src` into `out` under a hashed name; returns its manifest entry.
-fn place(src: &Path, logical: &str, out: &Path) -> Result<Entry, String> {
+pub fn place(src: &Path, logical: &str, out: &Path) -> Result<Entry, String> {
     let (hex, integrity) = sha384(src)?;
     let file = hashed::hashed_name(logical, &hex);
     let dest = out.join(&file);
@@ -32,6 +32,48 @@ fn place(src: &Path, logical: &str, out: &Path) -> Result<Entry, String> {
         integrity,
         bytes,
     })
+}
+
+/// The loader `loader` with its `FILES`, `CSS_FILE` and `INTEGRITY` lines naming the hashed
+/// files (`names` in `LOADER_FILES` order, relative to the loader; `entries` their manifest
+/// entries, whose file names carry `prefix`), placed in `out` as `{prefix}bangfu.HASH.js`.
+pub fn place_loader(
+    loader: &str,
+    names: &[String],
+    entries: &[Entry],
+    prefix: &str,
+    out: &Path,
+) -> Result<Entry, String> {
+    // Every file the loader fetches is checked by the browser: the glue through a
+    // `modulepreload` with `integrity`, the wasm through `fetch(…, { integrity })`.
+    let integrity_line = format!(
+        "var INTEGRITY = {{ {} }};",
+        entries
+            .iter()
+            .map(|e| {
+                let file = e.file.strip_prefix(prefix).unwrap_or(&e.file);
+                format!("\"{file}\": \"{}\"", e.integrity)
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    );
+    let css = names.get(4).cloned().unwrap_or_default();
+    let rewritten = hashed::rewrite_lines(
+        loader,
+        &[
+            hashed::files_line(names),
+            hashed::css_line(&css),
+            integrity_line,
+        ],
+    )?;
+    let tmp = out.join(format!("{prefix}bangfu.js.tmp"));
+    if let Some(parent) = tmp.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| e.to_string())?;
+    }
+    std::fs::write(&tmp, rewritten).map_err(|e| e.to_string())?;
+    let entry = place(&tmp, &format!("{prefix}bangfu.js"), out);
+    let _ = std::fs::remove_file(&tmp);
+    entry
 }
 
 pub fn dist() -> Result<PathBuf, String> {
@@ -55,30 +97,15 @@ pub fn dist() -> Result<PathBuf, String> {
     let loader = std::fs::read_to_string(pkg.join("bangfu.js"))
         .map_err(|e| format!("www/pkg/bangfu.js: {e}"))?;
     let names: Vec<String> = hashed::LOADER_FILES.iter().map(|l| name(l)).collect();
-    // Every file the loader fetches is checked by the browser: the glue through a
-    // `modulepreload` with `integrity`, the wasm through `fetch(…, { integrity })`.
-    let integrity_line = format!(
-        "var INTEGRITY = {{ {} }};",
-        entries
-            .iter()
-            .map(|e| format!("\"{}\": \"{}\"", e.file, e.integrity))
-            .collect::<Vec<_>>()
-            .join(", ")
-    );
-    let rewritten = hashed::rewrite_lines(
-        &loader,
-        &[
-            hashed::files_line(&names),
-            hashed::css_line(&name("bangfu.css")),
-            integrity_line,
-        ],
-    )?;
-    let tmp = out.join("bangfu.js.tmp");
-    std::fs::write(&tmp, rewritten).map_err(|e| e.to_string())?;
-    entries.insert(0, place(&tmp, "bangfu.js", &out)?);
-    let _ = std::fs::remove_file(&tmp);
+    entries.insert(0, place_loader(&loader, &names, &entries, "", &out)?);
+    // The quarterly data check, its own bundle under `screening/`, loaded only by pages with
+    // `<bangfu-screening>` (it holds every widget, so such a page needs no other loader).
+    let screening = crate::dist_screening::place_all(&pkg.join("screening"), &out)?;
+    let screening_entry = screening[0].file.clone();
+    let screening_integrity = screening[0].integrity.clone();
+    entries.extend(screening);
 
-    let mut manifest = format!("{{\n  \"name\": \"bangfu\",\n  \"version\": \"{version}\",\n  \"entry\": \"{}\",\n  \"files\": {{\n", entries[0].file);
+    let mut manifest = format!("{{\n  \"name\": \"bangfu\",\n  \"version\": \"{version}\",\n  \"entry\": \"{}\",\n  \"screening_entry\": \"{screening_entry}\",\n  \"files\": {{\n", entries[0].file);
     for (i, e) in entries.iter().enumerate() {
         manifest.push_str(&format!(
             "    \"{}\": {{ \"file\": \"{}\", \"integrity\": \"{}\", \"bytes\": {} }}{}\n",
@@ -96,6 +123,11 @@ pub fn dist() -> Result<PathBuf, String> {
         entries[0].file, entries[0].integrity
     );
     std::fs::write(out.join("snippet.html"), snippet).map_err(|e| e.to_string())?;
+    let snippet = format!(
+        "<link rel=\"modulepreload\" href=\"/bangfu/{0}\" integrity=\"{1}\">\n<script type=\"module\" src=\"/bangfu/{0}\" integrity=\"{1}\" crossorigin=\"anonymous\"></script>\n",
+        screening_entry, screening_integrity
+    );
+    std::fs::write(out.join("snippet-screening.html"), snippet).map_err(|e| e.to_string())?;
     crate::precompress::precompress(&out)?;
     println!("dist: {}", out.display());
     for e in &entries {

@@ -11,6 +11,7 @@ mod bench;
 mod bench_screening;
 mod bundle;
 mod dist;
+mod dist_screening;
 mod hashed;
 mod npm;
 mod oldchrome;

@@ -239,7 +239,9 @@ fn elimination_cases() -> Vec<Case> {
             name: "A risk-eliminated household with a new risk is to be marked again",
             source: "rules.md §2 (r2) a new risk means 再标注 with a new 一户一策 within 10 days (Plan 附件2 第12条)",
             request: request("2024-06-01", json!({ "kind": "risk_eliminated", "per_capita_net_income": "9500", "risks": ["illness"] })),
-            expect: vec![("result.in_scope", json!(true))],
+            expect: vec![("result.in_scope", json!(true)),
+                         ("result.in_scope_reason", json!("已消除风险的户出现新的风险：按规定再标注为监测对象，10 天内制定新的“一户一策”")),
+                         ("explanation[2].value", json!("再标注"))],
         },
     ]
 }
@@ -279,6 +281,15 @@ fn rigid_and_pointers() -> Vec<Case> {
                 "members": [member(45, "full"), { "age": 17, "labour": "none", "student": "secondary_vocational" },
                             { "age": 19, "labour": "none", "student": "undergraduate" }] })),
             expect: vec![("result.benefits[0].code", json!("college_grant")), ("result.benefits[1].code", json!("yulu"))],
+        },
+        Case {
+            name: "(r2) a higher-vocational student is read and points to both the college grant and 雨露计划",
+            source: "api.md r2 members student codes (higher_vocational); 附件1 第3条 (雨露计划 covers 高职)",
+            request: request("2024-06-01", json!({ "kind": "poverty_alleviated", "per_capita_net_income": "9000",
+                "members": [member(45, "full"), { "age": 19, "labour": "none", "student": "higher_vocational" }] })),
+            expect: vec![("ok", json!(true)), ("result.benefits[0].code", json!("college_grant")), ("result.benefits[0].eligible", json!(true)),
+                         ("result.benefits[1].code", json!("yulu")), ("result.benefits[1].eligible", json!(true)),
+                         ("result.support_approach", json!("development"))],
         },
         Case {
             name: "(r2) a 低保 class outside 1–4 is refused",

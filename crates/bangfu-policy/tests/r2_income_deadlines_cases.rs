@@ -156,6 +156,63 @@ fn deadline_cases() -> Vec<Case> {
             expect: vec![("result.check_due", json!("2024-06-06"))],
         },
         Case {
+            name: "Without overrides the plan's 5 + 5 working days, 15 days and 10-day plan give the Dragon Boat week's dues",
+            source: "rules.md §3 (r2) the plan's numbers are rule-set parameters with their clause (附件2 第4条、第12条; 要点 第22条)",
+            request: {
+                let mut r = one_click(json!({ "applied_on": "2024-06-03", "today": "2024-06-03", "checked_on": "2024-06-05", "identified_on": "2024-06-07" }));
+                r["overrides"] = json!({});
+                r
+            },
+            expect: vec![("result.feedback_due", json!("2024-06-13")), ("result.approval_due", json!("2024-06-13")), ("result.overall_due", json!("2024-06-18")), ("result.plan_due", json!("2024-06-17"))],
+        },
+        Case {
+            name: "The 5 working days for feedback are rule-set data a portal may change",
+            source: "rules.md §3 (r2) the plan's numbers are rule-set parameters with their clause (附件2 第4条、第12条; 要点 第22条)",
+            request: {
+                let mut r = one_click(json!({ "applied_on": "2024-06-03", "today": "2024-06-03", "checked_on": "2024-06-05", "identified_on": "2024-06-07" }));
+                r["overrides"] = json!({ "one_click_feedback_working_days": "3" });
+                r
+            },
+            expect: vec![("result.feedback_due", json!("2024-06-11")), ("result.approval_due", json!("2024-06-13"))],
+        },
+        Case {
+            name: "The 5 working days for approval are rule-set data a portal may change",
+            source: "rules.md §3 (r2) the plan's numbers are rule-set parameters with their clause (附件2 第4条、第12条; 要点 第22条)",
+            request: {
+                let mut r = one_click(json!({ "applied_on": "2024-06-03", "today": "2024-06-03", "checked_on": "2024-06-05", "identified_on": "2024-06-07" }));
+                r["overrides"] = json!({ "one_click_approval_working_days": "3" });
+                r
+            },
+            expect: vec![("result.approval_due", json!("2024-06-11")), ("result.feedback_due", json!("2024-06-13"))],
+        },
+        Case {
+            name: "The 15-day overall limit is rule-set data a portal may change",
+            source: "rules.md §3 (r2) the plan's numbers are rule-set parameters with their clause (附件2 第4条、第12条; 要点 第22条)",
+            request: {
+                let mut r = one_click(json!({ "applied_on": "2024-06-03", "today": "2024-06-03", "checked_on": "2024-06-05", "identified_on": "2024-06-07" }));
+                r["overrides"] = json!({ "one_click_overall_days": "10" });
+                r
+            },
+            expect: vec![("result.overall_due", json!("2024-06-13"))],
+        },
+        Case {
+            name: "The 10 days for the 一户一策 plan are rule-set data a portal may change",
+            source: "rules.md §3 (r2) the plan's numbers are rule-set parameters with their clause (附件2 第4条、第12条; 要点 第22条)",
+            request: {
+                let mut r = one_click(json!({ "applied_on": "2024-06-03", "today": "2024-06-03", "checked_on": "2024-06-05", "identified_on": "2024-06-07" }));
+                r["overrides"] = json!({ "household_plan_days": "7" });
+                r
+            },
+            expect: vec![("result.plan_due", json!("2024-06-14"))],
+        },
+        Case {
+            name: "The fund milestone of April is rule-set data a portal may change",
+            source: "rules.md §3 (r2) fund milestones as parameters; 要点 第22条 (4月底 30%)",
+            request: json!({ "calculator": "deadlines", "input": { "procedure": "duties", "year": 2024, "month": 4 },
+                             "overrides": { "fund_milestone_april": "40" } }),
+            expect: vec![("result.duties[5].date", json!("2024-04-30")), ("result.duties[5].task", json!("衔接补助资金支出进度不低于 40%"))],
+        },
+        Case {
             name: "The 一户一策 plan finished late is done_late",
             source: "rules.md §3 (r2); 附件2 第4条、第12条 (10 天内)",
             request: one_click(json!({ "applied_on": "2024-06-03", "checked_on": "2024-06-05", "identified_on": "2024-06-07",
