@@ -12,7 +12,7 @@ use super::case_view::{case_events, STAGE_KEYS};
 use super::state::{case_request, duties_request, Action, Case, PlannerForm};
 use crate::ui::browser;
 use crate::ui::engine::{label, text as s};
-use crate::ui::field::{CheckField, SelectField};
+use crate::ui::field::{check_field, select_field, CheckField, SelectField};
 use crate::ui::ics;
 use bangfu_policy::calc::deadlines::Status;
 
@@ -297,12 +297,14 @@ pub fn CalendarView(props: &CalendarProps) -> Html {
     html! {
         <section class="calendar" data-testid="calendar">
             <div class="pair">
-                <SelectField id="cal-year" label="年份" value={form.year.clone()} options={years} onchange={set_year} testid="cal-year" />
-                <SelectField id="cal-month" label="月份" value={form.month.clone()} options={months} onchange={set_month} testid="cal-month" />
+                { select_field(&SelectField { id: "cal-year".into(), label: "年份".into(), value: form.year.clone().into(),
+                    options: years, onchange: set_year, testid: "cal-year".into(), ..Default::default() }) }
+                { select_field(&SelectField { id: "cal-month".into(), label: "月份".into(), value: form.month.clone().into(),
+                    options: months, onchange: set_month, testid: "cal-month".into(), ..Default::default() }) }
             </div>
             if calendar_missing || form.allow_estimate {
-                <CheckField id="cal-estimate" label="按周末估算（节假日安排未发布时）" checked={form.allow_estimate}
-                    onchange={estimate} testid="cal-estimate" />
+                { check_field(&CheckField { id: "cal-estimate".into(), label: "按周末估算（节假日安排未发布时）".into(),
+                    checked: form.allow_estimate, onchange: estimate, testid: "cal-estimate".into(), ..Default::default() }) }
             }
             {body}
         </section>

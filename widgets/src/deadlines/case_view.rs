@@ -17,7 +17,7 @@ use super::{store, today_field};
 use crate::ui::browser;
 use crate::ui::dated::dated;
 use crate::ui::engine::{label, text as s};
-use crate::ui::field::{CheckField, RadioGroup, TextField};
+use crate::ui::field::{check_field, radio_group, CheckField, RadioGroup, TextField};
 use crate::ui::ics;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -201,13 +201,16 @@ pub fn CaseView(props: &CaseProps) -> Html {
                         oninput={set(CaseField::PlanDoneOn)} testid="plan-done-on" error={err("input.plan_done_on")} />
                 }
                 // Two long choices: radio buttons, never a drop-down cut off on a phone.
-                <RadioGroup name="profile" legend="时限口径" value={case.profile.clone()} onchange={set(CaseField::Profile)} testid="profile"
-                    options={PROFILES.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()} />
-                <CheckField id="extend" label="期限最后一天是节假日时顺延到下一个工作日（《民法典》第二百零三条；默认不顺延）"
-                    checked={case.extend} onchange={extend} testid="extend" />
+                { radio_group(&RadioGroup { name: "profile".into(), legend: "时限口径".into(), value: case.profile.clone().into(),
+                    onchange: set(CaseField::Profile), testid: "profile".into(),
+                    options: PROFILES.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect(),
+                    ..Default::default() }) }
+                { check_field(&CheckField { id: "extend".into(),
+                    label: "期限最后一天是节假日时顺延到下一个工作日（《民法典》第二百零三条；默认不顺延）".into(),
+                    checked: case.extend, onchange: extend, testid: "extend".into(), ..Default::default() }) }
                 if calendar_missing || form.allow_estimate {
-                    <CheckField id="estimate" label="节假日安排未发布的年份，按周末估算（结果标“估算”）" checked={form.allow_estimate}
-                        onchange={estimate} testid="estimate" />
+                    { check_field(&CheckField { id: "estimate".into(), label: "节假日安排未发布的年份，按周末估算（结果标“估算”）".into(),
+                        checked: form.allow_estimate, onchange: estimate, testid: "estimate".into(), ..Default::default() }) }
                 }
             </form>
             { match response.result.as_ref().filter(|_| response.ok) {

@@ -69,7 +69,7 @@ pub fn DeadlinesApp(props: &DeadlinesProps) -> Html {
     html! {
         <div ref={root.clone()} class={classes!("bf", "bf-deadlines", large_on.then_some("bf-large"))} lang="zh-CN">
             <header class="bf-head">
-                <crate::ui::prefs::LargeTextToggle on={large_on} onchange={set_large} />
+                { crate::ui::prefs::large_text_toggle(large_on, &set_large) }
                     <h2>{"时限计算"}</h2>
                 <p class="bf-sub">{"一键报贫办理时限 · 工作日历（按国务院办公厅节假日安排） · 只在本机计算"}</p>
             </header>

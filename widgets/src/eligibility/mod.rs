@@ -19,9 +19,9 @@ use yew::prelude::*;
 use crate::ui::hooks::use_announce;
 
 use crate::ui::browser;
-use crate::ui::prefs::{use_large_text, LargeTextToggle};
-use next_step::{Contact, KeepResult};
-use result_view::ResultView;
+use crate::ui::prefs::{large_text_toggle, use_large_text};
+use next_step::{contact, keep_result};
+use result_view::{result_view, ResultProps};
 use sections::Ctx;
 use state::{prefill_from_fragment, Action, EligibilityForm, Prefill, RESULT, REVIEW, STEPS};
 
@@ -286,17 +286,17 @@ pub fn EligibilityApp(props: &EligibilityProps) -> Html {
         if estimate_failed {
             <section class="bf-result bf-result-empty" data-testid="result"><p class="bf-status">{"请先更正收入估算中标出的问题。"}</p></section>
         } else {
-            <ResultView response={response.clone()} timeline={timeline.clone()} cadre={cadre}
-                report_url={props.report_url.clone()} subsidy_url={subsidy_href}
-                show_errors={!cadre || !form.attempted.is_empty()}
-                contact={html! { <Contact report_url={props.report_url.clone()} hotline={props.hotline.clone()} /> }} />
+            { result_view(&ResultProps { response: response.clone(), timeline: timeline.clone(), cadre,
+                report_url: props.report_url.clone(), subsidy_url: subsidy_href,
+                show_errors: !cadre || !form.attempted.is_empty(),
+                contact: contact(props.report_url.as_ref(), props.hotline.as_ref()) }) }
             if !cadre {
-                <KeepResult lines={Rc::new(keep_lines)} root={root.clone()} />
+                { keep_result(Rc::new(keep_lines), &root) }
             }
         }
     };
     let large = large_on.then_some("bf-large");
-    let toggle = html! { <LargeTextToggle on={large_on} onchange={set_large} /> };
+    let toggle = large_text_toggle(large_on, &set_large);
     let check_all = {
         let d = form.dispatcher();
         Callback::from(move |e: SubmitEvent| {

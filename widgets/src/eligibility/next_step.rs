@@ -10,23 +10,16 @@ use yew::prelude::*;
 use crate::ui::browser;
 use crate::ui::qr::QrCodeView;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct ContactProps {
-    /// Already checked by `safe_href`.
-    pub report_url: Option<AttrValue>,
-    /// (shown, `tel:` href), already checked by `safe_tel`.
-    pub hotline: Option<(AttrValue, AttrValue)>,
-}
-
-/// Where to go now: 一键报贫, the hotline, the village.
-#[component]
-pub fn Contact(props: &ContactProps) -> Html {
+/// Where to go now: 一键报贫 (`report_url`, already checked by `safe_href`), the hotline
+/// ((shown, `tel:` href), already checked by `safe_tel`), the village. A plain function (no
+/// hooks), so it costs no component of its own in the bundle.
+pub fn contact(report_url: Option<&AttrValue>, hotline: Option<&(AttrValue, AttrValue)>) -> Html {
     html! {
         <div class="contact" data-testid="contact">
-            if let Some(url) = &props.report_url {
+            if let Some(url) = report_url {
                 <p><a class="btn" href={url.clone()} data-testid="report-link">{"去“一键报贫”申报"}</a></p>
             }
-            if let Some((shown, href)) = &props.hotline {
+            if let Some((shown, href)) = hotline {
                 <p><a class="btn btn-quiet" href={href.clone()} data-testid="hotline-link">
                     {"拨打帮扶热线 "}<span class="tel">{shown.clone()}</span></a></p>
             }
@@ -35,19 +28,13 @@ pub fn Contact(props: &ContactProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct KeepProps {
-    /// What the QR code holds and the saved picture shows (the answers, in plain words).
-    pub lines: Rc<Vec<String>>,
-    pub root: NodeRef,
-}
-
-/// Save, print and the QR code of the answers.
-#[component]
-pub fn KeepResult(props: &KeepProps) -> Html {
-    let text = props.lines.join("\n");
+/// Save, print and the QR code of the answers: `lines` is what the QR code holds and the saved
+/// picture shows (the answers, in plain words), `root` the widget to draw. A plain function (no
+/// hooks); the QR code stays a component, so it is only drawn again when the answers change.
+pub fn keep_result(lines: Rc<Vec<String>>, root: &NodeRef) -> Html {
+    let text = lines.join("\n");
     let save = {
-        let (root, lines, text) = (props.root.clone(), props.lines.clone(), text.clone());
+        let (root, lines, text) = (root.clone(), lines.clone(), text.clone());
         Callback::from(move |_: MouseEvent| {
             if let Some(node) = root.get() {
                 browser::save_picture(&node, "帮扶自查结果.png", &lines, &text);

@@ -14,7 +14,8 @@ use bangfu_policy::Response;
 use serde_json::{json, Value};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq, Clone)]
+/// What the result shows.
+#[derive(PartialEq, Clone)]
 pub struct ResultProps {
     pub response: Rc<Response>,
     /// The 一键报贫 timeline if the household applied today (deadlines engine).
@@ -26,10 +27,8 @@ pub struct ResultProps {
     pub subsidy_url: Option<AttrValue>,
     /// Whether to list what is missing (the cadre form waits for a field to be left or the
     /// form to be checked: no red before anything is typed).
-    #[prop_or(true)]
     pub show_errors: bool,
     /// Where to turn next (一键报贫 link, hotline), shown when the household may qualify.
-    #[prop_or_default]
     pub contact: Html,
 }
 
@@ -91,8 +90,8 @@ fn condition(c: &Value) -> &'static str {
         .map_or("", EliminationCondition::label)
 }
 
-#[component]
-pub fn ResultView(props: &ResultProps) -> Html {
+/// The result. A plain function (no hooks), so it costs no component of its own in the bundle.
+pub fn result_view(props: &ResultProps) -> Html {
     let r = &props.response;
     let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
         return html! {

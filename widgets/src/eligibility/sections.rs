@@ -9,7 +9,9 @@ use serde_json::Value;
 use yew::prelude::*;
 
 use super::state::{Action, EligibilityForm, Flag, MemberFlag, MemberText, Text, MEMBER_QUESTIONS};
-use crate::ui::field::{CheckField, RadioGroup, SelectField, TextField};
+use crate::ui::field::{
+    check_field, radio_group, select_field, CheckField, RadioGroup, SelectField, TextField,
+};
 
 /// What every question group needs.
 #[derive(Clone, PartialEq)]
@@ -115,10 +117,14 @@ impl Ctx {
     }
 
     fn check(&self, f: Flag, id: &'static str, label: &'static str) -> Html {
-        html! {
-            <CheckField id={id} label={label} checked={self.form.flags.contains(&f)} onchange={self.flag(f)}
-                testid={format!("flag-{}", f.key())} />
-        }
+        check_field(&CheckField {
+            id: id.into(),
+            label: label.into(),
+            checked: self.form.flags.contains(&f),
+            onchange: self.flag(f),
+            testid: format!("flag-{}", f.key()).into(),
+            ..Default::default()
+        })
     }
 }
 
@@ -136,19 +142,22 @@ pub fn residence(ctx: &Ctx) -> Html {
                 {ctx.text_field(Text::Date, "date", "核查日期", "date", None)}
             }
             if ctx.shows(0) {
-                <RadioGroup name="hukou" legend={if ctx.cadre { "甘肃农业户籍、在甘肃常住的家庭？" } else { "您家的户口在甘肃农村，平时也住在甘肃吗？" }}
-                term={(!ctx.cadre).then_some(AttrValue::Static("政策用语：甘肃农业户籍、常住"))} value={f.hukou.clone()}
-                options={options(&[("yes", "是"), ("no", "不是")])} onchange={ctx.set(Text::Hukou)} testid="hukou"
-                error={ctx.error(EligibilityForm::key_of(Text::Hukou))} big={ctx.large} />
+                { radio_group(&RadioGroup { name: "hukou".into(),
+                    legend: if ctx.cadre { "甘肃农业户籍、在甘肃常住的家庭？" } else { "您家的户口在甘肃农村，平时也住在甘肃吗？" }.into(),
+                    term: (!ctx.cadre).then_some(AttrValue::Static("政策用语：甘肃农业户籍、常住")), value: f.hukou.clone().into(),
+                    options: options(&[("yes", "是"), ("no", "不是")]), onchange: ctx.set(Text::Hukou), testid: "hukou".into(),
+                    error: ctx.error(EligibilityForm::key_of(Text::Hukou)), big: ctx.large }) }
                 if ctx.cadre {
                     {ctx.check(Flag::Relocated, "relocated", "“十三五”易地扶贫搬迁户（已转为城镇户籍的也算）")}
                 }
             }
             if ctx.shows(1) {
-                <RadioGroup name="kind" legend={if ctx.cadre { "户类型" } else { "您家现在是哪一类？" }} value={f.kind.clone()}
-                options={options(&[("poverty_alleviated", "脱贫户"), ("ordinary", "一般农户"),
-                    ("monitored", "已经是监测对象（村里已认定要帮扶的户）"), ("unknown", "不清楚")])}
-                onchange={ctx.set(Text::Kind)} testid="kind" error={ctx.error(EligibilityForm::key_of(Text::Kind))} big={ctx.large} />
+                { radio_group(&RadioGroup { name: "kind".into(), legend: if ctx.cadre { "户类型" } else { "您家现在是哪一类？" }.into(),
+                    value: f.kind.clone().into(),
+                    options: options(&[("poverty_alleviated", "脱贫户"), ("ordinary", "一般农户"),
+                        ("monitored", "已经是监测对象（村里已认定要帮扶的户）"), ("unknown", "不清楚")]),
+                    onchange: ctx.set(Text::Kind), testid: "kind".into(), error: ctx.error(EligibilityForm::key_of(Text::Kind)),
+                    big: ctx.large, ..Default::default() }) }
             }
         </div>
     }
@@ -171,11 +180,14 @@ pub fn members(ctx: &Ctx) -> Html {
         };
         let flag = |flag: MemberFlag, checked: bool, label: &'static str, name: &str| {
             let d = d.clone();
-            html! {
-                <CheckField id={format!("m{key}-{name}")} label={label} checked={checked}
-                    onchange={Callback::from(move |on: bool| d.dispatch(Action::SetMemberFlag { key, flag, on }))}
-                    testid={format!("member-{i}-{name}")} />
-            }
+            check_field(&CheckField {
+                id: format!("m{key}-{name}").into(),
+                label: label.into(),
+                checked,
+                onchange: Callback::from(move |on: bool| d.dispatch(Action::SetMemberFlag { key, flag, on })),
+                testid: format!("member-{i}-{name}").into(),
+                ..Default::default()
+            })
         };
         let remove = {
             let d = d.clone();
@@ -200,11 +212,11 @@ pub fn members(ctx: &Ctx) -> Html {
         let choice = |id: String, label: &'static str, value: &str, list: &[(&'static str, &'static str)], cb: Callback<String>, testid: String, error: Option<AttrValue>| {
             if ctx.large {
                 let list: Vec<_> = list.iter().filter(|(v, l)| !(v.is_empty() && *l == "请选择")).copied().collect();
-                html! { <RadioGroup name={id} legend={label} value={value.to_string()} options={options(&list)} onchange={cb}
-                    testid={testid} error={error} big=true /> }
+                radio_group(&RadioGroup { name: id.into(), legend: label.into(), value: value.to_string().into(),
+                    options: options(&list), onchange: cb, testid: testid.into(), error, big: true, ..Default::default() })
             } else {
-                html! { <SelectField id={id} label={label} value={value.to_string()} options={options(list)} onchange={cb}
-                    testid={testid} error={error} /> }
+                select_field(&SelectField { id: id.into(), label: label.into(), value: value.to_string().into(),
+                    options: options(list), onchange: cb, testid: testid.into(), error, ..Default::default() })
             }
         };
         let (age_label, labour_label, disability_label, student_label) = if ctx.only.is_some() {
@@ -340,9 +352,10 @@ pub fn income(ctx: &Ctx) -> Html {
     html! {
         <div class="section" data-testid="section-income">
             if ctx.shows(0) {
-                <RadioGroup name="income-mode" legend="家庭收入怎么填？" value={f.income_mode.clone()}
-                    options={options(&[("estimate", "按几类收入大概估一下"), ("known", "已经算好了人均纯收入")])}
-                    onchange={ctx.set(Text::IncomeMode)} testid="income-mode" big={ctx.large} />
+                { radio_group(&RadioGroup { name: "income-mode".into(), legend: "家庭收入怎么填？".into(),
+                    value: f.income_mode.clone().into(),
+                    options: options(&[("estimate", "按几类收入大概估一下"), ("known", "已经算好了人均纯收入")]),
+                    onchange: ctx.set(Text::IncomeMode), testid: "income-mode".into(), big: ctx.large, ..Default::default() }) }
             }
             if ctx.only == Some(0) {
             } else if estimate {
@@ -382,10 +395,11 @@ pub fn hardship(ctx: &Ctx) -> Html {
                 {ctx.check(Flag::MajorChange, "major-change", "遭遇重大变故或自然灾害")}
                 {ctx.check(Flag::OnDibao, "dibao", "享受农村低保")}
                 if ctx.cadre && ctx.form.flags.contains(&Flag::OnDibao) {
-                    <RadioGroup name="dibao-class" legend="低保类别（公益性岗位等政策要用）" value={ctx.form.dibao_class.clone()}
-                        options={options(&[("1", "一类"), ("2", "二类"), ("3", "三类"), ("4", "四类"), ("", "不清楚")])}
-                        onchange={ctx.set(Text::DibaoClass)} testid="dibao-class"
-                        error={ctx.error(EligibilityForm::key_of(Text::DibaoClass))} big={ctx.large} />
+                    { radio_group(&RadioGroup { name: "dibao-class".into(), legend: "低保类别（公益性岗位等政策要用）".into(),
+                        value: ctx.form.dibao_class.clone().into(),
+                        options: options(&[("1", "一类"), ("2", "二类"), ("3", "三类"), ("4", "四类"), ("", "不清楚")]),
+                        onchange: ctx.set(Text::DibaoClass), testid: "dibao-class".into(),
+                        error: ctx.error(EligibilityForm::key_of(Text::DibaoClass)), big: ctx.large, ..Default::default() }) }
                 }
                 {ctx.check(Flag::OnTekun, "tekun", "特困供养对象")}
                 if ctx.cadre {
@@ -403,11 +417,14 @@ pub fn risks(ctx: &Ctx) -> Html {
         let c = code.to_string();
         let plain = plain_risk(code).filter(|_| !ctx.cadre);
         let term = plain.map(|_| AttrValue::from(format!("政策用语：{label}")));
-        html! {
-            <CheckField id={format!("risk-{code}")} label={plain.unwrap_or(label).to_string()} term={term} checked={ctx.form.risks.contains(*code)}
-                onchange={Callback::from(move |on: bool| d.dispatch(Action::SetRisk(c.clone(), on)))}
-                testid={format!("risk-{code}")} />
-        }
+        check_field(&CheckField {
+            id: format!("risk-{code}").into(),
+            label: plain.unwrap_or(label).to_string().into(),
+            term,
+            checked: ctx.form.risks.contains(*code),
+            onchange: Callback::from(move |on: bool| d.dispatch(Action::SetRisk(c.clone(), on))),
+            testid: format!("risk-{code}").into(),
+        })
     });
     html! {
         <fieldset class="section checks-box" data-testid="section-risks">

@@ -7,14 +7,9 @@ use yew::prelude::*;
 use super::state::{Action, Checked};
 use super::Ctx;
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct ChecklistProps {
-    pub ctx: Ctx,
-}
-
-#[component]
-pub fn ChecklistView(props: &ChecklistProps) -> Html {
-    let ctx = &props.ctx;
+/// The checklist, with how many items were asked. A plain function (no hooks), so it costs no
+/// component of its own in the bundle.
+pub fn checklist_view(ctx: &Ctx) -> Html {
     let form = &*ctx.form;
     let asked = form.checklist.len();
     let rows = OFTEN_MISSED.iter().enumerate().map(|(i, s)| {

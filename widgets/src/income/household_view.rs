@@ -7,12 +7,7 @@ use yew::prelude::*;
 
 use super::state::{Action, Field, MemberField};
 use super::{error_at, warning_at, Ctx};
-use crate::ui::field::{SelectField, TextField};
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct HouseholdProps {
-    pub ctx: Ctx,
-}
+use crate::ui::field::{select_field, SelectField, TextField};
 
 pub fn set(ctx: &Ctx, field: Field) -> Callback<String> {
     let dispatch = ctx.form.dispatcher();
@@ -26,9 +21,9 @@ fn labour_options() -> Vec<(AttrValue, AttrValue)> {
         .collect()
 }
 
-#[component]
-pub fn HouseholdView(props: &HouseholdProps) -> Html {
-    let ctx = &props.ctx;
+/// The household part of the form. A plain function (no hooks), so it costs no component of
+/// its own in the bundle.
+pub fn household_view(ctx: &Ctx) -> Html {
     let form = &*ctx.form;
     let r = &ctx.response;
     let size_field = Field::HouseholdSize.path();
@@ -67,8 +62,9 @@ pub fn HouseholdView(props: &HouseholdProps) -> Html {
                     testid={format!("member-relation-{i}")} error={err("relation")} />
                 <TextField late_errors={ctx.cadre} id={format!("age-{key}")} label="年龄" suffix={Some(AttrValue::Static("岁"))} inputmode="numeric"
                     value={m.age.clone()} oninput={setm(MemberField::Age)} testid={format!("member-age-{i}")} error={err("age")} />
-                <SelectField id={format!("lab-{key}")} label="劳动能力" value={m.labour.clone()} options={labour_options()}
-                    onchange={setm(MemberField::Labour)} testid={format!("member-labour-{i}")} error={err("labour")} />
+                { select_field(&SelectField { id: format!("lab-{key}").into(), label: "劳动能力".into(), value: m.labour.clone().into(),
+                    options: labour_options(), onchange: setm(MemberField::Labour), testid: format!("member-labour-{i}").into(),
+                    error: err("labour"), ..Default::default() }) }
                 <TextField late_errors={ctx.cadre} id={format!("mname-{key}")} label="姓名（可不填）" value={m.name.clone()} inputmode="text"
                     oninput={setm(MemberField::Name)} testid={format!("member-name-{i}")} />
                 <button type="button" class="btn btn-quiet remove" onclick={remove}

@@ -7,12 +7,7 @@ use yew::prelude::*;
 
 use super::state::{Action, IncomeForm, ItemField};
 use super::{amount_hint, error_at, warning_at, Ctx};
-use crate::ui::field::{SelectField, TextField};
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct ItemsProps {
-    pub ctx: Ctx,
-}
+use crate::ui::field::{select_field, SelectField, TextField};
 
 fn category_options() -> Vec<(AttrValue, AttrValue)> {
     Category::ALL
@@ -65,18 +60,18 @@ fn row_view(ctx: &Ctx, form: &IncomeForm, n: usize) -> Html {
                     value={row.expense.clone()} oninput={set(ItemField::Expense)} testid={format!("item-expense-{n}")}
                     error={err("expense")} hint={amount_hint(&row.expense, form.in_wan)} />
             }
-            <SelectField id={format!("cat-{key}")} label="类别" value={row.category.clone()} options={category_options()}
-                onchange={set(ItemField::Category)} testid={format!("item-category-{n}")}
-                error={err("category")} warning={warn("category")} />
+            { select_field(&SelectField { id: format!("cat-{key}").into(), label: "类别".into(), value: row.category.clone().into(),
+                options: category_options(), onchange: set(ItemField::Category), testid: format!("item-category-{n}").into(),
+                error: err("category"), warning: warn("category") }) }
             <button type="button" class="btn btn-quiet remove" onclick={remove}
                 aria-label={format!("删除 {name}")} data-testid={format!("remove-item-{n}")}>{"删除"}</button>
         </li>
     }
 }
 
-#[component]
-pub fn ItemsView(props: &ItemsProps) -> Html {
-    let ctx = &props.ctx;
+/// The items part of the form, a section per category. A plain function (no hooks), so it
+/// costs no component of its own in the bundle.
+pub fn items_view(ctx: &Ctx) -> Html {
     let form = &*ctx.form;
     let sections = Category::ALL.iter().map(|category| {
         let code = category.code();

@@ -29,13 +29,13 @@ use crate::ui::hooks::use_announce;
 
 use crate::ui::browser;
 use crate::ui::field::TextField;
-use checklist_view::ChecklistView;
+use checklist_view::checklist_view;
 use drafts::Draft;
 use drafts_view::DraftsView;
-use household_view::{set, HouseholdView};
-use items_view::ItemsView;
-use result_view::{ResultView, StickyFigure};
-use sheet::Sheet;
+use household_view::{household_view, set};
+use items_view::items_view;
+use result_view::{result_view, sticky_figure, ResultProps};
+use sheet::sheet;
 use state::{Action, Field, IncomeForm};
 
 #[derive(Properties, PartialEq, Clone)]
@@ -514,9 +514,9 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
     html! {
         <div ref={root} class={classes!("bf", "bf-income", large_on.then_some("bf-large"))} lang="zh-CN">
             <div class="screen">
-                <StickyFigure response={response.clone()} />
+                { sticky_figure(&response) }
                 <header class="bf-head">
-                    <crate::ui::prefs::LargeTextToggle on={large_on} onchange={set_large} />
+                    { crate::ui::prefs::large_text_toggle(large_on, &set_large) }
                     <h2>{"家庭收入核算"}</h2>
                     <p class="bf-sub">{format!("{} 年度 · 与农户面对面算账，应统尽统 · 只在本机计算，不上传", form.year)}</p>
                 </header>
@@ -530,15 +530,15 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                         time_label={Callback::from(|ms: i64| browser::short_time(ms as f64))} />
                 }
                 <form class="bf-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())} novalidate=true>
-                    <HouseholdView ctx={ctx.clone()} />
+                    { household_view(&ctx) }
                     <label class="unit-toggle">
                         <input type="checkbox" checked={form.in_wan} onchange={unit_toggle} data-testid="in-wan" />
                         {"金额按“万元”填写"}
                     </label>
                     if cadre {
-                        <ChecklistView ctx={ctx.clone()} />
+                        { checklist_view(&ctx) }
                     }
-                    <ItemsView ctx={ctx.clone()} />
+                    { items_view(&ctx) }
                     <fieldset class="costs">
                         <legend>{"支出"}</legend>
                         <TextField late_errors={cadre} id="expenses" label="生产经营性支出（种子、化肥、饲料、农机、雇工等；已按项填写的不要重复）"
@@ -560,12 +560,11 @@ pub fn IncomeApp(props: &IncomeProps) -> Html {
                         }
                     </fieldset>
                 </form>
-                <ResultView response={response.clone()} touched={!form.touched.is_empty()} cadre={cadre}
-                    on_print={on_print} on_csv={on_csv} on_save_image={on_save_image} handoff={handoff}
-                    saved_note={saved_note} />
+                { result_view(&ResultProps { response: response.clone(), touched: !form.touched.is_empty(), cadre,
+                    on_print, on_csv, on_save_image, handoff, saved_note }) }
             </div>
             if cadre {
-                <Sheet form={Rc::new((*form).clone())} response={response.clone()} on_ctrl_p={props.print_sheet} />
+                { sheet(&form, &response, props.print_sheet) }
             }
         </div>
     }

@@ -12,7 +12,8 @@ use yew::prelude::*;
 
 use super::charts::{category_bars, gauge};
 
-#[derive(Properties, PartialEq, Clone)]
+/// What the result shows.
+#[derive(PartialEq, Clone)]
 pub struct ResultProps {
     pub response: Rc<Response>,
     /// False until the person has typed anything: then no "errors", just an invitation.
@@ -22,7 +23,6 @@ pub struct ResultProps {
     pub on_csv: Callback<()>,
     pub on_save_image: Callback<()>,
     /// "已自动保存 10:20" (cadre mode, once the household was saved on the device).
-    #[prop_or_default]
     pub saved_note: Option<AttrValue>,
     /// Link to the eligibility checker, pre-filled, when the page configured one.
     pub handoff: Option<AttrValue>,
@@ -67,8 +67,8 @@ pub fn verdict(res: &Value) -> (&'static str, String) {
     }
 }
 
-#[component]
-pub fn ResultView(props: &ResultProps) -> Html {
+/// The result. A plain function (no hooks), so it costs no component of its own in the bundle.
+pub fn result_view(props: &ResultProps) -> Html {
     let r = &props.response;
     if !r.ok {
         let body = if props.touched {
@@ -200,17 +200,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct StickyProps {
-    pub response: Rc<Response>,
-}
-
 /// On a narrow screen, the running per-capita figure against the line, kept in view at the top
 /// while the form is filled; a tap goes to the full result. Not printed; not a live region
-/// (the result itself announces changes).
-#[component]
-pub fn StickyFigure(props: &StickyProps) -> Html {
-    let r = &props.response;
+/// (the result itself announces changes). A plain function (no hooks).
+pub fn sticky_figure(r: &Response) -> Html {
     let Some(res) = r.result.as_ref().filter(|_| r.ok) else {
         return html! {};
     };

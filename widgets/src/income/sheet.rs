@@ -4,8 +4,6 @@
 //! signature lines. Hidden on screen; the loader prints it alone (`bangfu-print`) or renders it
 //! to a PNG on the device (`bangfu-save-image`).
 
-use std::rc::Rc;
-
 use bangfu_policy::calc::eligibility::label_of;
 use bangfu_policy::calc::income::{Category, LABOUR};
 use bangfu_policy::Response;
@@ -14,16 +12,6 @@ use yew::prelude::*;
 
 use super::result_view::{text, verdict};
 use super::state::IncomeForm;
-
-#[derive(Properties, PartialEq, Clone)]
-pub struct SheetProps {
-    pub form: Rc<IncomeForm>,
-    pub response: Rc<Response>,
-    /// Ctrl+P prints this sheet alone (`data-ctrl-p` tells the loader); `print-sheet="off"`
-    /// leaves the page's own printing alone (the print button still prints the sheet).
-    #[prop_or(true)]
-    pub on_ctrl_p: bool,
-}
 
 /// The documents the sheet names, by rule set: a title in 《》 and its issuing number. Only
 /// what a farmer and a township need to look the rule up; nothing internal.
@@ -37,13 +25,14 @@ pub fn basis(rule_set: Option<&str>, range: Option<&str>) -> String {
     }
 }
 
-#[component]
-pub fn Sheet(props: &SheetProps) -> Html {
-    let r = &props.response;
+/// The sheet of `form` and its `response`. With `on_ctrl_p`, Ctrl+P prints this sheet alone
+/// (`data-ctrl-p` tells the loader); off (`print-sheet="off"`) leaves the page's own printing
+/// alone (the print button still prints the sheet). A plain function (no hooks), so it costs
+/// no component of its own in the bundle.
+pub fn sheet(form: &IncomeForm, r: &Response, on_ctrl_p: bool) -> Html {
     let Some(res) = r.result.clone().filter(|_| r.ok) else {
         return html! { <section class="sheet" data-testid="sheet"><p>{"（结果尚未算出，暂无可打印的核算表）"}</p></section> };
     };
-    let form = &props.form;
     let words = res.get("in_words").cloned().unwrap_or_default();
     let by = res.get("by_category").cloned().unwrap_or_default();
     let items = res
@@ -68,7 +57,7 @@ pub fn Sheet(props: &SheetProps) -> Html {
     // The per-item cost column only when some item has one.
     let with_expense = items.iter().any(|it| !text(it, "expense").is_empty());
     html! {
-        <section class="sheet" data-testid="sheet" data-ready="1" data-ctrl-p={props.on_ctrl_p.then_some("1")} aria-label="收入核算表（打印用）">
+        <section class="sheet" data-testid="sheet" data-ready="1" data-ctrl-p={on_ctrl_p.then_some("1")} aria-label="收入核算表（打印用）">
             <h1>{format!("农户家庭收入核算表（{year}年度）")}</h1>
             <p class="sheet-meta">
                 {"户名/备注："}<span class="blank" data-testid="sheet-label">{label}</span>

@@ -340,10 +340,12 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
                     <views::PickView reading={*stage == Stage::Reading} on_file={on_file.clone()} />
                 },
                 Stage::Mapping => match &*loaded {
-                    Some(l) => html! {
-                        <views::MappingView loaded={l.clone()} on_remap={on_remap.clone()}
-                            on_start={on_start.clone()} on_again={on_again.clone()} />
-                    },
+                    Some(l) => views::mapping_view(&views::MappingProps {
+                        loaded: l.clone(),
+                        on_remap: on_remap.clone(),
+                        on_start: on_start.clone(),
+                        on_again: on_again.clone(),
+                    }),
                     None => html! {},
                 },
                 Stage::Running { done, total } => html! {
@@ -353,11 +355,15 @@ pub fn ScreeningApp(props: &ScreeningProps) -> Html {
                         <button type="button" class="btn btn-quiet" data-testid="cancel" onclick={on_cancel}>{"取消"}</button>
                     </section>
                 },
-                Stage::Done { cancelled } => html! {
-                    <views::ResultsView results={(*results).clone()} filters={(*filters).clone()}
-                        cancelled={*cancelled} on_filters={on_filters} on_export={on_export}
-                        on_print={on_print} on_again={on_again} />
-                },
+                Stage::Done { cancelled } => views::results_view(&views::ResultsProps {
+                    results: (*results).clone(),
+                    filters: (*filters).clone(),
+                    cancelled: *cancelled,
+                    on_filters,
+                    on_export,
+                    on_print,
+                    on_again,
+                }),
             }}
             </form>
         </div>

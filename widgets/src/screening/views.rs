@@ -86,7 +86,7 @@ pub fn PickView(props: &PickProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// What the column mapping step shows and does.
 pub struct MappingProps {
     pub loaded: Rc<Loaded>,
     pub on_remap: Callback<(Field, Option<usize>)>,
@@ -94,8 +94,9 @@ pub struct MappingProps {
     pub on_again: Callback<MouseEvent>,
 }
 
-#[component]
-pub fn MappingView(props: &MappingProps) -> Html {
+/// Step two: which column is which, with a preview. A plain function (no hooks), so it costs no
+/// component of its own in the bundle.
+pub fn mapping_view(props: &MappingProps) -> Html {
     let l = &props.loaded;
     let preview = &l.preview;
     let select = |field: Field| {
@@ -149,7 +150,7 @@ pub fn MappingView(props: &MappingProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// What the results step shows and does.
 pub struct ResultsProps {
     pub results: Rc<Run>,
     pub filters: Filters,
@@ -167,8 +168,9 @@ fn select_value(e: &Event) -> String {
         .unwrap_or_default()
 }
 
-#[component]
-pub fn ResultsView(props: &ResultsProps) -> Html {
+/// The flagged households, counted, charted, filtered and sorted. A plain function (no hooks), so it costs no
+/// component of its own in the bundle.
+pub fn results_view(props: &ResultsProps) -> Html {
     let summary = Summary::of(&props.results);
     let f = &props.filters;
     let flagged = &props.results.flagged;

@@ -17,7 +17,7 @@ use bangfu_policy::calc::income::LABOUR;
 use bangfu_policy::params::Confidence;
 
 use crate::ui::engine::{label as engine_label, text as s};
-use crate::ui::field::{CheckField, SelectField, TextField};
+use crate::ui::field::{check_field, select_field, CheckField, SelectField, TextField};
 use curve::TiltCurve;
 use state::{is_ratio, parse_config, Action, Input, SubsidyForm, FIELDS, SEGMENT_ROWS};
 
@@ -138,10 +138,14 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
     };
     let flag = |name: &'static str, label: &'static str, checked: bool| {
         let d = form.dispatcher();
-        html! {
-            <CheckField id={format!("h-{name}")} label={label} checked={checked}
-                onchange={Callback::from(move |on: bool| d.dispatch(Action::SetFlag(name, on)))} testid={format!("h-{name}")} />
-        }
+        check_field(&CheckField {
+            id: format!("h-{name}").into(),
+            label: label.into(),
+            checked,
+            onchange: Callback::from(move |on: bool| d.dispatch(Action::SetFlag(name, on))),
+            testid: format!("h-{name}").into(),
+            ..Default::default()
+        })
     };
     let members = form.members.iter().enumerate().map(|(i, m)| {
         let key = m.key;
@@ -161,14 +165,17 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                 <TextField id={format!("s{key}-age")} label="年龄" inputmode="numeric" suffix={Some(AttrValue::Static("岁"))}
                     value={m.age.clone()} oninput={set("age")} testid={format!("s-member-{i}-age")}
                     error={error_at(&format!("input.household.members[{i}].age"))} />
-                <SelectField id={format!("s{key}-labour")} label="劳动能力" value={m.labour.clone()} onchange={set("labour")}
-                    options={opts(&LABOUR)}
-                    testid={format!("s-member-{i}-labour")} />
-                <SelectField id={format!("s{key}-student")} label="上学" value={m.student.clone()} onchange={set("student")}
-                    options={opts(&[("", "不在上学"), ("high_school", "高中"), ("vocational", "中职、高职"), ("college", "大学")])}
-                    testid={format!("s-member-{i}-student")} />
-                <SelectField id={format!("s{key}-disability")} label="残疾" value={m.disability.clone()} onchange={set("disability")}
-                    options={opts(&[("", "无"), ("mild", "有残疾"), ("severe", "重度残疾")])} testid={format!("s-member-{i}-disability")} />
+                { select_field(&SelectField { id: format!("s{key}-labour").into(), label: "劳动能力".into(),
+                    value: m.labour.clone().into(), onchange: set("labour"), options: opts(&LABOUR),
+                    testid: format!("s-member-{i}-labour").into(), ..Default::default() }) }
+                { select_field(&SelectField { id: format!("s{key}-student").into(), label: "上学".into(),
+                    value: m.student.clone().into(), onchange: set("student"),
+                    options: opts(&[("", "不在上学"), ("high_school", "高中"), ("vocational", "中职、高职"), ("college", "大学")]),
+                    testid: format!("s-member-{i}-student").into(), ..Default::default() }) }
+                { select_field(&SelectField { id: format!("s{key}-disability").into(), label: "残疾".into(),
+                    value: m.disability.clone().into(), onchange: set("disability"),
+                    options: opts(&[("", "无"), ("mild", "有残疾"), ("severe", "重度残疾")]),
+                    testid: format!("s-member-{i}-disability").into(), ..Default::default() }) }
                 if form.members.len() > 1 {
                     <button type="button" class="btn btn-quiet remove btn-small" onclick={remove}
                         aria-label={format!("删除第 {} 位成员", i + 1)}>{"删除"}</button>
@@ -213,16 +220,17 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                         oninput={Callback::from(move |v: String| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: v }))}
                         error={share_error(is_ratio(p, f), &value, &path)} />
                 },
-                Input::Select { label, options } => html! {
-                    <SelectField id={id.clone()} label={*label} value={value} testid={id.clone()}
-                        options={options.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect::<Vec<_>>()}
-                        onchange={Callback::from(move |v: String| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: v }))}
-                        error={error_at(&path)} />
-                },
-                Input::Check { label } => html! {
-                    <CheckField id={id.clone()} label={*label} checked={value != "false"} testid={id.clone()}
-                        onchange={Callback::from(move |on: bool| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: on.to_string() }))} />
-                },
+                Input::Select { label, options } => select_field(&SelectField {
+                    id: id.clone().into(), label: (*label).into(), value: value.into(), testid: id.into(),
+                    options: options.iter().map(|(v, l)| (AttrValue::Static(v), AttrValue::Static(l))).collect(),
+                    onchange: Callback::from(move |v: String| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: v })),
+                    error: error_at(&path), ..Default::default()
+                }),
+                Input::Check { label } => check_field(&CheckField {
+                    id: id.clone().into(), label: (*label).into(), checked: value != "false", testid: id.into(),
+                    onchange: Callback::from(move |on: bool| d.dispatch(Action::SetDetail { programme: programme.clone(), field: field.clone(), value: on.to_string() })),
+                    ..Default::default()
+                }),
             }
         });
         let schedule_from_config = config_details.get("medical_tilt").and_then(|m| m.get("segments")).is_some();
@@ -308,7 +316,7 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
     html! {
         <div ref={root} class={classes!("bf", "bf-subsidy", large_on.then_some("bf-large"))} lang="zh-CN">
             <header class="bf-head">
-                <crate::ui::prefs::LargeTextToggle on={large_on} onchange={set_large} />
+                { crate::ui::prefs::large_text_toggle(large_on, &set_large) }
                     <h2>{"帮扶政策测算"}</h2>
                 <p class="bf-sub">{format!("{} 年度 · 每项都写明依据 · 以当地最新文件为准 · 只在本机计算", form.year)}</p>
             </header>
@@ -325,9 +333,11 @@ pub fn SubsidyApp(props: &SubsidyProps) -> Html {
                             if form.self_paid_from_self_check { {"医疗救助中的“个人自付”来自自查填写的看病、上学、受灾费用合计，请按住院发票改填。"} }
                         </p>
                     }
-                    <SelectField id="s-kind" label="家庭类别" value={form.kind.clone()} onchange={set_kind} testid="s-kind"
-                        options={vec![(AttrValue::Static("poverty_alleviated"), AttrValue::Static("脱贫户")),
-                            (AttrValue::Static("monitored"), AttrValue::Static("监测户")), (AttrValue::Static("ordinary"), AttrValue::Static("一般农户"))]} />
+                    { select_field(&SelectField { id: "s-kind".into(), label: "家庭类别".into(), value: form.kind.clone().into(),
+                        onchange: set_kind, testid: "s-kind".into(),
+                        options: vec![(AttrValue::Static("poverty_alleviated"), AttrValue::Static("脱贫户")),
+                            (AttrValue::Static("monitored"), AttrValue::Static("监测户")), (AttrValue::Static("ordinary"), AttrValue::Static("一般农户"))],
+                        ..Default::default() }) }
                     <div class="checks">
                         {flag("hukou", "甘肃户籍", form.hukou)}
                         {flag("on_dibao", "低保户", form.on_dibao)}

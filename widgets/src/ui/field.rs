@@ -132,8 +132,9 @@ pub fn TextField(props: &TextFieldProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct SelectFieldProps {
+/// A drop-down's arguments (`..Default::default()` for the optional ones).
+#[derive(Default, PartialEq, Clone)]
+pub struct SelectField {
     pub id: AttrValue,
     pub label: AttrValue,
     pub value: AttrValue,
@@ -141,14 +142,13 @@ pub struct SelectFieldProps {
     pub options: Vec<(AttrValue, AttrValue)>,
     pub onchange: Callback<String>,
     pub testid: AttrValue,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
-    #[prop_or_default]
     pub warning: Option<AttrValue>,
 }
 
-#[component]
-pub fn SelectField(props: &SelectFieldProps) -> Html {
+/// A labelled drop-down with its message. A plain function (no hooks), so it costs no
+/// component of its own in the bundle.
+pub fn select_field(props: &SelectField) -> Html {
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
@@ -179,21 +179,20 @@ pub fn SelectField(props: &SelectFieldProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct CheckFieldProps {
+/// A checkbox's arguments (`..Default::default()` for the optional ones).
+#[derive(Default, PartialEq, Clone)]
+pub struct CheckField {
     pub id: AttrValue,
     pub label: AttrValue,
     pub checked: bool,
     pub onchange: Callback<bool>,
     pub testid: AttrValue,
     /// The policy term behind a plain label, shown in small print.
-    #[prop_or_default]
     pub term: Option<AttrValue>,
 }
 
-/// A checkbox with its label; the whole row is the touch target.
-#[component]
-pub fn CheckField(props: &CheckFieldProps) -> Html {
+/// A checkbox with its label; the whole row is the touch target. A plain function (no hooks).
+pub fn check_field(props: &CheckField) -> Html {
     let onchange = {
         let cb = props.onchange.clone();
         Callback::from(move |e: Event| {
@@ -211,8 +210,9 @@ pub fn CheckField(props: &CheckFieldProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct RadioGroupProps {
+/// A radio group's arguments (`..Default::default()` for the optional ones).
+#[derive(Default, PartialEq, Clone)]
+pub struct RadioGroup {
     /// Unique within the shadow root; also the radios' `name`.
     pub name: AttrValue,
     pub legend: AttrValue,
@@ -221,19 +221,16 @@ pub struct RadioGroupProps {
     pub value: AttrValue,
     pub onchange: Callback<String>,
     pub testid: AttrValue,
-    #[prop_or_default]
     pub error: Option<AttrValue>,
     /// The policy term behind a plain question, shown in small print.
-    #[prop_or_default]
     pub term: Option<AttrValue>,
     /// Big choice buttons (长辈 mode), e.g. instead of a drop-down list.
-    #[prop_or_default]
     pub big: bool,
 }
 
-/// A fieldset of radio buttons; arrow keys move between them (native behaviour).
-#[component]
-pub fn RadioGroup(props: &RadioGroupProps) -> Html {
+/// A fieldset of radio buttons; arrow keys move between them (native behaviour). A plain
+/// function (no hooks).
+pub fn radio_group(props: &RadioGroup) -> Html {
     let msg_id = format!("{}-msg", props.name);
     html! {
         <fieldset class={classes!("radios", props.big.then_some("choices"), props.error.is_some().then_some("field-invalid"))}

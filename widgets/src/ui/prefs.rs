@@ -98,18 +98,11 @@ pub fn use_large_text(attribute: bool) -> (bool, Callback<bool>) {
     (*on, set)
 }
 
-#[derive(Properties, PartialEq, Clone)]
-pub struct LargeTextToggleProps {
-    pub on: bool,
-    pub onchange: Callback<bool>,
-}
-
-/// The visible 大字 switch in every widget's header.
-#[component]
-pub fn LargeTextToggle(props: &LargeTextToggleProps) -> Html {
-    let on = props.on;
+/// The visible 大字 switch in every widget's header, `on` or not; a tap asks `onchange` for
+/// the other. A plain function (no hooks), so it costs no component of its own in the bundle.
+pub fn large_text_toggle(on: bool, onchange: &Callback<bool>) -> Html {
     let onclick = {
-        let cb = props.onchange.clone();
+        let cb = onchange.clone();
         Callback::from(move |_: MouseEvent| cb.emit(!on))
     };
     html! {
