@@ -131,7 +131,7 @@ fn lower_glue(tools: &BuildTools, glue: &Path) -> Result<(), String> {
 }
 
 /// `cargo build` of the widgets for wasm32 with the `wasm` profile into `target_dir`, with extra
-/// cargo `features` and `rustflags`; returns the path of the raw wasm.
+/// cargo `features` and `rustflags` (plus the path remapping); returns the path of the raw wasm.
 fn cargo_wasm(
     target_dir: &Path,
     features: &[&str],
@@ -145,9 +145,10 @@ fn cargo_wasm(
     if !features.is_empty() {
         cmd.args(["--features", &features.join(",")]);
     }
-    if let Some(flags) = rustflags {
-        cmd.env("RUSTFLAGS", flags);
-    }
+    cmd.env(
+        "CARGO_ENCODED_RUSTFLAGS",
+        crate::remap::encoded_rustflags(rustflags.as_deref()),
+    );
     status(&mut cmd)?;
     Ok(target_dir.join(format!("{WASM_TARGET}/wasm/bangfu_widgets.wasm")))
 }
@@ -271,6 +272,11 @@ fn wasm_pack(tools: &BuildTools, dir: &Path) -> Result<(), String> {
             .current_dir(&root)
             .env("PATH", path)
             .env("WASM_PACK_CACHE", root.join("target/wasm-pack-cache"))
+            // The same flags as `cargo_wasm`, so its build is found fresh.
+            .env(
+                "CARGO_ENCODED_RUSTFLAGS",
+                crate::remap::encoded_rustflags(None),
+            )
             .args([
                 "--log-level",
                 "warn",

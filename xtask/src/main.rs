@@ -16,6 +16,7 @@ mod hashed;
 mod npm;
 mod oldchrome;
 mod precompress;
+mod remap;
 mod run;
 mod server;
 mod test;
