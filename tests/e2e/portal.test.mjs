@@ -122,7 +122,7 @@ test("the screening bundle is never precached, but after one use the screening p
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
   });
   const cachedPaths = () => page.evaluate(async () => {
-    const cache = await caches.open("bangfu-v3");
+    const cache = await caches.open("bangfu-v4");
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   // A page without the widget: the worker installs and precaches, nothing of the screening bundle.

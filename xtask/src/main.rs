@@ -18,6 +18,8 @@ mod oldchrome;
 mod precompress;
 mod run;
 mod server;
+mod split;
+mod split_place;
 mod test;
 mod tools;
 
