@@ -169,7 +169,7 @@ pub fn run_all() -> Result<(), String> {
             "bangfu-widgets",
             "--lib",
             "--features",
-            "bangfu-widgets/screening",
+            "bangfu-widgets/screening,bangfu-widgets/split",
             "--",
             "-D",
             "warnings",
