@@ -19,3 +19,21 @@ export function engineWasm() {
   const f = engineFiles();
   return { modern: f.modern[1], compat: f.compat[1] };
 }
+
+/**
+ * The split engine's pieces each variant's widgets need, read from the loader's `CHUNKS` line:
+ * { modern: { income: ["/pkg/…"], … }, compat: { … } } (the link module left out).
+ */
+export function enginePieces() {
+  const text = readFileSync(LOADER, "utf8");
+  const line = /^var CHUNKS = (\{.*\});$/m.exec(text);
+  if (!line) throw new Error("www/pkg/bangfu.js has no CHUNKS line");
+  const out = {};
+  for (const [variant, map] of Object.entries(JSON.parse(line[1]))) {
+    out[variant] = {};
+    for (const [kind, files] of Object.entries(map)) {
+      if (kind !== "link") out[variant][kind] = files.map((f) => "/pkg/" + f);
+    }
+  }
+  return out;
+}

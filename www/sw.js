@@ -5,7 +5,7 @@
 // The quarterly data check (/pkg/screening/: its own engine, worker script and wasm-bindgen
 // snippet) is large and shown on few pages, so it is never precached: like its page, it is kept
 // when a page first uses it (the worker script when the first file is screened).
-const CACHE = "bangfu-v3";
+const CACHE = "bangfu-v4";
 const PRECACHE = [
   "/", "/index.html", "/eligibility.html", "/cadre.html", "/deadlines.html", "/subsidy.html", "/guide.html",
   "/portal.css", "/favicon.svg", "/sw-register.js", "/embed.html", "/embed.js",
@@ -16,7 +16,8 @@ const ON_USE = ["/screening.html"];
 
 // The engine this browser will run, by the loader's probe (a module valid only with reference
 // types, Chromium >= 96): compat browsers precache the compat build, not the modern one. Its
-// files have content-hashed names, read from the loader's FILES line (JSON between `=` and `;`).
+// files have content-hashed names, read from the loader's FILES and CHUNKS lines (JSON between
+// `=` and `;`).
 const REFERENCE_TYPES_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 7, 1, 5, 0, 208, 112, 26, 11];
 function engineFiles() {
   let modern = false;
@@ -29,9 +30,15 @@ function engineFiles() {
   return fetch("/pkg/bangfu.js")
     .then((response) => response.text())
     .then((text) => {
+      const variant = modern ? "modern" : "compat";
       const line = /^var FILES = (\{.*\});$/m.exec(text);
-      const files = line ? JSON.parse(line[1])[modern ? "modern" : "compat"] : [];
-      return files.map((f) => "/pkg/" + f);
+      const files = line ? JSON.parse(line[1])[variant] : [];
+      // The split engine's link module and every widget's pieces (the demo's pages show all four).
+      const chunks = /^var CHUNKS = (\{.*\});$/m.exec(text);
+      const map = chunks ? JSON.parse(chunks[1])[variant] || {} : {};
+      const pieces = new Set();
+      for (const key of Object.keys(map)) [].concat(map[key]).forEach((f) => pieces.add(f));
+      return files.concat(Array.from(pieces)).map((f) => "/pkg/" + f);
     })
     .catch(() => []);
 }

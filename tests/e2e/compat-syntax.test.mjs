@@ -36,6 +36,7 @@ function tooNew(text, sourceType = "module") {
 const FILES = [
   ["pkg/bangfu.js", "module"],
   ["pkg/compat/bangfu_widgets.js", "module"],
+  ["pkg/compat/bangfu_split.js", "module"],
   ["guide.js", "module"],
   ["embed.js", "module"],
   ["embed-host.js", "script"],

@@ -122,7 +122,7 @@ test("the screening bundle is never precached, but after one use the screening p
     if (!navigator.serviceWorker.controller) await new Promise((r) => navigator.serviceWorker.addEventListener("controllerchange", r));
   });
   const cachedPaths = () => page.evaluate(async () => {
-    const cache = await caches.open("bangfu-v3");
+    const cache = await caches.open("bangfu-v4");
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
   // A page without the widget: the worker installs and precaches, nothing of the screening bundle.
@@ -205,9 +205,20 @@ test("the versioned dist lists every file with a matching SHA-384", () => {
   const [release] = readdirSync(distRoot).filter((d) => d.startsWith("bangfu-"));
   const dir = new URL(`${release}/`, distRoot);
   const manifest = JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8"));
-  // The everyday bundle (6 files), and the screening bundle: loader, stylesheet, and per
-  // variant glue, wasm, worker script and wasm-bindgen snippet.
-  assert.equal(Object.keys(manifest.files).length, 6 + 2 + 2 * 4);
+  // The everyday bundle (6 files) with, per variant, the split engine's link module and every
+  // piece its loader names, and the screening bundle: loader, stylesheet, and per variant glue,
+  // wasm, worker script and wasm-bindgen snippet.
+  const everydayLoader = readFileSync(new URL(manifest.entry, dir), "utf8");
+  const chunks = JSON.parse(/^var CHUNKS = (\{.*\});$/m.exec(everydayLoader)[1]);
+  const split = Object.values(chunks).flatMap((map) => [...new Set(Object.values(map).flat())]);
+  assert.ok(split.length >= 2 * 5, `link modules and pieces: ${split.length}`);
+  assert.equal(Object.keys(manifest.files).length, 6 + split.length + 2 + 2 * 4);
+  const listed = new Set(Object.values(manifest.files).map((e) => e.file));
+  const integrity = /^var INTEGRITY = (\{.*\});$/m.exec(everydayLoader)[1];
+  for (const file of split) {
+    assert.ok(listed.has(file), `${file} (named by the loader) is in the manifest`);
+    assert.ok(integrity.includes(`"${file}": "sha384-`), `${file} has its SRI hash in the loader`);
+  }
   for (const [logical, entry] of Object.entries(manifest.files)) {
     const bytes = readFileSync(new URL(entry.file, dir));
     const sri = "sha384-" + createHash("sha384").update(bytes).digest("base64");

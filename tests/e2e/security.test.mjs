@@ -320,14 +320,14 @@ test("7. the service worker caches only the precache list and pkg/, by path, nev
 
 // ---- Finding 8: SRI on every engine file in dist -------------------------------------------
 
-test("8. in dist, a tampered glue file or wasm is refused, not run", async () => {
+test("8. in dist, a tampered glue file, wasm, link module or widget piece is refused, not run", async () => {
   const distRoot = new URL("../../dist/", import.meta.url);
   assert.ok(existsSync(distRoot), "cargo xtask test builds dist/ before the browser tests");
   const [release] = readdirSync(distRoot).filter((d) => d.startsWith("bangfu-"));
   const dir = new URL(`${release}/`, distRoot);
   const manifest = JSON.parse(readFileSync(new URL("manifest.json", dir), "utf8"));
   const served = (logical) => manifest.files[logical].file;
-  for (const tamper of [null, "bangfu_widgets.js", "bangfu_widgets_bg.wasm"]) {
+  for (const tamper of [null, "bangfu_widgets.js", "bangfu_widgets_bg.wasm", "bangfu_split.js", "bangfu_widgets_chunk_income.wasm"]) {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.route(/\/pkg\//, async (route) => {

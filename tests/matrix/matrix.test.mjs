@@ -16,7 +16,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { launch } from "./cdp.mjs";
 import { startProxy } from "./proxy.mjs";
-import { engineWasm } from "../engine-files.mjs";
+import { engineWasm, enginePieces } from "../engine-files.mjs";
 
 const BASE = process.env.BANGFU_BASE_URL || "http://127.0.0.1:8080";
 const ARTIFACTS = process.env.BANGFU_ARTIFACTS || new URL("../artifacts", import.meta.url).pathname;
@@ -29,6 +29,10 @@ const DEMO_PAGES = ["/index.html", "/eligibility.html", "/cadre.html", "/deadlin
   "/county.html", "/guide.html", "/embed.html?widget=income&year=2024"];
 // The engine the build names by content hash (www/pkg/bangfu.js's FILES line).
 const WASM = engineWasm();
+// The widgets' pieces of the split engine, per variant and kind (fetched only for kinds shown).
+const PIECES = enginePieces();
+const allPieces = (variant) => [...new Set(Object.values(PIECES[variant]).flat())].sort();
+const isPiece = (path) => /_chunk_/.test(path);
 const TIMEOUT = { timeout: 180000 };
 
 // In-page functions (sent as source: ES2018 only, they run in Chromium 70).
@@ -183,14 +187,20 @@ for (const spec of BROWSERS) {
       if (proxy) await proxy.close();
     });
 
-    check("snippet: one engine", "the documented snippet downloads one engine, the one the probe picks", async () => {
+    check("snippet: one engine", "the documented snippet downloads one engine, the one the probe picks, and each of its widgets' pieces once", async () => {
       const page = await open("/test/snippet.html");
       const variant = await page.run(() => import("/pkg/bangfu.js").then((m) => m.engineVariant()));
       assert.equal(variant, expected, `Chromium ${major} should run the ${expected} build`);
       await new Promise((r) => setTimeout(r, 1500));
       const wasm = proxy.wasm();
-      assert.deepEqual(wasm.map((w) => w.path), [WASM[expected]], JSON.stringify(wasm));
-      row.variant = `${expected} (${(wasm[0].bytes / 1e6).toFixed(2)} MB)`;
+      const engines = wasm.filter((w) => !isPiece(w.path));
+      assert.deepEqual(engines.map((w) => w.path), [WASM[expected]], JSON.stringify(wasm));
+      // The snippet page shows all four widgets: every piece of its variant, each once.
+      const pieces = wasm.filter((w) => isPiece(w.path)).map((w) => w.path).sort();
+      assert.deepEqual(pieces, allPieces(expected));
+      for (const p of pieces) assert.equal(proxy.fetched.get(p).requests, 1, `${p} fetched more than once`);
+      const total = wasm.reduce((n, w) => n + w.bytes, 0);
+      row.variant = `${expected} (${(total / 1e6).toFixed(2)} MB)`;
       assert.deepEqual(page.errors, []);
       await page.close();
     });
@@ -375,8 +385,30 @@ for (const spec of BROWSERS) {
       await page.close();
     });
 
-    check("one engine in all", "over every page visited (service worker included) only one engine was downloaded", async () => {
-      assert.deepEqual(proxy.wasm().map((w) => w.path), [WASM[expected]], JSON.stringify(proxy.wasm()));
+    check("one engine in all", "over every page visited (service worker included) only one engine and its own variant's pieces were downloaded", async () => {
+      const wasm = proxy.wasm();
+      assert.deepEqual(wasm.filter((w) => !isPiece(w.path)).map((w) => w.path), [WASM[expected]], JSON.stringify(wasm));
+      const pieces = wasm.filter((w) => isPiece(w.path)).map((w) => w.path);
+      const mine = allPieces(expected);
+      for (const p of pieces) assert.ok(mine.includes(p), `${p} is not a ${expected} piece`);
+    });
+
+    check("one widget's pieces", "a page with one widget downloads the engine and that widget's pieces only", async () => {
+      // A fresh profile, so nothing comes from the cache or the service worker.
+      const fresh = await launch(spec);
+      const alone = await startProxy(BASE);
+      try {
+        const page = await fresh.newPage();
+        await page.goto(alone.origin + "/test/deadlines.html");
+        await page.waitFor("the deadlines widget mounted", allMounted, [], mountTimeout());
+        const wasm = alone.wasm().map((w) => w.path);
+        assert.deepEqual(wasm.filter((p) => !isPiece(p)), [WASM[expected]]);
+        assert.deepEqual(wasm.filter(isPiece).sort(), [...PIECES[expected].deadlines].sort());
+        await page.close();
+      } finally {
+        await fresh.close();
+        await alone.close();
+      }
     });
 
     // After "one engine in all": the screening page downloads its own bundle.

@@ -30,6 +30,10 @@ var base = new URL(".", import.meta.url);
 var FILES = { "modern": ["bangfu_widgets.js", "bangfu_widgets_bg.wasm"], "compat": ["compat/bangfu_widgets.js", "compat/bangfu_widgets_bg.wasm"] };
 // The same stylesheet as a file (the build rewrites this line to the hashed name).
 var CSS_FILE = "bangfu.css";
+// The split engine's pieces, per variant: the link module the glue imports, and for each widget
+// kind the pieces it needs (shared ones first), fetched only when a page shows that kind.
+// The build rewrites this line (JSON between `=` and `;`, sw.js reads it); empty = not split.
+var CHUNKS = {};
 // SRI (sha384) of those files by name; `cargo xtask dist` fills it in, development builds have none.
 var INTEGRITY = {};
 var enginePromise = null;
@@ -125,6 +129,63 @@ function compileWasm(file) {
 var compiled = null;
 var generation = 0;
 
+/** This browser's split pieces (`{}` when the build is not split). */
+function chunkMap() {
+  return CHUNKS[engineVariant()] || {};
+}
+
+// Compiled pieces by file, kept across a recovery (the bytes do not change); instances by
+// file for the current engine instance only (each piece is instantiated once per instance:
+// instantiating writes its data and table entries into the engine's memory and table).
+var pieceModules = {};
+
+/** Fetches (with SRI) and compiles piece `file` once per page; a failure may be retried. */
+function compilePiece(file) {
+  if (!pieceModules[file]) {
+    pieceModules[file] = compileWasm(file);
+    pieceModules[file].catch(function () {
+      delete pieceModules[file];
+    });
+  }
+  return pieceModules[file];
+}
+
+/**
+ * Loads widget `kind`'s pieces into the engine instance `exports`: every download starts at
+ * once; they are instantiated in order, shared pieces first. Called by the link module when
+ * the engine asks for the kind's code.
+ */
+function loadPieces(exports, instances, kind) {
+  var files = chunkMap()[kind] || [];
+  var compiledPieces = files.map(compilePiece);
+  var chain = Promise.resolve();
+  files.forEach(function (file, i) {
+    chain = chain.then(function () {
+      if (!instances[file]) {
+        instances[file] = compiledPieces[i].then(function (m) {
+          return WebAssembly.instantiate(m, { __wasm_split: exports });
+        });
+        instances[file].catch(function () {
+          delete instances[file];
+        });
+      }
+      return instances[file];
+    });
+  });
+  return chain;
+}
+
+/** Starts downloading the pieces of every widget kind on the page, while the engine loads. */
+function prefetchPieces() {
+  if (typeof WebAssembly !== "object" || typeof document === "undefined") return;
+  var map = chunkMap();
+  for (var tag in ELEMENTS) {
+    if (!Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) continue;
+    var files = map[ELEMENTS[tag]];
+    if (files && document.querySelector(tag)) files.forEach(compilePiece);
+  }
+}
+
 /** Loads and instantiates the wasm once; every element and `evaluate` share the promise. */
 function loadEngine() {
   if (!enginePromise) {
@@ -134,12 +195,23 @@ function loadEngine() {
       var files = FILES[engineVariant()];
       if (!compiled) compiled = compileWasm(files[1]);
       var module = compiled;
-      enginePromise = importGlue(files[0], generation).then(function (glue) {
-        return module.then(function (m) {
-          return glue.default({ module_or_path: m });
-        }).then(function () {
-          engineLoaded = glue;
-          return glue;
+      var linkFile = chunkMap().link;
+      // The link module first, so the glue's import of it finds the checked copy (SRI).
+      var link = linkFile ? importGlue(linkFile, 0) : Promise.resolve(null);
+      var instances = {};
+      enginePromise = link.then(function (linkModule) {
+        return importGlue(files[0], generation).then(function (glue) {
+          return module.then(function (m) {
+            return glue.default({ module_or_path: m });
+          }).then(function (exports) {
+            if (linkModule) {
+              linkModule.connect(exports, function (kind) {
+                return loadPieces(exports, instances, kind);
+              });
+            }
+            engineLoaded = glue;
+            return glue;
+          });
         });
       });
       enginePromise.catch(function () {
@@ -287,10 +359,19 @@ function message(container, text, link) {
   container.appendChild(box);
 }
 
+/** The engine once widget `kind`'s code is loaded into it (its pieces, in a split build). */
+function prepareKind(engine, kind) {
+  return Promise.resolve(engine.prepare(kind)).then(function () {
+    return engine;
+  });
+}
+
 /** Mounts `el`'s widget once the engine is there; shows a message when it cannot run. */
 function mountElement(el, kind) {
   el._kind = kind;
-  loadEngine().then(
+  loadEngine().then(function (engine) {
+    return prepareKind(engine, kind);
+  }).then(
     function (engine) {
       if (!el.isConnected || (el._mountId !== undefined && el._mountId !== null)) return;
       el._engine = engine;
@@ -300,6 +381,8 @@ function mountElement(el, kind) {
       });
     },
     function (err) {
+      // A trap while the widget's code was being loaded is recovered from like any other.
+      if (isEngineTrap(err)) return recover();
       showFailure(el._container, err, el.getAttribute("fallback-url"));
     }
   );
@@ -738,4 +821,5 @@ if (typeof document !== "undefined" && typeof customElements !== "undefined") {
     if (Object.prototype.hasOwnProperty.call(ELEMENTS, tag)) defineElement(tag, ELEMENTS[tag]);
   }
   preloadEngine();
+  prefetchPieces();
 }

@@ -23,3 +23,4 @@ pub mod ui;
 
 #[cfg(target_arch = "wasm32")]
 mod exports;
+pub mod mounted;

@@ -1,8 +1,9 @@
 //! `cargo xtask bench`: measures, does not assert. Prints a table, writes
 //! `target/bench/bench.json` and regenerates the measured section of `docs/performance.md`
 //! (`tests/bench/report.mjs`), so the document cannot drift from the last run:
-//! - sizes raw/gzip/brotli of the wasm and JS of the all-in-one bundle, the compat bundle, each
-//!   single-widget bundle, the engine alone, and a Yew hello-world built in the same run;
+//! - sizes raw/gzip/brotli of what each page needs of the split bundle (the engine alone for
+//!   `evaluate()`, the engine and one widget's pieces, all four), modern and compat, and of a
+//!   Yew hello-world built in the same run;
 //! - added load per widget page and the county page, cold and warm, under Slow 4G + 4× CPU,
 //!   with the plain-JS and Yew hello-world baselines, and the bytes each page fetches (modern
 //!   and compat) (`tests/bench/load.mjs`);
@@ -39,6 +40,16 @@ fn sizes(path: &Path) -> Result<(u64, u64, u64), String> {
         compressed("gzip", &["-9", "-c"])?,
         compressed("brotli", &["-q", "11", "-c"])?,
     ))
+}
+
+/// The sums of [`sizes`] over `files` (each compressed on its own, as it is served).
+fn total_sizes(files: &[PathBuf]) -> Result<(u64, u64, u64), String> {
+    let mut sum = (0, 0, 0);
+    for f in files {
+        let (r, g, b) = sizes(f)?;
+        sum = (sum.0 + r, sum.1 + g, sum.2 + b);
+    }
+    Ok(sum)
 }
 
 /// Builds wasm for a crate in `manifest_dir` (or the widgets with `features`) into `out`.
@@ -132,46 +143,28 @@ pub fn run() -> Result<(), String> {
     let mut json = String::from("{\n");
     let mut table = String::new();
 
-    // Sizes.
-    let mut rows: Vec<(String, PathBuf, PathBuf)> = vec![
-        (
-            "all four (modern)".into(),
-            root.join("www/pkg/bangfu_widgets_bg.wasm"),
-            root.join("www/pkg/bangfu_widgets.js"),
-        ),
-        (
-            "all four (compat)".into(),
-            root.join("www/pkg/compat/bangfu_widgets_bg.wasm"),
-            root.join("www/pkg/compat/bangfu_widgets.js"),
-        ),
-    ];
-    let widgets_manifest = root.join("widgets/Cargo.toml");
-    for w in ["income", "eligibility", "deadlines", "subsidy"] {
-        let out = build_variant(
-            &tools,
-            w,
-            &widgets_manifest,
-            Some(w),
-            &root.join(format!("target/bench/{w}")),
-        )?;
+    // Sizes: what each kind of page needs of the split bundle.
+    let mut rows: Vec<(String, Vec<PathBuf>, Vec<PathBuf>)> = Vec::new();
+    for (variant, prefix) in [("modern", ""), ("compat", "compat/")] {
+        let pkg = root.join("www/pkg").join(prefix);
+        let parts = crate::split::earlier(&root.join(format!("target/split/{variant}")))
+            .ok_or("no split map: run cargo xtask build")?;
+        let js = vec![pkg.join("bangfu_widgets.js"), pkg.join("bangfu_split.js")];
+        let engine = pkg.join("bangfu_widgets_bg.wasm");
         rows.push((
-            format!("{w} only"),
-            out.join("bangfu_widgets_bg.wasm"),
-            out.join("bangfu_widgets.js"),
+            format!("engine only (evaluate, {variant})"),
+            vec![engine.clone()],
+            js.clone(),
         ));
+        for (kind, pieces) in &parts.kinds {
+            let mut wasm = vec![engine.clone()];
+            wasm.extend(pieces.iter().map(|p| pkg.join(p)));
+            rows.push((format!("{kind} page ({variant})"), wasm, js.clone()));
+        }
+        let mut all = vec![engine.clone()];
+        all.extend(parts.pieces().iter().map(|p| pkg.join(p)));
+        rows.push((format!("all four ({variant})"), all, js));
     }
-    let engine = build_variant(
-        &tools,
-        "engine",
-        &widgets_manifest,
-        Some(""),
-        &root.join("target/bench/engine"),
-    )?;
-    rows.push((
-        "engine only (evaluate)".into(),
-        engine.join("bangfu_widgets_bg.wasm"),
-        engine.join("bangfu_widgets.js"),
-    ));
     let hello = build_variant(
         &tools,
         "hello",
@@ -181,22 +174,27 @@ pub fn run() -> Result<(), String> {
     )?;
     rows.push((
         "Yew hello-world".into(),
-        hello.join("bench_hello_bg.wasm"),
-        hello.join("bench_hello.js"),
+        vec![hello.join("bench_hello_bg.wasm")],
+        vec![hello.join("bench_hello.js")],
     ));
     let (_, _, loader_br) = sizes(&root.join("www/pkg/bangfu.js"))?;
     writeln!(
         table,
-        "{:<22} {:>10} {:>10} {:>10} {:>10} {:>10}",
-        "bundle", "wasm raw", "wasm gz", "wasm br", "js br", "total br"
+        "{:<34} {:>10} {:>10} {:>10} {:>10} {:>10}",
+        "page needs (files compressed one by one)",
+        "wasm raw",
+        "wasm gz",
+        "wasm br",
+        "js br",
+        "total br"
     )
     .ok();
     json.push_str("  \"sizes\": {\n");
     let mut hello_br = 1;
     let mut all_br = 0;
     for (i, (name, wasm, js)) in rows.iter().enumerate() {
-        let (raw, gz, br) = sizes(wasm)?;
-        let (_, _, js_br) = sizes(js)?;
+        let (raw, gz, br) = total_sizes(wasm)?;
+        let (_, _, js_br) = total_sizes(js)?;
         let loader = if name.starts_with("Yew") {
             0
         } else {
@@ -211,7 +209,7 @@ pub fn run() -> Result<(), String> {
         }
         writeln!(
             table,
-            "{name:<22} {raw:>10} {gz:>10} {br:>10} {:>10} {total:>10}",
+            "{name:<34} {raw:>10} {gz:>10} {br:>10} {:>10} {total:>10}",
             js_br + loader
         )
         .ok();

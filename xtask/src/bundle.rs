@@ -1,8 +1,10 @@
-//! Builds the widgets into `www/pkg/`: the modern bundle with `wasm-pack build --target web`
-//! (cargo for wasm32 with the `wasm` profile, then the pinned wasm-bindgen CLI) → wasm-opt -Oz,
-//! the compat bundle (MVP wasm, glue lowered to ES2018), the loader `bangfu.js` with the
-//! stylesheet inlined (and as `bangfu.css`), the screening bundle and the npm package files.
-//! Steps whose inputs have not changed are skipped.
+//! Builds the widgets into `www/pkg/`: the modern bundle (cargo for wasm32 with the `wasm`
+//! profile and the `split` feature, cut into the engine and a piece per widget by
+//! `wasm-split-cli` (see `split.rs`), the engine through the pinned wasm-bindgen CLI, then
+//! wasm-opt -Oz on every module), the compat bundle cut the same way (MVP wasm, glue lowered to
+//! ES2018), the loader `bangfu.js` with the stylesheet inlined (and as `bangfu.css`) and the
+//! pieces' map, the screening bundle (not split) and the npm package files. Steps whose inputs
+//! have not changed are skipped.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -10,6 +12,7 @@ use std::time::SystemTime;
 
 use crate::root;
 use crate::run::status;
+use crate::split::{self, Parts};
 use crate::tools::{BuildTools, WASM_TARGET};
 
 fn modified(p: &Path) -> Option<SystemTime> {
@@ -67,10 +70,23 @@ fn stale(src: &Path, out: &Path) -> bool {
 /// wasm-bindgen `--target web` of `raw` into `dir`, named `name` (glue `name.js`, wasm
 /// `name_bg.wasm`); returns the wasm's path.
 pub fn bindgen(tools: &BuildTools, raw: &Path, dir: &Path, name: &str) -> Result<PathBuf, String> {
+    bindgen_with(tools, raw, dir, name, &[])
+}
+
+/// [`bindgen`] with `extra` arguments (`--keep-lld-exports` for a split main module, whose
+/// pieces import the linker's exports: memory, table, stack pointer).
+fn bindgen_with(
+    tools: &BuildTools,
+    raw: &Path,
+    dir: &Path,
+    name: &str,
+    extra: &[&str],
+) -> Result<PathBuf, String> {
     std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     status(
         Command::new(&tools.wasm_bindgen)
             .arg(raw)
+            .args(extra)
             .args([
                 "--target",
                 "web",
@@ -154,20 +170,47 @@ fn cargo_wasm(
 }
 
 /// Builds the compat bundle into `www/pkg/compat/` for Chromium 70–95 engines (360 极速,
-/// UOS/奇安信, older WeChat): rustc without post-MVP features, target features stripped before
-/// wasm-bindgen, then binaryen lowers what the standard library still uses, and esbuild
-/// lowers the glue's syntax.
-pub fn build_compat(tools: &BuildTools) -> Result<PathBuf, String> {
+/// UOS/奇安信, older WeChat), split like the modern one: rustc without post-MVP features,
+/// target features stripped before wasm-bindgen, then binaryen lowers what the standard library
+/// still uses, and esbuild lowers the glue's syntax. The pieces import the engine's stack pointer,
+/// a mutable global (Chromium 69+).
+pub fn build_compat(tools: &BuildTools) -> Result<Parts, String> {
     let root = root();
-    compat_bundle(
-        tools,
-        &root.join("target/compat"),
-        &[],
-        &root.join("www/pkg/compat"),
-    )
+    let target_dir = root.join("target/compat");
+    let raw = cargo_wasm(
+        &target_dir,
+        &["split"],
+        Some(format!("-Ctarget-feature={POST_MVP}")),
+    )?;
+    let dir = root.join("www/pkg/compat");
+    let work = root.join("target/split/compat");
+    let wasm = dir.join("bangfu_widgets_bg.wasm");
+    let parts = match split::earlier(&work) {
+        Some(parts) if !stale(&raw, &wasm) => {
+            eprintln!("xtask: compat wasm unchanged");
+            parts
+        }
+        _ => {
+            let parts = split::split(&tools.wasm_split, &raw, &work)?;
+            compat_main(
+                tools,
+                &parts.main,
+                &target_dir,
+                &dir,
+                &["--keep-lld-exports"],
+            )?;
+            for piece in parts.pieces() {
+                lower_and_optimise(tools, &work.join(&piece), &target_dir)?;
+            }
+            parts
+        }
+    };
+    lower_glue(tools, &dir.join("bangfu_widgets.js"))?;
+    Ok(parts)
 }
 
-/// A compat bundle of the widgets with cargo `features` into `dir` (see [`build_compat`]).
+/// A compat bundle of the widgets with cargo `features` into `dir`, not split (see
+/// [`build_compat`]; the screening bundle).
 pub fn compat_bundle(
     tools: &BuildTools,
     target_dir: &Path,
@@ -185,25 +228,46 @@ pub fn compat_bundle(
         lower_glue(tools, &dir.join("bangfu_widgets.js"))?;
         return Ok(wasm);
     }
+    compat_main(tools, &raw, target_dir, dir, &[])?;
+    lower_glue(tools, &dir.join("bangfu_widgets.js"))?;
+    Ok(wasm)
+}
+
+/// Target features stripped from `raw`, wasm-bindgen (with `extra` arguments) into `dir`, then
+/// lowered and optimised as MVP.
+fn compat_main(
+    tools: &BuildTools,
+    raw: &Path,
+    target_dir: &Path,
+    dir: &Path,
+    extra: &[&str],
+) -> Result<PathBuf, String> {
     let stripped = target_dir.join("bangfu_widgets.stripped.wasm");
     status(
         Command::new(&tools.wasm_opt)
-            .arg(&raw)
+            .arg(raw)
             .args(["--strip-target-features", "-o"])
             .arg(&stripped),
     )?;
-    let wasm = bindgen(tools, &stripped, dir, "bangfu_widgets")?;
-    // First lower what the precompiled standard library still uses (the features must be
-    // enabled to read it), then optimise as plain MVP so no pass brings them back.
+    let wasm = bindgen_with(tools, &stripped, dir, "bangfu_widgets", extra)?;
+    lower_and_optimise(tools, &wasm, target_dir)?;
+    Ok(wasm)
+}
+
+/// In place: first lower what the precompiled standard library still uses (the features must
+/// be enabled to read it), then optimise as plain MVP (plus imported and exported mutable
+/// globals, which the split's pieces share) so no pass brings them back.
+fn lower_and_optimise(tools: &BuildTools, wasm: &Path, target_dir: &Path) -> Result<(), String> {
     let lowered = target_dir.join("bangfu_widgets.lowered.wasm");
     status(
         Command::new(&tools.wasm_opt)
-            .arg(&wasm)
+            .arg(wasm)
             .args([
                 "--enable-bulk-memory",
                 "--enable-bulk-memory-opt",
                 "--enable-nontrapping-float-to-int",
                 "--enable-sign-ext",
+                "--enable-mutable-globals",
                 "--llvm-memory-copy-fill-lowering",
                 "--llvm-nontrapping-fptoint-lowering",
                 "--signext-lowering",
@@ -211,11 +275,12 @@ pub fn compat_bundle(
             ])
             .arg(&lowered),
     )?;
-    std::fs::copy(&lowered, &wasm).map_err(|e| format!("copy: {e}"))?;
-    optimise(tools, &wasm, &["--mvp-features"])?;
-    lower_glue(tools, &dir.join("bangfu_widgets.js"))?;
-    Ok(wasm)
+    std::fs::copy(&lowered, wasm).map_err(|e| format!("copy: {e}"))?;
+    optimise(tools, wasm, &COMPAT_FEATURES)
 }
+
+/// The features the compat bundle may use: MVP, and mutable globals across modules.
+pub const COMPAT_FEATURES: [&str; 2] = ["--mvp-features", "--enable-mutable-globals"];
 
 /// Builds the quarterly data check (`<bangfu-screening>`, every widget plus the spreadsheet
 /// readers) as its own bundle in `www/pkg/screening/` (and `compat/` under it for Chromium
@@ -255,65 +320,38 @@ fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// `wasm-pack build --target web` of the widgets into `dir` (the `wasm` cargo profile; the
-/// wasm-bindgen CLI found by xtask first on PATH and `--mode no-install`, so wasm-pack downloads
-/// nothing; `--no-opt` because xtask runs npm's binaryen afterwards; `--no-pack` because the
-/// package manifest is ours, written by `npm::write_package`).
-fn wasm_pack(tools: &BuildTools, dir: &Path) -> Result<(), String> {
+/// The modern bundle into `www/pkg/`, split: the engine through wasm-bindgen, every module
+/// through wasm-opt. An unchanged wasm skips all of it.
+fn build_modern(tools: &BuildTools) -> Result<Parts, String> {
     let root = root();
-    let bindgen_dir = tools.wasm_bindgen.parent().unwrap_or(Path::new("."));
-    let path = std::env::var_os("PATH").unwrap_or_default();
-    let path = std::env::join_paths(
-        std::iter::once(bindgen_dir.to_path_buf()).chain(std::env::split_paths(&path)),
-    )
-    .map_err(|e| format!("PATH: {e}"))?;
-    status(
-        Command::new(&tools.wasm_pack)
-            .current_dir(&root)
-            .env("PATH", path)
-            .env("WASM_PACK_CACHE", root.join("target/wasm-pack-cache"))
-            // The same flags as `cargo_wasm`, so its build is found fresh.
-            .env(
-                "CARGO_ENCODED_RUSTFLAGS",
-                crate::remap::encoded_rustflags(None),
-            )
-            .args([
-                "--log-level",
-                "warn",
-                "build",
-                "widgets",
-                "--target",
-                "web",
-                "--mode",
-                "no-install",
-                "--no-typescript",
-                "--no-pack",
-                "--no-opt",
-                "--profile",
-                "wasm",
-                "--out-name",
-                "bangfu_widgets",
-                "--out-dir",
-            ])
-            .arg(dir),
-    )
+    let raw = cargo_wasm(&root.join("target"), &["split"], None)?;
+    let dir = root.join("www/pkg");
+    let work = root.join("target/split/modern");
+    let wasm = dir.join("bangfu_widgets_bg.wasm");
+    if let Some(parts) = split::earlier(&work).filter(|_| !stale(&raw, &wasm)) {
+        eprintln!("xtask: wasm unchanged, skipping the split, wasm-bindgen and wasm-opt");
+        return Ok(parts);
+    }
+    let parts = split::split(&tools.wasm_split, &raw, &work)?;
+    bindgen_with(
+        tools,
+        &parts.main,
+        &dir,
+        "bangfu_widgets",
+        &["--keep-lld-exports"],
+    )?;
+    optimise(tools, &wasm, &MODERN_FEATURES)?;
+    for piece in parts.pieces() {
+        optimise(tools, &work.join(&piece), &MODERN_FEATURES)?;
+    }
+    Ok(parts)
 }
 
-/// Builds `www/pkg/`; returns the path of the optimised wasm.
+/// Builds `www/pkg/`; returns the path of the optimised engine wasm.
 pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     let root = root();
-    // Cargo first (a no-op when nothing changed), so an unchanged build skips wasm-pack's
-    // wasm-bindgen run and the slow wasm-opt; wasm-pack's own cargo step then finds it fresh.
-    let raw = cargo_wasm(&root.join("target"), &[], None)?;
     let dir = root.join("www/pkg");
-    let wasm = dir.join("bangfu_widgets_bg.wasm");
-    if stale(&raw, &wasm) {
-        wasm_pack(tools, &dir)?;
-        optimise(tools, &wasm, &MODERN_FEATURES)?;
-    } else {
-        eprintln!("xtask: wasm unchanged, skipping wasm-pack and wasm-opt");
-    }
-
+    let modern = build_modern(tools)?;
     let template_path = root.join("widgets/js/bangfu.js");
     let template = std::fs::read_to_string(&template_path)
         .map_err(|e| format!("{}: {e}", template_path.display()))?;
@@ -322,21 +360,42 @@ pub fn build(tools: &BuildTools) -> Result<PathBuf, String> {
     // The same stylesheet as a file, for engines without constructable stylesheets (< 73)
     // on pages whose CSP forbids the inline <style> fallback.
     write_if_changed(&dir.join("bangfu.css"), &css)?;
-    build_compat(tools)?;
+    let compat = build_compat(tools)?;
+    // Each variant's pieces and link module beside its glue, the glue importing the link
+    // module by its hashed name (so the glue's own hash covers it).
+    let modern_link = crate::split_place::place(&modern, &dir, "")?;
+    let compat_link = crate::split_place::place(&compat, &dir, "compat/")?;
     build_screening(tools, &loader_text, &css)?;
     crate::npm::write_package(&dir)?;
     crate::precompress::precompress(&dir)?;
     // The loader keeps its stable name and names content-hashed copies of what it fetches,
     // which the server marks immutable: a second visit fetches nothing but the loader's 304.
-    let names = crate::hashed::place_beside(&dir)?;
+    let mut logicals: Vec<String> = crate::hashed::LOADER_FILES
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    logicals.extend(modern_link.logicals());
+    logicals.extend(compat_link.logicals());
+    let names = crate::hashed::place_beside(&dir, &logicals)?;
+    let hashed = |logical: &str| {
+        logicals
+            .iter()
+            .position(|l| l == logical)
+            .and_then(|i| names.get(i).cloned())
+            .unwrap_or_default()
+    };
     let loader_text = crate::hashed::rewrite_lines(
         &loader_text,
         &[
             crate::hashed::files_line(&names),
             crate::hashed::css_line(&names[4]),
+            crate::split_place::chunks_line(
+                &[("modern", &modern_link), ("compat", &compat_link)],
+                &hashed,
+            ),
         ],
     )?;
     write_if_changed(&dir.join("bangfu.js"), &loader_text)?;
     crate::precompress::precompress(&dir)?;
-    Ok(wasm)
+    Ok(dir.join("bangfu_widgets_bg.wasm"))
 }

@@ -87,6 +87,11 @@ pub fn dist() -> Result<PathBuf, String> {
     for logical in hashed::LOADER_FILES {
         entries.push(place(&pkg.join(logical), logical, &out)?);
     }
+    // The split engine's link modules and pieces, under the names the loader's CHUNKS line
+    // already gives them (the same content hashes).
+    for logical in crate::split_place::placed_files(&pkg)? {
+        entries.push(place(&pkg.join(&logical), &logical, &out)?);
+    }
     let name = |l: &str| {
         entries
             .iter()

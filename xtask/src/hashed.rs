@@ -98,11 +98,13 @@ fn copy_keeping_time(src: &Path, dst: &Path) -> Result<(), String> {
         .map_err(|e| format!("{}: {e}", dst.display()))
 }
 
-/// Puts a content-hashed copy of each of `LOADER_FILES` beside it in `pkg` (with its `.br`
+/// Puts a content-hashed copy of each of `logicals` (build names relative to `pkg`, e.g.
+/// `LOADER_FILES` then the split's link modules and pieces) beside it in `pkg` (with its `.br`
 /// and `.gz` copies) and removes older hashed copies; returns the hashed names, in order.
-pub fn place_beside(pkg: &Path) -> Result<Vec<String>, String> {
+pub fn place_beside(pkg: &Path, logicals: &[String]) -> Result<Vec<String>, String> {
     let mut names = Vec::new();
-    for logical in LOADER_FILES {
+    for logical in logicals {
+        let logical = logical.as_str();
         let src = pkg.join(logical);
         let (hex, _) = sha384(&src)?;
         let name = hashed_name(logical, &hex);

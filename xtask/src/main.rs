@@ -19,6 +19,8 @@ mod precompress;
 mod remap;
 mod run;
 mod server;
+mod split;
+mod split_place;
 mod test;
 mod tools;
 

@@ -1,4 +1,4 @@
-//! The npm package: `www/pkg/` (wasm-pack's output, the compat build and the loader) becomes a
+//! The npm package: `www/pkg/` (the split engine, the compat build and the loader) becomes a
 //! publishable package with the manifest, types and integrators' README kept in
 //! `widgets/npm/`; `pack` writes `dist/bangfu-<version>.tgz` with `npm pack`.
 
@@ -8,7 +8,7 @@ use std::process::Command;
 use crate::root;
 use crate::run::output;
 
-/// Files wasm-pack writes for its own package, replaced by ours.
+/// Files wasm-pack wrote for its own package in earlier builds, replaced by ours.
 const WASM_PACK_LEFTOVERS: [&str; 4] = [
     ".gitignore",
     "bangfu_widgets.d.ts",

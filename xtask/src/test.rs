@@ -169,7 +169,7 @@ pub fn run_all() -> Result<(), String> {
             "bangfu-widgets",
             "--lib",
             "--features",
-            "bangfu-widgets/screening",
+            "bangfu-widgets/screening,bangfu-widgets/split",
             "--",
             "-D",
             "warnings",
@@ -209,21 +209,42 @@ pub fn run_all() -> Result<(), String> {
     };
 
     if bundle.is_some() {
-        let compat = root().join("www/pkg/compat/bangfu_widgets_bg.wasm");
-        step(
-            &mut tally,
-            "compat wasm has no post-MVP feature",
-            Command::new("wasm-validate")
-                .args([
-                    "--disable-reference-types",
-                    "--disable-multi-value",
-                    "--disable-bulk-memory",
-                    "--disable-saturating-float-to-int",
-                    "--disable-sign-extension",
-                ])
-                .arg(&compat),
-            None,
-        );
+        // The engine and every piece of the split compat bundle (MVP, plus mutable globals
+        // shared between the pieces, which Chromium 69+ has).
+        let compat_dir = root().join("www/pkg/compat");
+        let mut compat = vec![compat_dir.join("bangfu_widgets_bg.wasm")];
+        let mut pieces: Vec<_> = std::fs::read_dir(&compat_dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                            n.starts_with(crate::split::PIECE_PREFIX)
+                                && n.ends_with(".wasm")
+                                && n.matches('.').count() == 1
+                        })
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        pieces.sort();
+        compat.extend(pieces);
+        for wasm in &compat {
+            let name = wasm.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            step(
+                &mut tally,
+                &format!("compat {name} has no post-MVP feature"),
+                Command::new("wasm-validate")
+                    .args([
+                        "--disable-reference-types",
+                        "--disable-multi-value",
+                        "--disable-bulk-memory",
+                        "--disable-saturating-float-to-int",
+                        "--disable-sign-extension",
+                    ])
+                    .arg(wasm),
+                None,
+            );
+        }
         let start = Instant::now();
         let d = crate::dist::dist();
         tally.record(

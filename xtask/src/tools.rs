@@ -4,8 +4,9 @@
 //! - wasm32 target: `rustup target add`;
 //! - wasm-bindgen CLI of exactly the version in Cargo.lock: `cargo install` (no `--locked`:
 //!   the registry lacks a locked transitive version), kept in `$CARGO_HOME/bin`;
-//! - wasm-pack (builds the modern bundle and its npm package): `cargo install --locked`, kept
-//!   in `$CARGO_HOME/bin` like wasm-bindgen (a few minutes, once per machine);
+//! - wasm-split-cli (`wasm_split_cli_support`, cuts the everyday bundle into the engine, shared
+//!   code and a chunk per widget): `cargo install --locked` of the pinned version into its own
+//!   folder under `$CARGO_HOME` (under a minute, once per machine);
 //! - wasm-opt from npm's binaryen (Debian's is too old for current wasm) and esbuild (lowers
 //!   the compat glue to ES2018), pinned in `xtask/npm/`;
 //! - Chromium, ChromeDriver and CJK fonts from Debian; Node.js and npm if absent;
@@ -21,7 +22,7 @@ pub struct BuildTools {
     pub wasm_bindgen: PathBuf,
     pub wasm_opt: PathBuf,
     pub esbuild: PathBuf,
-    pub wasm_pack: PathBuf,
+    pub wasm_split: PathBuf,
 }
 
 pub struct BrowserTools {
@@ -32,7 +33,7 @@ pub struct BrowserTools {
 pub const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const WASM_OPT_MAJOR: &str = "132";
 const ESBUILD_VERSION: &str = "0.28.2";
-const WASM_PACK_VERSION: &str = "0.15.1";
+const WASM_SPLIT_VERSION: &str = "0.2.4";
 
 fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
@@ -159,31 +160,28 @@ fn ensure_npm_build_tools() -> Result<(PathBuf, PathBuf), String> {
     Ok((wasm_opt, esbuild))
 }
 
-/// wasm-pack of exactly `WASM_PACK_VERSION`: from PATH, or installed into `$CARGO_HOME/bin`.
-fn ensure_wasm_pack() -> Result<PathBuf, String> {
-    let wanted = format!("wasm-pack {WASM_PACK_VERSION}");
-    let installed = cargo_home().join("bin/wasm-pack");
-    for c in [which("wasm-pack"), Some(installed.clone())]
-        .into_iter()
-        .flatten()
-    {
-        if version_of(&c).is_some_and(|v| v == wanted) {
-            return Ok(c);
-        }
+/// wasm-split-cli of `WASM_SPLIT_VERSION`, installed into a folder named after the version (the
+/// binary has no `--version`), so a version bump installs the new one beside the old.
+fn ensure_wasm_split() -> Result<PathBuf, String> {
+    let root = cargo_home().join(format!("bangfu-tools/wasm-split-{WASM_SPLIT_VERSION}"));
+    let installed = root.join("bin/wasm-split-cli");
+    if installed.is_file() {
+        return Ok(installed);
     }
-    eprintln!("xtask: installing wasm-pack {WASM_PACK_VERSION} (a few minutes, once per machine)");
-    status(Command::new("cargo").args([
-        "install",
-        "wasm-pack",
-        "--locked",
-        "--version",
-        WASM_PACK_VERSION,
-    ]))?;
-    match version_of(&installed) {
-        Some(v) if v == wanted => Ok(installed),
-        other => Err(format!(
-            "wasm-pack after install: {other:?}, wanted {wanted}"
-        )),
+    eprintln!(
+        "xtask: installing wasm-split-cli {WASM_SPLIT_VERSION} (about a minute, once per machine)"
+    );
+    status(
+        Command::new("cargo")
+            .args(["install", "wasm_split_cli_support", "--locked", "--version"])
+            .arg(WASM_SPLIT_VERSION)
+            .args(["--features", "build-binary", "--root"])
+            .arg(&root),
+    )?;
+    if installed.is_file() {
+        Ok(installed)
+    } else {
+        Err(format!("{} missing after install", installed.display()))
     }
 }
 
@@ -194,7 +192,7 @@ pub fn ensure_build_tools() -> Result<BuildTools, String> {
         wasm_bindgen: ensure_wasm_bindgen()?,
         wasm_opt,
         esbuild,
-        wasm_pack: ensure_wasm_pack()?,
+        wasm_split: ensure_wasm_split()?,
     })
 }
 
