@@ -80,30 +80,30 @@ function preloadEngine() {
 }
 
 /**
- * Imports the glue module `file`. `generation` > 0 gives a fresh module instance (the module
- * map is keyed by the full URL) after a trap. With an SRI hash, a `modulepreload` carrying
- * `integrity` fetches it first, so the import gets the checked module or fails.
+ * The URL to import the module `file` from, once it may be imported. `generation` > 0 gives a
+ * fresh module instance (the module map is keyed by the full URL) after a trap. With an SRI
+ * hash, a `modulepreload` carrying `integrity` fetches it first (resolving when the checked
+ * copy is in the module map), so an import gets the checked module or fails; without one, at
+ * once.
  */
-function importGlue(file, generation) {
+function checkedModule(file, generation) {
   var url = new URL(file, base).href + (generation ? "#bangfu-" + generation : "");
   var sri = INTEGRITY[file];
-  if (sri && typeof document !== "undefined") {
-    var link = document.createElement("link");
-    link.rel = "modulepreload";
-    link.href = url;
-    link.integrity = sri;
-    link.crossOrigin = "anonymous";
-    return new Promise(function (resolve, reject) {
-      link.onload = resolve;
-      link.onerror = function () {
-        reject(new Error("integrity: " + file));
-      };
-      document.head.appendChild(link);
-    }).then(function () {
-      return import(url);
-    });
-  }
-  return import(url);
+  if (!sri || typeof document === "undefined") return Promise.resolve(url);
+  var link = document.createElement("link");
+  link.rel = "modulepreload";
+  link.href = url;
+  link.integrity = sri;
+  link.crossOrigin = "anonymous";
+  return new Promise(function (resolve, reject) {
+    link.onload = function () {
+      resolve(url);
+    };
+    link.onerror = function () {
+      reject(new Error("integrity: " + file));
+    };
+    document.head.appendChild(link);
+  });
 }
 
 /** Fetches (with `integrity` when known) and compiles the wasm `file`, once per page. */
@@ -196,22 +196,34 @@ function loadEngine() {
       if (!compiled) compiled = compileWasm(files[1]);
       var module = compiled;
       var linkFile = chunkMap().link;
-      // The link module first, so the glue's import of it finds the checked copy (SRI).
-      var link = linkFile ? importGlue(linkFile, 0) : Promise.resolve(null);
+      // The link module and the glue at once (the glue imports the link module, so fetching
+      // them one after the other would cost a round trip). With SRI both checked copies are in
+      // the module map before either is imported, so the glue's import of the link module
+      // cannot fetch an unchecked one.
+      var ready = Promise.all([
+        linkFile ? checkedModule(linkFile, 0) : Promise.resolve(null),
+        checkedModule(files[0], generation),
+      ]);
+      var link = ready.then(function (urls) {
+        return urls[0] ? import(urls[0]) : null;
+      });
+      var glueLoaded = ready.then(function (urls) {
+        return import(urls[1]);
+      });
       var instances = {};
-      enginePromise = link.then(function (linkModule) {
-        return importGlue(files[0], generation).then(function (glue) {
-          return module.then(function (m) {
-            return glue.default({ module_or_path: m });
-          }).then(function (exports) {
-            if (linkModule) {
-              linkModule.connect(exports, function (kind) {
-                return loadPieces(exports, instances, kind);
-              });
-            }
-            engineLoaded = glue;
-            return glue;
-          });
+      enginePromise = Promise.all([link, glueLoaded]).then(function (loaded) {
+        var linkModule = loaded[0];
+        var glue = loaded[1];
+        return module.then(function (m) {
+          return glue.default({ module_or_path: m });
+        }).then(function (exports) {
+          if (linkModule) {
+            linkModule.connect(exports, function (kind) {
+              return loadPieces(exports, instances, kind);
+            });
+          }
+          engineLoaded = glue;
+          return glue;
         });
       });
       enginePromise.catch(function () {
