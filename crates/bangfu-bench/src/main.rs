@@ -1,5 +1,5 @@
 //! `bangfu-bench native` prints one JSON object of per-request times of `evaluate` (native,
-//! release build) per calculator; `bangfu-bench households N FILE` writes N income requests,
+//! release build) per calculator; `bangfu-bench households N FILE [no-explain]` writes N income requests (with `"explain": false`),
 //! one a line, for timing `bangfu eval --batch`; `bangfu-bench requests` prints the requests
 //! timed natively, so the browser benchmark times the same ones in wasm.
 
@@ -63,7 +63,7 @@ fn native() {
     println!("{}", Value::Object(out));
 }
 
-fn households(n: usize, path: &str) -> std::io::Result<()> {
+fn households(n: usize, path: &str, explain: bool) -> std::io::Result<()> {
     let mut f = std::io::BufWriter::new(std::fs::File::create(path)?);
     let mut x: u64 = 0x9E37_79B9;
     for i in 0..n {
@@ -73,7 +73,7 @@ fn households(n: usize, path: &str) -> std::io::Result<()> {
         let size = 1 + x % 6;
         let wage = 5_000 + x % 40_000;
         let crop = (x >> 8) % 20_000;
-        let line = json!({ "calculator": "income", "input": { "year": 2024, "household_size": size, "items": [
+        let line = json!({ "calculator": "income", "explain": explain, "input": { "year": 2024, "household_size": size, "items": [
             { "category": "wage", "item": "务工", "amount": wage.to_string() },
             { "category": "operating", "item": "种植业", "amount": format!("{crop}.{:02}", i % 100) },
             { "category": "transfer", "item": "养老金", "amount": "1800" } ], "operating_expenses": (crop / 3).to_string() } });
@@ -98,14 +98,15 @@ fn main() {
                 .collect();
             println!("{}", Value::Object(all));
         }
-        ["households", n, path] => {
-            if let Err(e) = households(n.parse().unwrap_or(100_000), path) {
+        ["households", n, path] | ["households", n, path, "no-explain"] => {
+            let explain = args.len() == 3;
+            if let Err(e) = households(n.parse().unwrap_or(100_000), path, explain) {
                 eprintln!("bangfu-bench: {path}: {e}");
                 std::process::exit(1);
             }
         }
         _ => {
-            eprintln!("usage: bangfu-bench native | requests | households N FILE");
+            eprintln!("usage: bangfu-bench native | requests | households N FILE [no-explain]");
             std::process::exit(2);
         }
     }
