@@ -337,7 +337,8 @@ test("8. in dist, a tampered glue file, wasm, link module or widget piece is ref
       if (tamper && file === served(tamper)) {
         body = tamper.endsWith(".js")
           ? Buffer.concat([body, Buffer.from("\nwindow.__tampered = 1;\n")])
-          : Buffer.concat([body, Buffer.from([0, 0])]);
+          // A valid empty custom section: the module still compiles, so only SRI refuses it.
+          : Buffer.concat([body, Buffer.from([0, 1, 0])]);
       }
       const type = file.endsWith(".wasm") ? "application/wasm" : "text/javascript";
       await route.fulfill({ body, contentType: type });

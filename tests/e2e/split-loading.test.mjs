@@ -3,7 +3,8 @@
 // the compat variant (forced with ?bangfu-compat=1) behaves the same way.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { BASE, launch, mounted } from "./helpers.mjs";
+import { BASE, launch, mounted, fillItem } from "./helpers.mjs";
+import { engineFiles } from "../engine-files.mjs";
 
 let browser;
 let chunks;
@@ -103,7 +104,7 @@ for (const variant of ["modern", "compat"]) {
   });
 }
 
-test("a piece that cannot be fetched shows the load message in that widget, and a reload-free retry is possible", async () => {
+test("a piece that cannot be fetched shows the load message in those widgets, and a widget of that kind added once the network is back retries and mounts", async () => {
   const page = await browser.newPage();
   const own = piecesOf("modern", "subsidy").find((f) => f.includes("chunk_subsidy."));
   let blocked = true;
@@ -116,5 +117,42 @@ test("a piece that cannot be fetched shows the load message in that widget, and 
   blocked = false;
   await page.evaluate(() => document.body.appendChild(document.createElement("bangfu-subsidy")));
   await page.locator("bangfu-subsidy").last().locator("form").waitFor();
+  await page.close();
+});
+
+test("a trap while another kind's pieces are still downloading: both widgets end up working in the new engine", async () => {
+  const page = await browser.newPage();
+  await page.goto(BASE + "/test/clean.html");
+  await mounted(page);
+  // The deadlines widget's own piece arrives late (a slow rural network) ...
+  const own = piecesOf("modern", "deadlines").find((f) => f.includes("chunk_deadlines."));
+  let releasePiece;
+  const pieceGate = new Promise((r) => { releasePiece = r; });
+  await page.route((url) => url.pathname.endsWith(own), async (route) => { await pieceGate; await route.continue(); });
+  // ... and so does the new engine's glue after the trap, so the piece arrives first, while
+  // the dead engine is still the one connected (routing disables the HTTP cache).
+  const glue = engineFiles().modern[0];
+  let holdGlue = false;
+  let releaseGlue;
+  const glueGate = new Promise((r) => { releaseGlue = r; });
+  await page.route((url) => url.pathname === glue, async (route) => { if (holdGlue) await glueGate; await route.continue(); });
+  await page.evaluate(() => document.body.appendChild(document.createElement("bangfu-deadlines")));
+  await page.waitForTimeout(300);
+  holdGlue = true;
+  // The income widget traps (as a panicking view would): the loader starts a new engine.
+  await page.evaluate(async (g) => (await import(g)).debug_trap(), glue);
+  await page.locator("bangfu-income [data-testid=household-size]").fill("2");
+  await page.waitForFunction(() => document.querySelector("bangfu-income").shadowRoot.querySelector("[data-testid=bangfu-recovered]"), null, { timeout: 10000 });
+  releasePiece();
+  await page.waitForTimeout(1000);
+  releaseGlue();
+  // Both widgets work in the new engine.
+  const d = page.locator("bangfu-deadlines");
+  await d.locator("[data-testid=applied-on]").fill("2024年4月26日", { timeout: 15000 });
+  await page.waitForFunction(() => (document.querySelector("bangfu-deadlines").shadowRoot.querySelector("[data-testid=due-check]") || {}).textContent === "2024-05-01", null, { timeout: 10000 });
+  const w = page.locator("bangfu-income");
+  await w.locator("[data-testid=household-size]").fill("2");
+  await fillItem(w, 0, { category: "wage", item: "务工", amount: "15600" });
+  await page.waitForFunction(() => (document.querySelector("bangfu-income").shadowRoot.querySelector("[data-testid=per-capita]") || {}).textContent === "7800.00", null, { timeout: 10000 });
   await page.close();
 });

@@ -138,6 +138,8 @@ function chunkMap() {
 // file for the current engine instance only (each piece is instantiated once per instance:
 // instantiating writes its data and table entries into the engine's memory and table).
 var pieceModules = {};
+// The link module once connected to an engine instance (disconnected by a recovery).
+var linkConnected = null;
 
 /** Fetches (with SRI) and compiles piece `file` once per page; a failure may be retried. */
 function compilePiece(file) {
@@ -221,6 +223,7 @@ function loadEngine() {
             linkModule.connect(exports, function (kind) {
               return loadPieces(exports, instances, kind);
             });
+            linkConnected = linkModule;
           }
           engineLoaded = glue;
           return glue;
@@ -275,6 +278,10 @@ function styleInto(root) {
     root.appendChild(style);
     var link = document.createElement("link");
     link.rel = "stylesheet";
+    if (INTEGRITY[CSS_FILE]) {
+      link.integrity = INTEGRITY[CSS_FILE];
+      link.crossOrigin = "anonymous";
+    }
     link.href = new URL(CSS_FILE, base).href;
     root.appendChild(link);
   }
@@ -381,10 +388,14 @@ function prepareKind(engine, kind) {
 /** Mounts `el`'s widget once the engine is there; shows a message when it cannot run. */
 function mountElement(el, kind) {
   el._kind = kind;
+  // An engine replaced meanwhile (a trap elsewhere started a recovery, which mounts every
+  // element again into the new one) must not get this element.
+  var started = generation;
   loadEngine().then(function (engine) {
     return prepareKind(engine, kind);
   }).then(
     function (engine) {
+      if (started !== generation) return;
       if (!el.isConnected || (el._mountId !== undefined && el._mountId !== null)) return;
       el._engine = engine;
       el._container.textContent = "";
@@ -393,6 +404,7 @@ function mountElement(el, kind) {
       });
     },
     function (err) {
+      if (started !== generation) return;
       // A trap while the widget's code was being loaded is recovered from like any other.
       if (isEngineTrap(err)) return recover();
       showFailure(el._container, err, el.getAttribute("fallback-url"));
@@ -456,6 +468,8 @@ function recover() {
   enginePromise = null;
   engineLoaded = null;
   generation++;
+  // Loads of widget code still under way for the dead instance are not called back into it.
+  if (linkConnected) linkConnected.connect(null, null);
   var elements = bangfuElements();
   var giveUp = recoveries > MAX_RECOVERIES;
   var alerted = false;

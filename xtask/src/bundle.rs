@@ -202,6 +202,7 @@ pub fn build_compat(tools: &BuildTools) -> Result<Parts, String> {
             for piece in parts.pieces() {
                 lower_and_optimise(tools, &work.join(&piece), &target_dir)?;
             }
+            parts.save()?;
             parts
         }
     };
@@ -344,6 +345,7 @@ fn build_modern(tools: &BuildTools) -> Result<Parts, String> {
     for piece in parts.pieces() {
         optimise(tools, &work.join(&piece), &MODERN_FEATURES)?;
     }
+    parts.save()?;
     Ok(parts)
 }
 

@@ -64,14 +64,41 @@ pub fn split(splitter: &Path, raw: &Path, work: &Path) -> Result<Parts, String> 
         }
         kinds.push((kind, names));
     }
-    let parts = Parts {
+    // Every module the splitter wrote must be named by its map (a change of the map's shape
+    // that lost a piece fails here, not in a browser).
+    for entry in std::fs::read_dir(work).map_err(|e| format!("{}: {e}", work.display()))? {
+        let name = entry.map_err(|e| e.to_string())?.file_name();
+        let name = name.to_string_lossy();
+        if name.ends_with(".wasm") && name != "main.wasm" && !name.starts_with(PIECE_PREFIX) {
+            return Err(format!(
+                "the splitter wrote {name}, which its map does not name"
+            ));
+        }
+    }
+    for (kind, files) in &kinds {
+        if !files
+            .iter()
+            .any(|f| f == &piece_name(&format!("split_{kind}.wasm")))
+        {
+            return Err(format!(
+                "the splitter's map gives {kind} no piece of its own"
+            ));
+        }
+    }
+    Ok(Parts {
         main: work.join("main.wasm"),
         kinds,
         dir: work.to_path_buf(),
-    };
-    std::fs::write(work.join("pieces.txt"), map_text(&parts.kinds))
-        .map_err(|e| format!("pieces.txt: {e}"))?;
-    Ok(parts)
+    })
+}
+
+impl Parts {
+    /// Records the map once every piece is optimised (and lowered), so a build stopped half
+    /// way is redone rather than shipping half-processed pieces.
+    pub fn save(&self) -> Result<(), String> {
+        std::fs::write(self.dir.join("pieces.txt"), map_text(&self.kinds))
+            .map_err(|e| format!("pieces.txt: {e}"))
+    }
 }
 
 /// The parts of an earlier split in `work` (for a build whose wasm did not change).
@@ -204,7 +231,7 @@ pub fn link_module(kinds: &[String]) -> String {
          \x20   var started = load ? load(kind) : Promise.reject(new Error(\"bangfu: engine not connected\"));\n\
          \x20   started.then(function () { return true; }, function (err) { console.error(\"Bangfu:\", err); return false; }).then(function (ok) {\n\
          \x20     // An instance replaced meanwhile (after a trap) is not called back.\n\
-         \x20     if (target === engine) target.__indirect_function_table.get(callbackIndex)(callbackData, ok);\n\
+         \x20     if (target && target === engine) target.__indirect_function_table.get(callbackIndex)(callbackData, ok);\n\
          \x20   });\n\
          \x20 };\n\
          }\n",

@@ -227,6 +227,9 @@ pub fn run_all() -> Result<(), String> {
             })
             .unwrap_or_default();
         pieces.sort();
+        if pieces.len() < 2 {
+            tally.record("compat bundle is split into pieces", 0, 1, false, 0.0);
+        }
         compat.extend(pieces);
         for wasm in &compat {
             let name = wasm.file_name().and_then(|n| n.to_str()).unwrap_or("");
