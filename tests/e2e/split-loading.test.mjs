@@ -156,3 +156,20 @@ test("a trap while another kind's pieces are still downloading: both widgets end
   await page.waitForFunction(() => (document.querySelector("bangfu-income").shadowRoot.querySelector("[data-testid=per-capita]") || {}).textContent === "7800.00", null, { timeout: 10000 });
   await page.close();
 });
+
+test("widgets whose pieces could not be downloaded mount by themselves when the network is back", async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const own = piecesOf("modern", "subsidy").find((f) => f.includes("chunk_subsidy."));
+  let blocked = true;
+  await page.route((url) => url.pathname.endsWith(own), (route) => (blocked ? route.abort() : route.continue()));
+  await page.goto(BASE + "/test/subsidy.html");
+  await page.waitForFunction(() => [...document.querySelectorAll("bangfu-subsidy")].every((e) => /加载失败/.test(e.shadowRoot.textContent)));
+  blocked = false;
+  // The browser reports the network back (the `online` event).
+  await context.setOffline(true);
+  await context.setOffline(false);
+  await page.waitForFunction(() => [...document.querySelectorAll("bangfu-subsidy")].every((e) => e.shadowRoot.querySelector("form")), null, { timeout: 15000 });
+  assert.equal(await page.locator("bangfu-subsidy .bf-message").count(), 0, "no failure message left");
+  await context.close();
+});

@@ -229,9 +229,12 @@ function loadEngine() {
           return glue;
         });
       });
+      var failed = enginePromise;
       enginePromise.catch(function () {
-        // A failed download may succeed on the next try (the error message offers a reload).
+        // A failed download may succeed on the next try (when the network is back, or after
+        // the reload the error message offers).
         compiled = null;
+        if (enginePromise === failed) enginePromise = null;
       });
     }
   }
@@ -318,7 +321,8 @@ function legacyClasses(root) {
 var reported = false;
 /**
  * Shows why the engine could not start, in words for the person at the page, and logs the
- * cause once with what the portal's webmaster can do (docs/embedding.md).
+ * cause once with what the portal's webmaster can do (docs/embedding.md). True when it was a
+ * download that may succeed later (not a browser or a page policy that cannot run it).
  */
 function showFailure(container, err, fallbackUrl) {
   var name = (err && err.name) || "";
@@ -346,6 +350,8 @@ function showFailure(container, err, fallbackUrl) {
       : "计算器加载失败，请检查网络后刷新页面重试。",
     fallbackUrl
   );
+  // A download that failed may succeed later; the other causes stay.
+  return !(noWasm || compile || csp);
 }
 
 /**
@@ -407,9 +413,26 @@ function mountElement(el, kind) {
       if (started !== generation) return;
       // A trap while the widget's code was being loaded is recovered from like any other.
       if (isEngineTrap(err)) return recover();
-      showFailure(el._container, err, el.getAttribute("fallback-url"));
+      if (showFailure(el._container, err, el.getAttribute("fallback-url"))) retryWhenOnline(el);
     }
   );
+}
+
+// Elements whose engine or pieces could not be downloaded: mounted again when the browser
+// reports the network back (village networks come and go), without a reload.
+var awaitingNetwork = [];
+function retryWhenOnline(el) {
+  if (awaitingNetwork.indexOf(el) < 0) awaitingNetwork.push(el);
+}
+if (typeof window !== "undefined") {
+  window.addEventListener("online", function () {
+    var waiting = awaitingNetwork;
+    awaitingNetwork = [];
+    for (var i = 0; i < waiting.length; i++) {
+      var el = waiting[i];
+      if (el.isConnected && (el._mountId === undefined || el._mountId === null)) mountElement(el, el._kind);
+    }
+  });
 }
 
 // ---- Recovery after a trap -----------------------------------------------------------------
