@@ -21,21 +21,50 @@ const GEN = process.env.BANGFU_BENCH_GEN || new URL("../../www/bench/gen", impor
 const REQUESTS = process.env.BANGFU_BENCH_REQUESTS;
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 
-// [name, path, what "painted" means]
+// [name, file, what "painted" means, the page's script, what its body shows]. The host pages are
+// written from one template (`hostPage`) into www/bench/gen/ and served from there.
 const PAGES = [
-  ["none", "/bench/none.html", null],
-  ["plain-JS baseline", "/bench/plain.html", "plain"],
-  ["Yew hello-world", "/bench/hello.html", "hello"],
-  ["income", "/bench/income.html", "bangfu"],
-  ["eligibility", "/bench/eligibility.html", "bangfu"],
-  ["deadlines", "/bench/deadlines.html", "bangfu"],
-  ["subsidy", "/bench/subsidy.html", "bangfu"],
-  ["county (all four)", "/bench/county.html", "bangfu"],
-];
+  ["none", "none", null, null, "<p>这是一个没有计算器的普通页面。</p>"],
+  ["plain-JS baseline", "plain", "plain", "/bench/gen/plain.js", "<plain-widget></plain-widget>"],
+  ["Yew hello-world", "hello", "hello", "/bench/gen/hello.js", '<div id="hello"></div>'],
+  ["income", "income", "bangfu", "/pkg/bangfu.js", '<bangfu-income mode="cadre"></bangfu-income>'],
+  ["eligibility", "eligibility", "bangfu", "/pkg/bangfu.js", "<bangfu-eligibility></bangfu-eligibility>"],
+  ["deadlines", "deadlines", "bangfu", "/pkg/bangfu.js", "<bangfu-deadlines></bangfu-deadlines>"],
+  ["subsidy", "subsidy", "bangfu", "/pkg/bangfu.js", "<bangfu-subsidy></bangfu-subsidy>"],
+  ["county (all four)", "county", "bangfu", "/pkg/bangfu.js",
+    '<bangfu-income mode="cadre"></bangfu-income>\n    <bangfu-eligibility></bangfu-eligibility>\n    <bangfu-deadlines></bangfu-deadlines>\n    <bangfu-subsidy year="2024"></bangfu-subsidy>'],
+].map(([name, file, kind, script, body]) => ({ name, file, path: `/bench/gen/${file}.html`, kind, script, body }));
+
+/** A plain government page (the demo portal's stylesheet and header) around `body`. */
+function hostPage({ name, script, body }) {
+  const scripts = script ? `\n  <link rel="modulepreload" href="${script}">\n  <script type="module" src="${script}"></script>` : "";
+  return `<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <link rel="icon" href="/favicon.svg" type="image/svg+xml">
+  <title>Benchmark host page (${name})</title>
+  <link rel="stylesheet" href="/portal.css">${scripts}
+</head>
+<body>
+  <header class="portal-top"><div class="portal-brand">民勤县人民政府</div></header>
+  <main class="portal-main">
+    <h1>测量页面</h1>
+    <p>一个普通的政府网站页面，用来测量加上计算器之后多花的加载时间。</p>
+    ${body}
+  </main>
+</body>
+</html>
+`;
+}
+
+mkdirSync(GEN, { recursive: true });
+for (const p of PAGES) writeFileSync(join(GEN, `${p.file}.html`), hostPage(p));
 
 // BANGFU_BENCH_PAGES=none,income (paths' file names) measures only those pages, for a quick look.
 const ONLY = process.env.BANGFU_BENCH_PAGES ? process.env.BANGFU_BENCH_PAGES.split(",") : null;
-const pages = PAGES.filter(([, path]) => !ONLY || ONLY.includes(path.replace(/^.*\/|\.html$/g, "")));
+const pages = PAGES.filter((p) => !ONLY || ONLY.includes(p.file));
 
 const browser = await chromium.launch({
   executablePath: process.env.BANGFU_CHROMIUM || "/usr/bin/chromium",
@@ -117,7 +146,7 @@ async function session(throttled) {
 /** The plain-JS baseline: the income widget's first render (DOM and stylesheet) as static JS. */
 async function writePlainBaseline() {
   const { context, page } = await session(false);
-  await page.goto(BASE + "/bench/income.html");
+  await page.goto(BASE + "/bench/gen/income.html");
   await page.waitForFunction(painted, "bangfu", { timeout: 60000 });
   const { html, css } = await page.evaluate(() => {
     const root = document.querySelector("bangfu-income").shadowRoot;
@@ -153,7 +182,7 @@ customElements.define("plain-widget", PlainWidget);
 await writePlainBaseline();
 
 const load = {};
-for (const [name, path, kind] of pages) {
+for (const { name, path, kind } of pages) {
   const cold = [];
   const warm = [];
   let bytes = null;
@@ -188,7 +217,7 @@ for (const [name, path, kind] of pages) {
 // evaluate() in wasm, steady state, unthrottled.
 const requests = REQUESTS ? JSON.parse(readFileSync(REQUESTS, "utf8")) : {};
 const page = await browser.newPage();
-await page.goto(BASE + "/bench/none.html");
+await page.goto(BASE + "/bench/gen/none.html");
 const wasm = await page.evaluate(async (requests) => {
   const api = await import("/pkg/bangfu.js");
   await api.ready();

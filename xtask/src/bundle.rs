@@ -314,9 +314,12 @@ fn build_screening(tools: &BuildTools, loader_text: &str, css: &str) -> Result<(
     write_if_changed(&dir.join("bangfu.css"), css)
 }
 
-fn write_if_changed(path: &Path, text: &str) -> Result<(), String> {
-    if std::fs::read_to_string(path).ok().as_deref() != Some(text) {
-        std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+/// `contents` written to `path` only when they differ (an unchanged file keeps its time, and so
+/// its ETag and precompressed copies).
+pub fn write_if_changed(path: &Path, contents: impl AsRef<[u8]>) -> Result<(), String> {
+    let contents = contents.as_ref();
+    if std::fs::read(path).ok().as_deref() != Some(contents) {
+        std::fs::write(path, contents).map_err(|e| format!("{}: {e}", path.display()))?;
     }
     Ok(())
 }

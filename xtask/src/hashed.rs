@@ -71,6 +71,23 @@ pub fn hashed_name(logical: &str, hex: &str) -> String {
     }
 }
 
+/// The build name of a served file: `x.0123456789ab.wasm` → `x.wasm` (the inverse of
+/// [`hashed_name`]), with `.br` / `.gz` taken off; a name without a hash stays as it is.
+pub fn build_name_of(name: &str) -> String {
+    let base = name
+        .strip_suffix(".br")
+        .or_else(|| name.strip_suffix(".gz"))
+        .unwrap_or(name);
+    if let Some((rest, ext)) = base.rsplit_once('.') {
+        if let Some((stem, hash)) = rest.rsplit_once('.') {
+            if hash.len() == 12 && hash.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return format!("{stem}.{ext}");
+            }
+        }
+    }
+    base.to_string()
+}
+
 /// True when `file_name` is `stem.<12 hex digits>.ext`: a hashed copy of `stem.ext`.
 fn is_hashed_copy_of(file_name: &str, stem: &str, ext: &str) -> bool {
     let Some(middle) = file_name
@@ -213,6 +230,22 @@ mod tests {
             "bangfu_widgets.js",
             hex
         ))));
+    }
+
+    #[test]
+    fn hashed_and_compressed_names_lead_back_to_the_build_name() {
+        assert_eq!(
+            build_name_of("bangfu_widgets_chunk_7.0123456789ab.wasm.br"),
+            "bangfu_widgets_chunk_7.wasm"
+        );
+        assert_eq!(
+            build_name_of("bangfu_widgets_chunk_7.wasm.gz"),
+            "bangfu_widgets_chunk_7.wasm"
+        );
+        assert_eq!(
+            build_name_of("bangfu_widgets_chunk_income.wasm"),
+            "bangfu_widgets_chunk_income.wasm"
+        );
     }
 
     #[test]

@@ -3,30 +3,19 @@
 //! src/…`); `--remap-path-prefix` cuts the workspace, the crate registry and cargo's git
 //! checkouts off the front. The prefixes are read at build time, so every machine gets its own.
 
-use std::path::PathBuf;
-
 use crate::root;
-
-/// Where cargo keeps downloaded crates: `$CARGO_HOME`, else `.cargo` in the home folder.
-fn cargo_home() -> Option<PathBuf> {
-    if let Some(home) = std::env::var_os("CARGO_HOME") {
-        return Some(PathBuf::from(home));
-    }
-    std::env::var_os("HOME")
-        .or_else(|| std::env::var_os("USERPROFILE"))
-        .map(|home| PathBuf::from(home).join(".cargo"))
-}
 
 /// `--remap-path-prefix=FROM=` for the workspace, then the registry's and git's source folders
 /// (rustc applies the last matching one, so a cargo home inside the workspace still counts as
 /// cargo's). The registry keeps its index folder (`index.crates.io-…/yew-0.23.0/src/…`): its
 /// name is the same on every machine with this cargo, and it may not exist yet on a fresh one.
 pub fn remap_flags() -> Vec<String> {
-    let mut prefixes = vec![root()];
-    if let Some(home) = cargo_home() {
-        prefixes.push(home.join("registry").join("src"));
-        prefixes.push(home.join("git").join("checkouts"));
-    }
+    let home = crate::tools::cargo_home();
+    let prefixes = [
+        root(),
+        home.join("registry").join("src"),
+        home.join("git").join("checkouts"),
+    ];
     prefixes
         .iter()
         .map(|p| format!("--remap-path-prefix={}=", p.display()))

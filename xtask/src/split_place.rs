@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use crate::bundle::write_if_changed;
+use crate::hashed::build_name_of;
 use crate::split::{link_module, Parts, PIECE_PREFIX};
 
 /// A variant's pieces as placed: build names relative to `www/pkg/` (`compat/…` for compat).
@@ -23,29 +25,6 @@ impl Placed {
     }
 }
 
-/// `text` written to `path` only when it differs (an unchanged file keeps its time, and so its
-/// ETag and precompressed copies).
-fn write_if_changed(path: &Path, bytes: &[u8]) -> Result<(), String> {
-    if std::fs::read(path).ok().as_deref() != Some(bytes) {
-        std::fs::write(path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    Ok(())
-}
-
-/// The build name `name` without a content hash (`x.0123456789ab.wasm` → `x.wasm`) and
-/// without `.br` / `.gz`.
-fn logical_of(name: &str) -> String {
-    let base = name
-        .strip_suffix(".br")
-        .or_else(|| name.strip_suffix(".gz"))
-        .unwrap_or(name);
-    let mut parts: Vec<&str> = base.split('.').collect();
-    if parts.len() == 3 && parts[1].len() == 12 && parts[1].bytes().all(|b| b.is_ascii_hexdigit()) {
-        parts.remove(1);
-    }
-    parts.join(".")
-}
-
 /// Places `parts` in `pkg/prefix`: the pieces (files of pieces an earlier build had and this
 /// one has not are removed, hashed and compressed copies included), the link module
 /// `bangfu_split.js`, and the glue `bangfu_widgets.js` importing the link module's hashed name.
@@ -55,7 +34,7 @@ pub fn place(parts: &Parts, pkg: &Path, prefix: &str) -> Result<Placed, String> 
     for entry in std::fs::read_dir(&dir).map_err(|e| format!("{}: {e}", dir.display()))? {
         let Ok(entry) = entry else { continue };
         let name = entry.file_name().to_string_lossy().into_owned();
-        if name.starts_with(PIECE_PREFIX) && !pieces.contains(&logical_of(&name)) {
+        if name.starts_with(PIECE_PREFIX) && !pieces.contains(&build_name_of(&name)) {
             let _ = std::fs::remove_file(entry.path());
         }
     }
@@ -66,14 +45,14 @@ pub fn place(parts: &Parts, pkg: &Path, prefix: &str) -> Result<Placed, String> 
     }
     let kinds: Vec<String> = parts.kinds.iter().map(|(k, _)| k.clone()).collect();
     let link_path = dir.join("bangfu_split.js");
-    write_if_changed(&link_path, link_module(&kinds).as_bytes())?;
+    write_if_changed(&link_path, link_module(&kinds))?;
     let (hex, _) = crate::hashed::sha384(&link_path)?;
     let link_hashed = crate::hashed::hashed_name("bangfu_split.js", &hex);
     let glue_path = dir.join("bangfu_widgets.js");
     let glue =
         std::fs::read_to_string(&glue_path).map_err(|e| format!("{}: {e}", glue_path.display()))?;
     let pointed = crate::split::point_glue_at(&glue, &link_hashed);
-    write_if_changed(&glue_path, pointed.as_bytes())?;
+    write_if_changed(&glue_path, pointed)?;
     Ok(Placed {
         link: format!("{prefix}bangfu_split.js"),
         kinds: parts
@@ -99,7 +78,9 @@ pub fn placed_files(pkg: &Path) -> Result<Vec<String>, String> {
             .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
             .filter(|n| {
                 n == "bangfu_split.js"
-                    || (n.starts_with(PIECE_PREFIX) && n.ends_with(".wasm") && logical_of(n) == *n)
+                    || (n.starts_with(PIECE_PREFIX)
+                        && n.ends_with(".wasm")
+                        && build_name_of(n) == *n)
             })
             .collect();
         names.sort();
@@ -130,22 +111,6 @@ pub fn chunks_line(variants: &[(&str, &Placed)], name: &dyn Fn(&str) -> String) 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hashed_and_compressed_names_lead_back_to_the_build_name() {
-        assert_eq!(
-            logical_of("bangfu_widgets_chunk_7.0123456789ab.wasm.br"),
-            "bangfu_widgets_chunk_7.wasm"
-        );
-        assert_eq!(
-            logical_of("bangfu_widgets_chunk_7.wasm.gz"),
-            "bangfu_widgets_chunk_7.wasm"
-        );
-        assert_eq!(
-            logical_of("bangfu_widgets_chunk_income.wasm"),
-            "bangfu_widgets_chunk_income.wasm"
-        );
-    }
 
     #[test]
     fn the_chunks_line_names_each_variants_link_and_pieces() {

@@ -211,22 +211,14 @@ pub fn run_all() -> Result<(), String> {
     if bundle.is_some() {
         // The engine and every piece of the split compat bundle (MVP, plus mutable globals
         // shared between the pieces, which Chromium 69+ has).
-        let compat_dir = root().join("www/pkg/compat");
-        let mut compat = vec![compat_dir.join("bangfu_widgets_bg.wasm")];
-        let mut pieces: Vec<_> = std::fs::read_dir(&compat_dir)
-            .map(|d| {
-                d.filter_map(|e| e.ok().map(|e| e.path()))
-                    .filter(|p| {
-                        p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
-                            n.starts_with(crate::split::PIECE_PREFIX)
-                                && n.ends_with(".wasm")
-                                && n.matches('.').count() == 1
-                        })
-                    })
-                    .collect()
-            })
-            .unwrap_or_default();
-        pieces.sort();
+        let pkg = root().join("www/pkg");
+        let mut compat = vec![pkg.join("compat/bangfu_widgets_bg.wasm")];
+        let pieces: Vec<_> = crate::split_place::placed_files(&pkg)
+            .unwrap_or_default()
+            .into_iter()
+            .filter(|f| f.starts_with("compat/") && f.ends_with(".wasm"))
+            .map(|f| pkg.join(f))
+            .collect();
         if pieces.len() < 2 {
             tally.record("compat bundle is split into pieces", 0, 1, false, 0.0);
         }

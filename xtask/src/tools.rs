@@ -35,7 +35,8 @@ const WASM_OPT_MAJOR: &str = "132";
 const ESBUILD_VERSION: &str = "0.28.2";
 const WASM_SPLIT_VERSION: &str = "0.2.4";
 
-fn cargo_home() -> PathBuf {
+/// Where cargo keeps its tools and downloaded crates: `$CARGO_HOME`, else `~/.cargo`.
+pub fn cargo_home() -> PathBuf {
     std::env::var_os("CARGO_HOME")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".cargo")))
